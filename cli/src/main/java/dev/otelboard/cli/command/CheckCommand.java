@@ -1,0 +1,17 @@
+package dev.otelboard.cli.command;
+
+import dev.otelboard.cli.OtelboardException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code otelboard check}: The CI step: fails on uninstrumented call sites or lost correlation; writes SARIF and JUnit XML. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = "The CI step: fails on uninstrumented call sites or lost correlation; writes SARIF and JUnit XML.")
+final class CheckCommand implements Callable<Integer> {
+  @Override
+  public Integer call() {
+    throw OtelboardException.environment("'check' is not built yet (issue #5); nothing was done");
+  }
+}
