@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description = "The CI step: fails on uninstrumented call sites or lost correlation; writes SARIF and JUnit XML.")
+    description = "The CI step: fails on uninstrumented call sites or lost correlation; writes SARIF and JUnit XML.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  otelboard check --format sarif --output otelboard.sarif"
+    })
 final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {

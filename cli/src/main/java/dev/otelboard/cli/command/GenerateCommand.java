@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    description = "Generates Helm values for a collector DaemonSet and per-service OTTL transform rules.")
+    description = "Generates Helm values for a collector DaemonSet and per-service OTTL transform rules.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  otelboard generate helm --fleet examples/otelboard-fleet.yaml --out values.yaml",
+      "  otelboard generate transform"
+    })
 final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {

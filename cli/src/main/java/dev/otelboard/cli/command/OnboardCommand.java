@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "onboard",
     mixinStandardHelpOptions = true,
-    description = "Rewrites a service for OpenTelemetry: HTTP spans, async context, log correlation, pom.xml.")
+    description = "Rewrites a service for OpenTelemetry: HTTP spans, async context, log correlation, pom.xml.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  otelboard onboard --dry-run        # the whole change as a unified diff",
+      "  otelboard onboard examples/checkout-service"
+    })
 final class OnboardCommand implements Callable<Integer> {
   @Override
   public Integer call() {

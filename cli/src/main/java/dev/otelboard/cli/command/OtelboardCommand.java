@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       CheckCommand.class,
       GenerateCommand.class,
       CollectorCommand.class,
+      LoadgenCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
-    description = "Inventories a service repo: loggers, HTTP clients and servers, async hops, messaging, build files.")
+    description = "Inventories a service repo: loggers, HTTP clients and servers, async hops, messaging, build files.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  otelboard scan examples/checkout-service",
+      "  otelboard scan --format sarif --output scan.sarif"
+    })
 final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() {

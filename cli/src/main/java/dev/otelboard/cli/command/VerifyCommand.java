@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description = "Runs a service against the embedded collector and judges log/trace correlation.")
+    description = "Runs a service against the embedded collector and judges log/trace correlation.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  otelboard verify -- mvn -q test",
+      "  otelboard verify --plan examples/verify.yaml --report-html verdict.html"
+    })
 final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {

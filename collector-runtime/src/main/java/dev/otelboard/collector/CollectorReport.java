@@ -1,0 +1,29 @@
+package dev.otelboard.collector;
+
+import dev.otelboard.collector.correlate.CorrelationReport;
+import dev.otelboard.collector.pipeline.PipelineStats.SignalStats;
+import java.util.List;
+
+/**
+ * Everything the embedded collector knows at the end of a run: what each signal's receivers took
+ * in, what the sinks did with it, and the correlation figures.
+ *
+ * @param signals per-signal counts (accepted, refused, malformed, processed)
+ * @param forwards one entry per {@code --forward} upstream
+ * @param memoryLimitBytes the configured bound on queued bytes
+ * @param memoryPeakBytes the most bytes ever queued at once
+ * @param heapPeakBytes the JVM's peak heap use (all heap pools, garbage included) during the run
+ * @param correlation the join of logs to spans, orphans, cross-service traces
+ */
+public record CollectorReport(
+    List<SignalStats> signals,
+    List<ForwardStats> forwards,
+    long fileLines,
+    long memoryLimitBytes,
+    long memoryPeakBytes,
+    long heapPeakBytes,
+    CorrelationReport correlation) {
+
+  /** What one forwarder delivered and dropped. */
+  public record ForwardStats(String target, long sentItems, long droppedItems, long retries) {}
+}

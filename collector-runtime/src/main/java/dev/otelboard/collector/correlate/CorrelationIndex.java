@@ -1,0 +1,636 @@
+package dev.otelboard.collector.correlate;
+
+import static dev.otelboard.collector.correlate.SpanStore.HAS_PARENT;
+import static dev.otelboard.collector.correlate.SpanStore.HAS_SERVER_CHILD;
+import static dev.otelboard.collector.correlate.SpanStore.KIND_MASK;
+import static dev.otelboard.collector.correlate.SpanStore.NAME_SHIFT;
+import static dev.otelboard.collector.correlate.SpanStore.ORPHAN_COUNTED;
+import static dev.otelboard.collector.correlate.SpanStore.PARENT_SEEN;
+import static java.util.Objects.requireNonNull;
+
+import dev.otelboard.collector.correlate.CorrelationReport.MissingServerChild;
+import dev.otelboard.collector.correlate.CorrelationReport.OrphanSpans;
+import dev.otelboard.collector.correlate.CorrelationReport.ServiceFigures;
+import dev.otelboard.collector.correlate.CorrelationReport.UncorrelatedLogs;
+import dev.otelboard.collector.wire.LogBatch;
+import dev.otelboard.collector.wire.Resource;
+import dev.otelboard.collector.wire.SpanBatch;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Joins log records to spans and measures what {@code otelboard verify} reports: in-request log
+ * correlation, orphan spans, cross-service traces and CLIENT spans without a SERVER child.
+ *
+ * <p>Memory is bounded by the two windows: the most recent {@link Builder#setSpanCapacity spans}
+ * (about 27 bytes each: a trace fingerprint, 32-bit span and parent hashes, kind, flags and an
+ * interned (instance, name) id, plus a 4-byte hash-table entry), and the {@link
+ * Builder#setLogCapacity log records} still waiting out the flush window (24 bytes each). When a
+ * window is full its oldest entry goes and is counted. Nothing is allocated per span or log record;
+ * strings exist per resource, span name, logger and uncorrelated message, each table bounded.
+ *
+ * <p>A log record waits {@link Builder#setFlushWindow the flush window} after it arrived, because
+ * its span (and the SERVER span around it) is usually exported after it; then it is settled:
+ * joined, tested for being in a request, and counted. {@link #report()} settles nothing but
+ * counts the waiting records as if their window had passed.
+ *
+ * <p>Thread-safety: every method is synchronized. One pipeline thread is expected to add; {@link
+ * #status()} and {@link #report()} may be called from any thread and wait for the batch being
+ * added. A report walks the whole span window (a few seconds at 10 million spans) and blocks
+ * adding meanwhile, so ask for it at the end of a run.
+ */
+public final class CorrelationIndex {
+  /** Default span window, {@value}. */
+  public static final int DEFAULT_SPAN_CAPACITY = 10_000_000;
+  /** Default log window, {@value}. */
+  public static final int DEFAULT_LOG_CAPACITY = 4_000_000;
+  /** Default flush window, 2 seconds. */
+  public static final Duration DEFAULT_FLUSH_WINDOW = Duration.ofSeconds(2);
+
+  static final int SERVER = 2;
+  static final int CLIENT = 3;
+  static final int CONSUMER = 5;
+  private static final int MAX_KIND = 5;
+
+  static final int TEMPLATE_CHARS = 120;
+  private static final int NAME_CHARS = 200;
+  private static final int TOP = 10;
+  private static final int MAX_MISSING_LISTED = 100;
+  static final String CONTEXT_MESSAGE = "(had trace context; its span was not received)";
+  static final String NO_BODY_MESSAGE = "(no string body)";
+  static final String OTHER_NAMES = "(other span names)";
+  static final String OTHER_LOGGERS = "(other loggers)";
+
+  private final long flushWindowNanos;
+  private final LongSupplier clock;
+  private final SpanStore spans;
+  private final LogQueue logs;
+  private final Coverage coverage;
+  private final Instances instances = new Instances();
+  /** (instance, span name); every span has one, so it also carries the span's instance. */
+  private final Interner names = new Interner(65_536, 4 << 20);
+  /** (instance, scope name). */
+  private final Interner loggers = new Interner(16_384, 1 << 20);
+  /** (logger, message) of records that may end up uncorrelated. */
+  private final Interner templates = new Interner(16_384, 4 << 20);
+  private final Arrivals spanArrivals = new Arrivals();
+  private final Arrivals logArrivals = new Arrivals();
+  private final LogFigures settled = new LogFigures();
+
+  private long[] spansByInstance = new long[16];
+  private long[] logsByInstance = new long[16];
+  private long[] contextLogsByInstance = new long[16];
+  private long[] evictedOrphansByName = new long[16];
+  private int[] batchInstances = new int[8];
+
+  private long spanSettledSeq;
+  private long spansReceived;
+  private long duplicateSpans;
+  private long evictedSpans;
+  private long logsReceived;
+  private long evictedLogs;
+  private long liveOrphans;
+  private long evictedOrphans;
+
+  private CorrelationIndex(Builder b) {
+    this.flushWindowNanos = b.flushWindow.toNanos();
+    this.clock = b.clock;
+    this.spans = new SpanStore(b.spanCapacity);
+    this.logs = new LogQueue(b.logCapacity);
+    // One merged interval per request at worst; a request is rarely under 8 spans.
+    this.coverage = new Coverage(Math.max(4096, b.spanCapacity / 8));
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Indexes the spans of one scanned request. */
+  public synchronized void addSpans(SpanBatch batch) {
+    requireNonNull(batch, "batch");
+    long now = clock.getAsLong();
+    settle(now);
+    int[] instanceOf = resolve(batch.resources());
+    byte[] buf = batch.buffer();
+    int n = batch.count();
+    spansReceived += n;
+    for (int i = 0; i < n; i++) {
+      int instance = instanceOf[batch.resource(i)];
+      spansByInstance[instance]++;
+      int kind = batch.kind(i);
+      if (kind < 0 || kind > MAX_KIND) {
+        kind = 0;
+      }
+      long fp = Hashing.traceFingerprint(batch.traceIdHi(i), batch.traceIdLo(i));
+      int sh = Hashing.spanHash(batch.spanId(i));
+      long parent = batch.parentSpanId(i);
+      int meta = kind | nameId(instance, buf, batch.nameOffset(i), batch.nameLength(i)) << NAME_SHIFT;
+      int ph = 0;
+      int parentSlot = -1;
+      if (parent != 0) {
+        ph = Hashing.spanHash(parent);
+        meta |= HAS_PARENT;
+        parentSlot = spans.find(fp, ph);
+        if (parentSlot >= 0) {
+          meta |= PARENT_SEEN;
+        }
+      }
+      if (spans.isFull()) {
+        evictOldestSpan();
+        // The eviction may have taken the parent.
+        if (parentSlot >= 0) {
+          parentSlot = spans.find(fp, ph);
+        }
+      }
+      if (spans.append(fp, sh, ph, meta) < 0) {
+        duplicateSpans++;
+        continue;
+      }
+      if (kind == SERVER && parentSlot >= 0) {
+        markServerChild(parentSlot);
+      }
+      if (kind == SERVER || kind == CONSUMER) {
+        coverage.add(instance, batch.startNanos(i), batch.endNanos(i));
+      }
+    }
+    spanArrivals.record(spans.appended(), now);
+    settle(now);
+  }
+
+  /** Queues the log records of one scanned request; they are settled after the flush window. */
+  public synchronized void addLogs(LogBatch batch) {
+    requireNonNull(batch, "batch");
+    long now = clock.getAsLong();
+    settle(now);
+    int[] instanceOf = resolve(batch.resources());
+    byte[] buf = batch.buffer();
+    int n = batch.count();
+    logsReceived += n;
+    int lastScopeOff = -1;
+    int lastScopeLen = -1;
+    int lastInstance = -1;
+    int logger = -1;
+    int contextTemplate = -1;
+    for (int i = 0; i < n; i++) {
+      int instance = instanceOf[batch.resource(i)];
+      logsByInstance[instance]++;
+      int scopeOff = batch.scopeNameOffset(i);
+      int scopeLen = batch.scopeNameLength(i);
+      if (scopeOff != lastScopeOff || scopeLen != lastScopeLen || instance != lastInstance) {
+        logger = loggerId(instance, buf, scopeOff, scopeLen);
+        contextTemplate = -1;
+        lastScopeOff = scopeOff;
+        lastScopeLen = scopeLen;
+        lastInstance = instance;
+      }
+      long fp = 0;
+      int sh = 0;
+      int template;
+      int meta;
+      if (batch.hasTraceContext(i)) {
+        contextLogsByInstance[instance]++;
+        fp = Hashing.traceFingerprint(batch.traceIdHi(i), batch.traceIdLo(i));
+        sh = Hashing.spanHash(batch.spanId(i));
+        if (contextTemplate < 0) {
+          contextTemplate = templates.internAlways(logger, Interner.CONTEXT, buf, 0, 0);
+        }
+        template = contextTemplate;
+        meta = LogQueue.HAS_CONTEXT;
+      } else {
+        // Certainly uncorrelated, so its message is worth remembering for the report.
+        template = messageTemplate(logger, buf, batch.bodyOffset(i), batch.bodyLength(i));
+        meta = 0;
+      }
+      if (logs.isFull()) {
+        settleLogs(logs.dequeued() + 1);
+        evictedLogs++;
+      }
+      logs.push(fp, sh, batch.timeNanos(i), meta | template << LogQueue.TEMPLATE_SHIFT);
+    }
+    logArrivals.record(logs.enqueued(), now);
+    settle(now);
+  }
+
+  /** Cheap live figures; settles what the flush window has passed over first. */
+  public synchronized CorrelationStatus status() {
+    settle(clock.getAsLong());
+    long inRequest = settled.totalInRequest;
+    long correlatedInRequest = settled.totalCorrelatedInRequest;
+    return new CorrelationStatus(
+        spansReceived,
+        logsReceived,
+        logs.size(),
+        inRequest,
+        correlatedInRequest,
+        inRequest == 0 ? 100.0 : 100.0 * correlatedInRequest / inRequest,
+        liveOrphans + evictedOrphans,
+        evictedSpans,
+        evictedLogs,
+        estimatedBytes());
+  }
+
+  /**
+   * The final figures: log records still within their flush window count as if it had passed.
+   * Walks the span window; allocates per name and per trace group, never per span.
+   */
+  public synchronized CorrelationReport report() {
+    settle(clock.getAsLong());
+    LogFigures f = settled.copy(instances.count(), templates.size());
+    for (long seq = logs.dequeued(); seq < logs.enqueued(); seq++) {
+      evaluateLog(logs.slotOf(seq), f);
+    }
+
+    int nameCount = names.size();
+    long[] orphansByName = Arrays.copyOf(evictedOrphansByName, nameCount);
+    long[] missingByName = new long[nameCount];
+    int head = spans.slotOf(spans.headSeq());
+    int size = spans.size();
+    for (int k = 0, s = head; k < size; k++, s = spans.nextSlot(s)) {
+      int meta = spans.meta(s);
+      if ((meta & (HAS_PARENT | PARENT_SEEN)) == HAS_PARENT
+          && (resolveParent(s, meta) & PARENT_SEEN) == 0) {
+        orphansByName[meta >>> NAME_SHIFT]++;
+      }
+    }
+    // Second pass: SERVER children found above may have marked CLIENT spans anywhere.
+    for (int k = 0, s = head; k < size; k++, s = spans.nextSlot(s)) {
+      int meta = spans.meta(s);
+      if ((meta & KIND_MASK) == CLIENT && (meta & HAS_SERVER_CHILD) == 0) {
+        missingByName[meta >>> NAME_SHIFT]++;
+      }
+    }
+
+    int[] serviceOfName = new int[nameCount];
+    for (int id = 0; id < nameCount; id++) {
+      serviceOfName[id] = instances.serviceOf(names.owner(id));
+    }
+    TraceCounter.Counts traces = TraceCounter.count(spans, serviceOfName);
+
+    int serviceCount = instances.serviceCount();
+    long[][] perService = new long[7][serviceCount];
+    for (int inst = 0; inst < instances.count(); inst++) {
+      int svc = instances.serviceOf(inst);
+      perService[0][svc] += spansByInstance[inst];
+      perService[1][svc] += logsByInstance[inst];
+      perService[2][svc] += contextLogsByInstance[inst];
+      perService[3][svc] += f.inRequest[inst];
+      perService[4][svc] += f.correlatedInRequest[inst];
+      perService[5][svc] += f.correlated[inst];
+    }
+    long orphanTotal = 0;
+    for (int id = 0; id < nameCount; id++) {
+      perService[6][serviceOfName[id]] += orphansByName[id];
+      orphanTotal += orphansByName[id];
+    }
+    List<ServiceFigures> services = new ArrayList<>(serviceCount);
+    long[] totals = new long[7];
+    for (int svc = 0; svc < serviceCount; svc++) {
+      for (int j = 0; j < 7; j++) {
+        totals[j] += perService[j][svc];
+      }
+      services.add(
+          new ServiceFigures(
+              instances.serviceName(svc),
+              perService[0][svc],
+              perService[1][svc],
+              perService[2][svc],
+              perService[3][svc],
+              perService[4][svc],
+              perService[5][svc],
+              perService[6][svc],
+              ratio(perService[4][svc], perService[3][svc])));
+    }
+    services.sort(Comparator.comparing(ServiceFigures::service));
+
+    long unaggregated = 0;
+    List<UncorrelatedLogs> uncorrelated = new ArrayList<>();
+    for (int t = 0; t < templates.size(); t++) {
+      long count = f.uncorrelated[t];
+      if (count == 0) {
+        continue;
+      }
+      if (templates.tag(t) == Interner.OVERFLOW) {
+        unaggregated += count;
+        continue;
+      }
+      int logger = templates.owner(t);
+      uncorrelated.add(
+          new UncorrelatedLogs(
+              serviceName(loggers.owner(logger)),
+              loggers.tag(logger) == Interner.OVERFLOW ? OTHER_LOGGERS : loggers.text(logger),
+              switch (templates.tag(t)) {
+                case Interner.CONTEXT -> CONTEXT_MESSAGE;
+                case Interner.NO_BODY -> NO_BODY_MESSAGE;
+                default -> templates.text(t);
+              },
+              count,
+              f.uncorrelatedInRequest[t]));
+    }
+    uncorrelated.sort(
+        Comparator.comparingLong(UncorrelatedLogs::inRequestCount)
+            .thenComparingLong(UncorrelatedLogs::count)
+            .reversed()
+            .thenComparing(UncorrelatedLogs::service)
+            .thenComparing(UncorrelatedLogs::logger)
+            .thenComparing(UncorrelatedLogs::messageTemplate));
+
+    List<OrphanSpans> orphans = new ArrayList<>();
+    List<MissingServerChild> missing = new ArrayList<>();
+    for (int id = 0; id < nameCount; id++) {
+      if (orphansByName[id] > 0) {
+        orphans.add(new OrphanSpans(serviceOfNameId(id), spanName(id), orphansByName[id]));
+      }
+      if (missingByName[id] > 0) {
+        missing.add(new MissingServerChild(serviceOfNameId(id), spanName(id), missingByName[id]));
+      }
+    }
+    orphans.sort(
+        Comparator.comparingLong(OrphanSpans::count)
+            .reversed()
+            .thenComparing(OrphanSpans::service)
+            .thenComparing(OrphanSpans::spanName));
+    missing.sort(
+        Comparator.comparingLong(MissingServerChild::count)
+            .reversed()
+            .thenComparing(MissingServerChild::clientService)
+            .thenComparing(MissingServerChild::spanName));
+
+    return new CorrelationReport(
+        spansReceived,
+        logsReceived,
+        totals[2],
+        totals[3],
+        totals[4],
+        totals[5],
+        ratio(totals[4], totals[3]),
+        orphanTotal,
+        traces.traces(),
+        traces.crossService(),
+        services,
+        head(missing, MAX_MISSING_LISTED),
+        head(uncorrelated, TOP),
+        unaggregated,
+        head(orphans, TOP),
+        evictedSpans,
+        evictedLogs,
+        duplicateSpans);
+  }
+
+  /**
+   * Heap held by the index: the lengths of its arrays times their element sizes, plus a rough
+   * allowance for the few objects per service instance.
+   */
+  public synchronized long estimatedBytes() {
+    return spans.bytes()
+        + logs.bytes()
+        + coverage.bytes()
+        + instances.bytes()
+        + names.bytes()
+        + loggers.bytes()
+        + templates.bytes()
+        + spanArrivals.bytes()
+        + logArrivals.bytes()
+        + settled.bytes()
+        + 8L
+            * (spansByInstance.length
+                + logsByInstance.length
+                + contextLogsByInstance.length
+                + evictedOrphansByName.length)
+        + 4L * batchInstances.length;
+  }
+
+  // ---- adding ---------------------------------------------------------------------------------
+
+  /** Instance ids of a batch's resources, in a reused array. */
+  private int[] resolve(List<Resource> resources) {
+    int n = resources.size();
+    if (n > batchInstances.length) {
+      batchInstances = new int[Math.max(n, batchInstances.length * 2)];
+    }
+    for (int r = 0; r < n; r++) {
+      batchInstances[r] = instances.idOf(resources.get(r));
+    }
+    int count = instances.count();
+    if (count > spansByInstance.length) {
+      int length = Math.max(count, spansByInstance.length * 2);
+      spansByInstance = Arrays.copyOf(spansByInstance, length);
+      logsByInstance = Arrays.copyOf(logsByInstance, length);
+      contextLogsByInstance = Arrays.copyOf(contextLogsByInstance, length);
+    }
+    return batchInstances;
+  }
+
+  private int nameId(int instance, byte[] buf, int off, int len) {
+    int id =
+        names.intern(
+            instance, Interner.NORMAL, buf, off, Interner.prefixLength(buf, off, len, NAME_CHARS));
+    if (id < 0) {
+      id = names.internAlways(instance, Interner.OVERFLOW, buf, 0, 0);
+    }
+    if (id > SpanStore.MAX_NAME_ID) {
+      throw new IllegalStateException("span name ids exhausted");
+    }
+    return id;
+  }
+
+  private int loggerId(int instance, byte[] buf, int off, int len) {
+    int id =
+        loggers.intern(
+            instance, Interner.NORMAL, buf, off, Interner.prefixLength(buf, off, len, NAME_CHARS));
+    return id >= 0 ? id : loggers.internAlways(instance, Interner.OVERFLOW, buf, 0, 0);
+  }
+
+  private int messageTemplate(int logger, byte[] buf, int bodyOff, int bodyLen) {
+    if (bodyLen < 0) {
+      return templates.internAlways(logger, Interner.NO_BODY, buf, 0, 0);
+    }
+    int len = Interner.prefixLength(buf, bodyOff, bodyLen, TEMPLATE_CHARS);
+    int id = templates.intern(logger, Interner.NORMAL, buf, bodyOff, len);
+    return id >= 0 ? id : templates.internAlways(logger, Interner.OVERFLOW, buf, 0, 0);
+  }
+
+  private void markServerChild(int clientSlot) {
+    int parentMeta = spans.meta(clientSlot);
+    if ((parentMeta & KIND_MASK) == CLIENT) {
+      spans.setMeta(clientSlot, parentMeta | HAS_SERVER_CHILD);
+    }
+  }
+
+  /**
+   * Looks for the parent of the span in {@code slot} (which has one, not yet seen); when found,
+   * records that, un-counts a live orphan and marks a CLIENT parent of a SERVER span. Returns the
+   * span's new meta.
+   */
+  private int resolveParent(int slot, int meta) {
+    int parentSlot = spans.find(spans.traceFp(slot), spans.parentHash(slot));
+    if (parentSlot < 0) {
+      return meta;
+    }
+    if ((meta & ORPHAN_COUNTED) != 0) {
+      liveOrphans--;
+    }
+    meta = (meta | PARENT_SEEN) & ~ORPHAN_COUNTED;
+    spans.setMeta(slot, meta);
+    if ((meta & KIND_MASK) == SERVER) {
+      markServerChild(parentSlot);
+    }
+    return meta;
+  }
+
+  private void evictOldestSpan() {
+    long seq = spans.headSeq();
+    if (seq >= spanSettledSeq) {
+      settleSpans(seq + 1);
+    }
+    int slot = spans.slotOf(seq);
+    int meta = spans.meta(slot);
+    if ((meta & (HAS_PARENT | PARENT_SEEN)) == HAS_PARENT) {
+      meta = resolveParent(slot, meta);
+      if ((meta & PARENT_SEEN) == 0) {
+        if ((meta & ORPHAN_COUNTED) != 0) {
+          liveOrphans--;
+        }
+        evictedOrphans++;
+        int name = meta >>> NAME_SHIFT;
+        if (name >= evictedOrphansByName.length) {
+          evictedOrphansByName =
+              Arrays.copyOf(evictedOrphansByName, Math.max(name + 1, names.size() * 2));
+        }
+        evictedOrphansByName[name]++;
+      }
+    }
+    spans.removeOldest();
+    evictedSpans++;
+  }
+
+  // ---- settling -------------------------------------------------------------------------------
+
+  private void settle(long now) {
+    long spanDue = spanArrivals.popDue(now, flushWindowNanos);
+    if (spanDue > spanSettledSeq) {
+      settleSpans(spanDue);
+    }
+    long logDue = logArrivals.popDue(now, flushWindowNanos);
+    if (logDue > logs.dequeued()) {
+      settleLogs(logDue);
+    }
+  }
+
+  /** Live orphan count for the status line: spans whose parent is missing once settled. */
+  private void settleSpans(long toSeq) {
+    long seq = Math.max(spanSettledSeq, spans.headSeq());
+    for (; seq < toSeq; seq++) {
+      int slot = spans.slotOf(seq);
+      int meta = spans.meta(slot);
+      if ((meta & (HAS_PARENT | PARENT_SEEN)) == HAS_PARENT) {
+        meta = resolveParent(slot, meta);
+        if ((meta & PARENT_SEEN) == 0) {
+          spans.setMeta(slot, meta | ORPHAN_COUNTED);
+          liveOrphans++;
+        }
+      }
+    }
+    spanSettledSeq = Math.max(spanSettledSeq, toSeq);
+  }
+
+  private void settleLogs(long toSeq) {
+    while (logs.dequeued() < toSeq) {
+      evaluateLog(logs.slotOf(logs.dequeued()), settled);
+      logs.pop();
+    }
+  }
+
+  private void evaluateLog(int slot, LogFigures into) {
+    int meta = logs.meta(slot);
+    int template = meta >>> LogQueue.TEMPLATE_SHIFT;
+    int instance = loggers.owner(templates.owner(template));
+    boolean inRequest = coverage.covers(instance, logs.time(slot));
+    boolean correlated =
+        (meta & LogQueue.HAS_CONTEXT) != 0
+            && spans.find(logs.traceFp(slot), logs.spanHash(slot)) >= 0;
+    into.count(instance, template, inRequest, correlated);
+  }
+
+  // ---- reporting ------------------------------------------------------------------------------
+
+  private String serviceName(int instance) {
+    return instances.serviceName(instances.serviceOf(instance));
+  }
+
+  private String serviceOfNameId(int nameId) {
+    return serviceName(names.owner(nameId));
+  }
+
+  private String spanName(int nameId) {
+    return names.tag(nameId) == Interner.OVERFLOW ? OTHER_NAMES : names.text(nameId);
+  }
+
+  private static double ratio(long part, long whole) {
+    return whole == 0 ? 1.0 : (double) part / whole;
+  }
+
+  private static <T> List<T> head(List<T> list, int n) {
+    return list.size() <= n ? list : list.subList(0, n);
+  }
+
+  /** Options of the index; each setter validates its argument. */
+  public static final class Builder {
+    private int spanCapacity = DEFAULT_SPAN_CAPACITY;
+    private int logCapacity = DEFAULT_LOG_CAPACITY;
+    private Duration flushWindow = DEFAULT_FLUSH_WINDOW;
+    private LongSupplier clock = System::nanoTime;
+
+    Builder() {}
+
+    /**
+     * Spans kept for joins before the oldest is evicted. Defaults to {@value
+     * #DEFAULT_SPAN_CAPACITY}; memory grows with use up to about 27 bytes per span.
+     */
+    public Builder setSpanCapacity(int spans) {
+      if (spans < 1) {
+        throw new IllegalArgumentException("span capacity must be positive: " + spans);
+      }
+      this.spanCapacity = spans;
+      return this;
+    }
+
+    /**
+     * Log records that may wait out the flush window at once; when full, the oldest is settled
+     * early (and counted as evicted). Defaults to {@value #DEFAULT_LOG_CAPACITY}; memory grows with
+     * use up to 24 bytes per record.
+     */
+    public Builder setLogCapacity(int logs) {
+      if (logs < 1) {
+        throw new IllegalArgumentException("log capacity must be positive: " + logs);
+      }
+      this.logCapacity = logs;
+      return this;
+    }
+
+    /** How long a log record waits for its spans before it is settled. Defaults to 2 s. */
+    public Builder setFlushWindow(Duration window) {
+      requireNonNull(window, "window");
+      if (window.isNegative()) {
+        throw new IllegalArgumentException("flush window must not be negative: " + window);
+      }
+      this.flushWindow = window;
+      return this;
+    }
+
+    /** The time source, {@link System#nanoTime} by default; tests pass a fake. */
+    public Builder setClock(LongSupplier nanoTime) {
+      this.clock = requireNonNull(nanoTime, "nanoTime");
+      return this;
+    }
+
+    /** Builds the index; arrays are allocated as the windows fill. */
+    public CorrelationIndex build() {
+      return new CorrelationIndex(this);
+    }
+  }
+}

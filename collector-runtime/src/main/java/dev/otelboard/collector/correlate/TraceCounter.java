@@ -1,0 +1,95 @@
+package dev.otelboard.collector.correlate;
+
+import java.util.Arrays;
+
+/**
+ * Counts the distinct traces in the span window and those spanning two or more services, in
+ * bounded memory: spans are split by the top bits of their trace fingerprint into groups of at
+ * most {@value #GROUP_SPANS} spans, and each group is counted with a temporary hash set
+ * (reused), one pass over the window per group.
+ */
+final class TraceCounter {
+  static final int GROUP_SPANS = 1 << 19;
+  private static final int BUCKET_BITS = 12;
+
+  /** Distinct and cross-service trace counts. */
+  record Counts(long traces, long crossService) {}
+
+  private TraceCounter() {}
+
+  /**
+   * @param serviceOfName the service id of each span name id (span meta carries the name id)
+   */
+  static Counts count(SpanStore spans, int[] serviceOfName) {
+    int size = spans.size();
+    if (size == 0) {
+      return new Counts(0, 0);
+    }
+    int head = spans.slotOf(spans.headSeq());
+    int[] buckets = new int[1 << BUCKET_BITS];
+    for (int k = 0, s = head; k < size; k++, s = spans.nextSlot(s)) {
+      buckets[(int) (spans.traceFp(s) >>> (64 - BUCKET_BITS))]++;
+    }
+    long[] keys = new long[64];
+    int[] services = new int[64];
+    long traces = 0;
+    long crossService = 0;
+    int from = 0;
+    while (from < buckets.length) {
+      int to = from;
+      long spansInGroup = 0;
+      while (to < buckets.length && (to == from || spansInGroup + buckets[to] <= GROUP_SPANS)) {
+        spansInGroup += buckets[to++];
+      }
+      if (spansInGroup > 0) {
+        Arrays.fill(keys, 0);
+        int distinct = 0;
+        for (int k = 0, s = head; k < size; k++, s = spans.nextSlot(s)) {
+          long fp = spans.traceFp(s);
+          int bucket = (int) (fp >>> (64 - BUCKET_BITS));
+          if (bucket < from || bucket >= to) {
+            continue;
+          }
+          int service = serviceOfName[spans.meta(s) >>> SpanStore.NAME_SHIFT];
+          int mask = keys.length - 1;
+          int i = (int) Hashing.fmix64(fp) & mask;
+          while (keys[i] != 0 && keys[i] != fp) {
+            i = (i + 1) & mask;
+          }
+          if (keys[i] == 0) {
+            keys[i] = fp;
+            services[i] = service;
+            traces++;
+            if (++distinct * 2 > keys.length) {
+              long[] oldKeys = keys;
+              int[] oldServices = services;
+              keys = new long[oldKeys.length * 2];
+              services = new int[oldKeys.length * 2];
+              rehash(oldKeys, oldServices, keys, services);
+            }
+          } else if (services[i] >= 0 && services[i] != service) {
+            services[i] = -1;
+            crossService++;
+          }
+        }
+      }
+      from = to;
+    }
+    return new Counts(traces, crossService);
+  }
+
+  private static void rehash(long[] oldKeys, int[] oldServices, long[] keys, int[] services) {
+    int mask = keys.length - 1;
+    for (int j = 0; j < oldKeys.length; j++) {
+      long fp = oldKeys[j];
+      if (fp != 0) {
+        int i = (int) Hashing.fmix64(fp) & mask;
+        while (keys[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = fp;
+        services[i] = oldServices[j];
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.otelboard.collector.pipeline;
+
+/**
+ * The end of the pipeline: the correlation index, the OTLP-JSON file, the forwarder. Called from
+ * the pipeline's single worker thread, in order, for every accepted batch.
+ */
+public interface Sink extends AutoCloseable {
+
+  /** A short name for status lines and reports, e.g. {@code correlation} or {@code forward/host:4317}. */
+  String name();
+
+  /** Takes one batch. A sink that may lose data (forwarding) counts what it drops itself. */
+  void consume(Batch batch);
+
+  /** Makes everything consumed so far durable or visible; called when the queue runs empty. */
+  default void flush() {}
+
+  /** Flushes and releases resources; idempotent. */
+  @Override
+  default void close() {}
+}
