@@ -1,0 +1,26 @@
+package dev.otelboard.cli.rewrite;
+
+/**
+ * What the rewritten code needs at build time: each value maps to generated classes and pom.xml
+ * dependencies in the onboard run.
+ */
+public enum Instrumentation {
+  /** The generated bootstrap class (always in SDK mode). */
+  BOOTSTRAP,
+  /** The generated java.net.http client adapter. */
+  HTTP_CLIENT_ADAPTER,
+  /** The official opentelemetry-java-http-client library. */
+  HTTP_CLIENT_LIBRARY,
+  /** The generated JDK HttpServer filter. */
+  HTTP_SERVER_ADAPTER,
+  /** The official opentelemetry-java-http-server library. */
+  HTTP_SERVER_LIBRARY,
+  /** The generated OkHttp adapter (keeps the OkHttpClient type). */
+  OKHTTP_ADAPTER,
+  /** opentelemetry-kafka-clients-2.6. */
+  KAFKA,
+  /** opentelemetry-spring-web-3.1. */
+  SPRING_WEB,
+  /** io.opentelemetry.context.Context (part of opentelemetry-api). */
+  CONTEXT
+}

@@ -1,0 +1,60 @@
+package dev.otelboard.cli.logconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class Log4j2ConfigEditorTest {
+  static final String BEFORE =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <Configuration status="WARN">
+        <Appenders>
+          <Console name="Console" target="SYSTEM_OUT">
+            <PatternLayout pattern="%d [%t] %-5level %logger{36} - %msg%n"/>
+          </Console>
+        </Appenders>
+        <Loggers>
+          <Root level="info">
+            <AppenderRef ref="Console"/>
+          </Root>
+        </Loggers>
+      </Configuration>
+      """;
+
+  @Test
+  void sdkModeAddsTraceFieldsAndTheOpenTelemetryAppender() throws Exception {
+    LogConfigEdit edit = Log4j2ConfigEditor.edit(BEFORE, true);
+    assertThat(edit.text())
+        .isEqualTo(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Configuration status="WARN">
+              <Appenders>
+                <Console name="Console" target="SYSTEM_OUT">
+                  <PatternLayout pattern="%d [%t] %-5level %logger{36} - trace_id=%X{trace_id} span_id=%X{span_id} %msg%n"/>
+                </Console>
+                <OpenTelemetry name="OpenTelemetryAppender"/>
+              </Appenders>
+              <Loggers>
+                <Root level="info">
+                  <AppenderRef ref="Console"/>
+                  <AppenderRef ref="OpenTelemetryAppender"/>
+                </Root>
+              </Loggers>
+            </Configuration>
+            """);
+    assertThat(edit.changes()).extracting(LogConfigEdit.Change::line).containsExactly(5, 7, 12);
+    assertThat(Log4j2ConfigEditor.edit(edit.text(), true).text()).isEqualTo(edit.text());
+  }
+
+  @Test
+  void jsonLayoutsAreAManualItem() throws Exception {
+    String json = BEFORE.replace(
+        "<PatternLayout pattern=\"%d [%t] %-5level %logger{36} - %msg%n\"/>",
+        "<JsonTemplateLayout eventTemplateUri=\"classpath:EcsLayout.json\"/>");
+    LogConfigEdit edit = Log4j2ConfigEditor.edit(json, false);
+    assertThat(edit.text()).isEqualTo(json);
+    assertThat(edit.manual()).singleElement().asString().contains("JsonTemplateLayout");
+  }
+}

@@ -1,0 +1,70 @@
+package dev.otelboard.cli.logconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.otelboard.cli.rewrite.xml.XmlTree.XmlParseException;
+import org.junit.jupiter.api.Test;
+
+class LogbackConfigEditorTest {
+  static final String BEFORE =
+      """
+      <configuration>
+        <!-- console only -->
+        <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">
+          <encoder>
+            <pattern>%d{HH:mm:ss.SSS} [%thread] %-5level %logger{36} - %msg%n</pattern>
+          </encoder>
+        </appender>
+
+        <root level="INFO">
+          <appender-ref ref="CONSOLE"/>
+        </root>
+      </configuration>
+      """;
+
+  @Test
+  void sdkModeAddsTraceFieldsTheMdcWrapperAndTheExportingAppender() throws Exception {
+    LogConfigEdit edit = LogbackConfigEditor.edit(BEFORE, true);
+    assertThat(edit.text())
+        .isEqualTo(
+            """
+            <configuration>
+              <!-- console only -->
+              <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">
+                <encoder>
+                  <pattern>%d{HH:mm:ss.SSS} [%thread] %-5level %logger{36} - trace_id=%X{trace_id} span_id=%X{span_id} %msg%n</pattern>
+                </encoder>
+              </appender>
+              <appender name="OTEL_MDC_CONSOLE" class="io.opentelemetry.instrumentation.logback.mdc.v1_0.OpenTelemetryAppender">
+                <appender-ref ref="CONSOLE"/>
+              </appender>
+              <appender name="OTEL" class="io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender"/>
+
+              <root level="INFO">
+                <appender-ref ref="OTEL_MDC_CONSOLE"/>
+                <appender-ref ref="OTEL"/>
+              </root>
+            </configuration>
+            """);
+    assertThat(edit.changes()).extracting(LogConfigEdit.Change::line).contains(5, 10);
+    assertThat(LogbackConfigEditor.edit(edit.text(), true).text())
+        .as("applying it again changes nothing")
+        .isEqualTo(edit.text());
+  }
+
+  @Test
+  void agentModeOnlyChangesThePattern() throws Exception {
+    LogConfigEdit edit = LogbackConfigEditor.edit(BEFORE, false);
+    assertThat(edit.text())
+        .isEqualTo(BEFORE.replace(" - %msg", " - trace_id=%X{trace_id} span_id=%X{span_id} %msg"));
+    assertThat(LogbackConfigEditor.edit(edit.text(), false).changes()).isEmpty();
+  }
+
+  @Test
+  void aMalformedFileIsRefusedWithItsLine() {
+    assertThatThrownBy(() -> LogbackConfigEditor.edit("<configuration>\n  <root>\n</configuration>\n", true))
+        .isInstanceOf(XmlParseException.class)
+        .satisfies(e -> assertThat(((XmlParseException) e).line()).isEqualTo(3));
+  }
+}
