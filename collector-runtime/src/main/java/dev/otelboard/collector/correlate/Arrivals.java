@@ -3,8 +3,8 @@ package dev.otelboard.collector.correlate;
 /**
  * When batches arrived, as (end sequence, nanoTime) checkpoints, so that items can be settled once
  * the flush window has passed over them without storing a time per item. Bounded: when full, the
- * newest checkpoint is moved forward to cover the new batch, which only ever delays settling
- * (never settles early).
+ * newest checkpoint is moved forward to cover the new batch, which only ever delays settling (never
+ * settles early).
  */
 final class Arrivals {
   private static final int CAPACITY = 4096;
@@ -34,8 +34,8 @@ final class Arrivals {
   }
 
   /**
-   * Pops the checkpoints at least {@code window} old and returns the end sequence of the newest
-   * of them, or -1 when none is due.
+   * Pops the checkpoints at least {@code window} old and returns the end sequence of the newest of
+   * them, or -1 when none is due.
    */
   long popDue(long now, long window) {
     long due = -1;

@@ -27,27 +27,29 @@ import java.util.function.LongSupplier;
  * correlation, orphan spans, cross-service traces and CLIENT spans without a SERVER child.
  *
  * <p>Memory is bounded by the two windows: the most recent {@link Builder#setSpanCapacity spans}
- * (about 27 bytes each: a trace fingerprint, 32-bit span and parent hashes, kind, flags and an
- * interned (instance, name) id, plus a 4-byte hash-table entry), and the {@link
- * Builder#setLogCapacity log records} still waiting out the flush window (24 bytes each). When a
+ * (about 30 bytes each: 32-bit trace, span and parent keys, kind, flags and an interned (instance,
+ * name) id, plus an 8-byte hash-table entry at a load of at most 0.65), and the {@link
+ * Builder#setLogCapacity log records} still waiting out the flush window (20 bytes each). When a
  * window is full its oldest entry goes and is counted. Nothing is allocated per span or log record;
  * strings exist per resource, span name, logger and uncorrelated message, each table bounded.
  *
  * <p>A log record waits {@link Builder#setFlushWindow the flush window} after it arrived, because
  * its span (and the SERVER span around it) is usually exported after it; then it is settled:
- * joined, tested for being in a request, and counted. {@link #report()} settles nothing but
- * counts the waiting records as if their window had passed.
+ * joined, tested for being in a request, and counted. {@link #report()} settles nothing but counts
+ * the waiting records as if their window had passed.
  *
  * <p>Thread-safety: every method is synchronized. One pipeline thread is expected to add; {@link
  * #status()} and {@link #report()} may be called from any thread and wait for the batch being
- * added. A report walks the whole span window (a few seconds at 10 million spans) and blocks
- * adding meanwhile, so ask for it at the end of a run.
+ * added. A report walks the whole span window (a few seconds at 10 million spans) and blocks adding
+ * meanwhile, so ask for it at the end of a run.
  */
 public final class CorrelationIndex {
   /** Default span window, {@value}. */
   public static final int DEFAULT_SPAN_CAPACITY = 10_000_000;
+
   /** Default log window, {@value}. */
   public static final int DEFAULT_LOG_CAPACITY = 4_000_000;
+
   /** Default flush window, 2 seconds. */
   public static final Duration DEFAULT_FLUSH_WINDOW = Duration.ofSeconds(2);
 
@@ -60,6 +62,7 @@ public final class CorrelationIndex {
   private static final int NAME_CHARS = 200;
   private static final int TOP = 10;
   private static final int MAX_MISSING_LISTED = 100;
+  private static final int SETTLE_CHUNK = 256;
   static final String CONTEXT_MESSAGE = "(had trace context; its span was not received)";
   static final String NO_BODY_MESSAGE = "(no string body)";
   static final String OTHER_NAMES = "(other span names)";
@@ -71,12 +74,16 @@ public final class CorrelationIndex {
   private final LogQueue logs;
   private final Coverage coverage;
   private final Instances instances = new Instances();
+
   /** (instance, span name); every span has one, so it also carries the span's instance. */
   private final Interner names = new Interner(65_536, 4 << 20);
+
   /** (instance, scope name). */
   private final Interner loggers = new Interner(16_384, 1 << 20);
+
   /** (logger, message) of records that may end up uncorrelated. */
   private final Interner templates = new Interner(16_384, 4 << 20);
+
   private final Arrivals spanArrivals = new Arrivals();
   private final Arrivals logArrivals = new Arrivals();
   private final LogFigures settled = new LogFigures();
@@ -86,6 +93,10 @@ public final class CorrelationIndex {
   private long[] contextLogsByInstance = new long[16];
   private long[] evictedOrphansByName = new long[16];
   private int[] batchInstances = new int[8];
+  // Keys of the batch being added, computed in a first pass.
+  private int[] scratchTrace = new int[0];
+  private int[] scratchKey = new int[0];
+  private int[] scratchParent = new int[0];
 
   private long spanSettledSeq;
   private long spansReceived;
@@ -101,8 +112,9 @@ public final class CorrelationIndex {
     this.clock = b.clock;
     this.spans = new SpanStore(b.spanCapacity);
     this.logs = new LogQueue(b.logCapacity);
-    // One merged interval per request at worst; a request is rarely under 8 spans.
-    this.coverage = new Coverage(Math.max(4096, b.spanCapacity / 8));
+    // At worst one merged interval per request, and a request has a SERVER span and typically
+    // more than 16 spans in all; past that the oldest requests' intervals go first.
+    this.coverage = new Coverage(Math.max(4096, b.spanCapacity / 16));
   }
 
   /** A builder with the defaults. */
@@ -119,6 +131,27 @@ public final class CorrelationIndex {
     byte[] buf = batch.buffer();
     int n = batch.count();
     spansReceived += n;
+    ensureScratch(n);
+    for (int i = 0; i < n; i++) {
+      long fp = Hashing.traceFingerprint(batch.traceIdHi(i), batch.traceIdLo(i));
+      long parent = batch.parentSpanId(i);
+      scratchTrace[i] = Hashing.traceKey(fp);
+      scratchKey[i] = Hashing.spanKey(fp, batch.spanId(i));
+      scratchParent[i] = parent == 0 ? 0 : Hashing.spanKey(fp, parent);
+    }
+    // Touch every table entry this batch will probe (its lookups, its inserts, the evictions it
+    // causes) in a tight loop of independent loads, so that the cache misses overlap; the work
+    // below then finds them in cache.
+    int evictions = Math.min(n, Math.max(0, spans.size() + n - spans.capacity));
+    for (int k = 0; k < evictions; k++) {
+      spans.touchEviction(k);
+    }
+    for (int i = 0; i < n; i++) {
+      spans.touch(scratchKey[i]);
+      if (scratchParent[i] != 0) {
+        spans.touch(scratchParent[i]);
+      }
+    }
     for (int i = 0; i < n; i++) {
       int instance = instanceOf[batch.resource(i)];
       spansByInstance[instance]++;
@@ -126,28 +159,22 @@ public final class CorrelationIndex {
       if (kind < 0 || kind > MAX_KIND) {
         kind = 0;
       }
-      long fp = Hashing.traceFingerprint(batch.traceIdHi(i), batch.traceIdLo(i));
-      int sh = Hashing.spanHash(batch.spanId(i));
-      long parent = batch.parentSpanId(i);
-      int meta = kind | nameId(instance, buf, batch.nameOffset(i), batch.nameLength(i)) << NAME_SHIFT;
-      int ph = 0;
+      int trace = scratchTrace[i];
+      int parentKey = scratchParent[i];
+      int meta =
+          kind | nameId(instance, buf, batch.nameOffset(i), batch.nameLength(i)) << NAME_SHIFT;
       int parentSlot = -1;
-      if (parent != 0) {
-        ph = Hashing.spanHash(parent);
+      if (batch.parentSpanId(i) != 0) {
         meta |= HAS_PARENT;
-        parentSlot = spans.find(fp, ph);
+        parentSlot = spans.find(trace, parentKey);
         if (parentSlot >= 0) {
           meta |= PARENT_SEEN;
         }
       }
-      if (spans.isFull()) {
-        evictOldestSpan();
-        // The eviction may have taken the parent.
-        if (parentSlot >= 0) {
-          parentSlot = spans.find(fp, ph);
-        }
+      if (spans.isFull() && evictOldestSpan() == parentSlot) {
+        parentSlot = -1;
       }
-      if (spans.append(fp, sh, ph, meta) < 0) {
+      if (spans.append(trace, scratchKey[i], parentKey, meta) < 0) {
         duplicateSpans++;
         continue;
       }
@@ -160,6 +187,15 @@ public final class CorrelationIndex {
     }
     spanArrivals.record(spans.appended(), now);
     settle(now);
+  }
+
+  private void ensureScratch(int n) {
+    if (scratchKey.length < n) {
+      int length = Math.max(n, scratchKey.length * 2);
+      scratchTrace = new int[length];
+      scratchKey = new int[length];
+      scratchParent = new int[length];
+    }
   }
 
   /** Queues the log records of one scanned request; they are settled after the flush window. */
@@ -188,14 +224,15 @@ public final class CorrelationIndex {
         lastScopeLen = scopeLen;
         lastInstance = instance;
       }
-      long fp = 0;
-      int sh = 0;
+      int trace = 0;
+      int key = 0;
       int template;
       int meta;
       if (batch.hasTraceContext(i)) {
         contextLogsByInstance[instance]++;
-        fp = Hashing.traceFingerprint(batch.traceIdHi(i), batch.traceIdLo(i));
-        sh = Hashing.spanHash(batch.spanId(i));
+        long fp = Hashing.traceFingerprint(batch.traceIdHi(i), batch.traceIdLo(i));
+        trace = Hashing.traceKey(fp);
+        key = Hashing.spanKey(fp, batch.spanId(i));
         if (contextTemplate < 0) {
           contextTemplate = templates.internAlways(logger, Interner.CONTEXT, buf, 0, 0);
         }
@@ -210,7 +247,7 @@ public final class CorrelationIndex {
         settleLogs(logs.dequeued() + 1);
         evictedLogs++;
       }
-      logs.push(fp, sh, batch.timeNanos(i), meta | template << LogQueue.TEMPLATE_SHIFT);
+      logs.push(trace, key, batch.timeNanos(i), meta | template << LogQueue.TEMPLATE_SHIFT);
     }
     logArrivals.record(logs.enqueued(), now);
     settle(now);
@@ -235,82 +272,142 @@ public final class CorrelationIndex {
   }
 
   /**
-   * The final figures: log records still within their flush window count as if it had passed.
-   * Walks the span window; allocates per name and per trace group, never per span.
+   * The final figures: log records still within their flush window count as if it had passed. Walks
+   * the span window; allocates per service, name and trace group, never per span.
    */
   public synchronized CorrelationReport report() {
     settle(clock.getAsLong());
-    LogFigures f = settled.copy(instances.count(), templates.size());
+    LogFigures logFigures = settled.copy(instances.count(), templates.size());
     for (long seq = logs.dequeued(); seq < logs.enqueued(); seq++) {
-      evaluateLog(logs.slotOf(seq), f);
+      evaluateLog(logs.slotOf(seq), logFigures);
     }
-
-    int nameCount = names.size();
-    long[] orphansByName = Arrays.copyOf(evictedOrphansByName, nameCount);
-    long[] missingByName = new long[nameCount];
-    int head = spans.slotOf(spans.headSeq());
-    int size = spans.size();
-    for (int k = 0, s = head; k < size; k++, s = spans.nextSlot(s)) {
-      int meta = spans.meta(s);
-      if ((meta & (HAS_PARENT | PARENT_SEEN)) == HAS_PARENT
-          && (resolveParent(s, meta) & PARENT_SEEN) == 0) {
-        orphansByName[meta >>> NAME_SHIFT]++;
-      }
-    }
-    // Second pass: SERVER children found above may have marked CLIENT spans anywhere.
-    for (int k = 0, s = head; k < size; k++, s = spans.nextSlot(s)) {
-      int meta = spans.meta(s);
-      if ((meta & KIND_MASK) == CLIENT && (meta & HAS_SERVER_CHILD) == 0) {
-        missingByName[meta >>> NAME_SHIFT]++;
-      }
-    }
-
-    int[] serviceOfName = new int[nameCount];
-    for (int id = 0; id < nameCount; id++) {
+    // Orphans first: resolving parents also marks CLIENT spans that have a SERVER child.
+    long[] orphansByName = orphansByName();
+    long[] missingByName = clientSpansWithoutServerChildByName();
+    int[] serviceOfName = new int[names.size()];
+    for (int id = 0; id < serviceOfName.length; id++) {
       serviceOfName[id] = instances.serviceOf(names.owner(id));
     }
     TraceCounter.Counts traces = TraceCounter.count(spans, serviceOfName);
+    List<ServiceFigures> services = serviceFigures(logFigures, orphansByName, serviceOfName);
 
-    int serviceCount = instances.serviceCount();
-    long[][] perService = new long[7][serviceCount];
-    for (int inst = 0; inst < instances.count(); inst++) {
-      int svc = instances.serviceOf(inst);
-      perService[0][svc] += spansByInstance[inst];
-      perService[1][svc] += logsByInstance[inst];
-      perService[2][svc] += contextLogsByInstance[inst];
-      perService[3][svc] += f.inRequest[inst];
-      perService[4][svc] += f.correlatedInRequest[inst];
-      perService[5][svc] += f.correlated[inst];
+    long contextLogs = 0;
+    long inRequest = 0;
+    long correlatedInRequest = 0;
+    long correlated = 0;
+    long orphans = 0;
+    for (ServiceFigures f : services) {
+      contextLogs += f.logsWithTraceContext();
+      inRequest += f.inRequestLogs();
+      correlatedInRequest += f.correlatedInRequestLogs();
+      correlated += f.correlatedLogs();
+      orphans += f.orphanSpans();
     }
-    long orphanTotal = 0;
-    for (int id = 0; id < nameCount; id++) {
-      perService[6][serviceOfName[id]] += orphansByName[id];
-      orphanTotal += orphansByName[id];
-    }
-    List<ServiceFigures> services = new ArrayList<>(serviceCount);
-    long[] totals = new long[7];
-    for (int svc = 0; svc < serviceCount; svc++) {
-      for (int j = 0; j < 7; j++) {
-        totals[j] += perService[j][svc];
+    List<UncorrelatedLogs> uncorrelated = new ArrayList<>();
+    long unaggregated = uncorrelatedLogs(logFigures, uncorrelated);
+    return new CorrelationReport(
+        spansReceived,
+        logsReceived,
+        contextLogs,
+        inRequest,
+        correlatedInRequest,
+        correlated,
+        ratio(correlatedInRequest, inRequest),
+        orphans,
+        traces.traces(),
+        traces.crossService(),
+        services,
+        first(missingServerChildren(missingByName), MAX_MISSING_LISTED),
+        first(uncorrelated, TOP),
+        unaggregated,
+        first(orphanSpans(orphansByName), TOP),
+        evictedSpans,
+        evictedLogs,
+        duplicateSpans);
+  }
+
+  /** Orphans evicted so far plus those in the window, by span name id. */
+  private long[] orphansByName() {
+    long[] orphans = Arrays.copyOf(evictedOrphansByName, names.size());
+    int slot = spans.slotOf(spans.headSeq());
+    for (int k = 0; k < spans.size(); k++, slot = spans.nextSlot(slot)) {
+      int meta = spans.meta(slot);
+      if ((meta & (HAS_PARENT | PARENT_SEEN)) == HAS_PARENT
+          && (resolveParent(slot, meta) & PARENT_SEEN) == 0) {
+        orphans[meta >>> NAME_SHIFT]++;
       }
+    }
+    return orphans;
+  }
+
+  private long[] clientSpansWithoutServerChildByName() {
+    long[] missing = new long[names.size()];
+    int slot = spans.slotOf(spans.headSeq());
+    for (int k = 0; k < spans.size(); k++, slot = spans.nextSlot(slot)) {
+      int meta = spans.meta(slot);
+      if ((meta & KIND_MASK) == CLIENT && (meta & HAS_SERVER_CHILD) == 0) {
+        missing[meta >>> NAME_SHIFT]++;
+      }
+    }
+    return missing;
+  }
+
+  /** Running sums of one service's instances. */
+  private static final class ServiceTally {
+    long spans;
+    long logs;
+    long contextLogs;
+    long inRequest;
+    long correlatedInRequest;
+    long correlated;
+    long orphans;
+  }
+
+  private List<ServiceFigures> serviceFigures(
+      LogFigures logFigures, long[] orphansByName, int[] serviceOfName) {
+    ServiceTally[] tallies = new ServiceTally[instances.serviceCount()];
+    for (int svc = 0; svc < tallies.length; svc++) {
+      tallies[svc] = new ServiceTally();
+    }
+    for (int inst = 0; inst < instances.count(); inst++) {
+      ServiceTally t = tallies[instances.serviceOf(inst)];
+      t.spans += spansByInstance[inst];
+      t.logs += logsByInstance[inst];
+      t.contextLogs += contextLogsByInstance[inst];
+      t.inRequest += logFigures.inRequest[inst];
+      t.correlatedInRequest += logFigures.correlatedInRequest[inst];
+      t.correlated += logFigures.correlated[inst];
+    }
+    for (int id = 0; id < orphansByName.length; id++) {
+      tallies[serviceOfName[id]].orphans += orphansByName[id];
+    }
+    List<ServiceFigures> services = new ArrayList<>(tallies.length);
+    for (int svc = 0; svc < tallies.length; svc++) {
+      ServiceTally t = tallies[svc];
       services.add(
           new ServiceFigures(
               instances.serviceName(svc),
-              perService[0][svc],
-              perService[1][svc],
-              perService[2][svc],
-              perService[3][svc],
-              perService[4][svc],
-              perService[5][svc],
-              perService[6][svc],
-              ratio(perService[4][svc], perService[3][svc])));
+              t.spans,
+              t.logs,
+              t.contextLogs,
+              t.inRequest,
+              t.correlatedInRequest,
+              t.correlated,
+              t.orphans,
+              ratio(t.correlatedInRequest, t.inRequest)));
     }
     services.sort(Comparator.comparing(ServiceFigures::service));
+    return services;
+  }
 
+  /**
+   * Fills {@code into} with the uncorrelated logs by (logger, message), in-request ones first, and
+   * returns how many uncorrelated logs did not fit the bounded aggregation.
+   */
+  private long uncorrelatedLogs(LogFigures logFigures, List<UncorrelatedLogs> into) {
     long unaggregated = 0;
-    List<UncorrelatedLogs> uncorrelated = new ArrayList<>();
     for (int t = 0; t < templates.size(); t++) {
-      long count = f.uncorrelated[t];
+      long count = logFigures.uncorrelated[t];
       if (count == 0) {
         continue;
       }
@@ -319,7 +416,7 @@ public final class CorrelationIndex {
         continue;
       }
       int logger = templates.owner(t);
-      uncorrelated.add(
+      into.add(
           new UncorrelatedLogs(
               serviceName(loggers.owner(logger)),
               loggers.tag(logger) == Interner.OVERFLOW ? OTHER_LOGGERS : loggers.text(logger),
@@ -329,24 +426,23 @@ public final class CorrelationIndex {
                 default -> templates.text(t);
               },
               count,
-              f.uncorrelatedInRequest[t]));
+              logFigures.uncorrelatedInRequest[t]));
     }
-    uncorrelated.sort(
+    into.sort(
         Comparator.comparingLong(UncorrelatedLogs::inRequestCount)
             .thenComparingLong(UncorrelatedLogs::count)
             .reversed()
             .thenComparing(UncorrelatedLogs::service)
             .thenComparing(UncorrelatedLogs::logger)
             .thenComparing(UncorrelatedLogs::messageTemplate));
+    return unaggregated;
+  }
 
+  private List<OrphanSpans> orphanSpans(long[] orphansByName) {
     List<OrphanSpans> orphans = new ArrayList<>();
-    List<MissingServerChild> missing = new ArrayList<>();
-    for (int id = 0; id < nameCount; id++) {
+    for (int id = 0; id < orphansByName.length; id++) {
       if (orphansByName[id] > 0) {
         orphans.add(new OrphanSpans(serviceOfNameId(id), spanName(id), orphansByName[id]));
-      }
-      if (missingByName[id] > 0) {
-        missing.add(new MissingServerChild(serviceOfNameId(id), spanName(id), missingByName[id]));
       }
     }
     orphans.sort(
@@ -354,31 +450,22 @@ public final class CorrelationIndex {
             .reversed()
             .thenComparing(OrphanSpans::service)
             .thenComparing(OrphanSpans::spanName));
+    return orphans;
+  }
+
+  private List<MissingServerChild> missingServerChildren(long[] missingByName) {
+    List<MissingServerChild> missing = new ArrayList<>();
+    for (int id = 0; id < missingByName.length; id++) {
+      if (missingByName[id] > 0) {
+        missing.add(new MissingServerChild(serviceOfNameId(id), spanName(id), missingByName[id]));
+      }
+    }
     missing.sort(
         Comparator.comparingLong(MissingServerChild::count)
             .reversed()
             .thenComparing(MissingServerChild::clientService)
             .thenComparing(MissingServerChild::spanName));
-
-    return new CorrelationReport(
-        spansReceived,
-        logsReceived,
-        totals[2],
-        totals[3],
-        totals[4],
-        totals[5],
-        ratio(totals[4], totals[3]),
-        orphanTotal,
-        traces.traces(),
-        traces.crossService(),
-        services,
-        head(missing, MAX_MISSING_LISTED),
-        head(uncorrelated, TOP),
-        unaggregated,
-        head(orphans, TOP),
-        evictedSpans,
-        evictedLogs,
-        duplicateSpans);
+    return missing;
   }
 
   /**
@@ -467,7 +554,7 @@ public final class CorrelationIndex {
    * span's new meta.
    */
   private int resolveParent(int slot, int meta) {
-    int parentSlot = spans.find(spans.traceFp(slot), spans.parentHash(slot));
+    int parentSlot = spans.find(spans.traceKey(slot), spans.parentKey(slot));
     if (parentSlot < 0) {
       return meta;
     }
@@ -482,7 +569,10 @@ public final class CorrelationIndex {
     return meta;
   }
 
-  private void evictOldestSpan() {
+  /**
+   * Evicts the oldest span, counting it as an orphan if its parent never came; returns its slot.
+   */
+  private int evictOldestSpan() {
     long seq = spans.headSeq();
     if (seq >= spanSettledSeq) {
       settleSpans(seq + 1);
@@ -506,6 +596,7 @@ public final class CorrelationIndex {
     }
     spans.removeOldest();
     evictedSpans++;
+    return slot;
   }
 
   // ---- settling -------------------------------------------------------------------------------
@@ -540,8 +631,19 @@ public final class CorrelationIndex {
 
   private void settleLogs(long toSeq) {
     while (logs.dequeued() < toSeq) {
-      evaluateLog(logs.slotOf(logs.dequeued()), settled);
-      logs.pop();
+      // In chunks: touch the table entries of a chunk's lookups first, so their misses overlap.
+      long from = logs.dequeued();
+      long to = Math.min(toSeq, from + SETTLE_CHUNK);
+      for (long seq = from; seq < to; seq++) {
+        int slot = logs.slotOf(seq);
+        if ((logs.meta(slot) & LogQueue.HAS_CONTEXT) != 0) {
+          spans.touch(logs.spanKey(slot));
+        }
+      }
+      for (long seq = from; seq < to; seq++) {
+        evaluateLog(logs.slotOf(seq), settled);
+        logs.pop();
+      }
     }
   }
 
@@ -552,7 +654,7 @@ public final class CorrelationIndex {
     boolean inRequest = coverage.covers(instance, logs.time(slot));
     boolean correlated =
         (meta & LogQueue.HAS_CONTEXT) != 0
-            && spans.find(logs.traceFp(slot), logs.spanHash(slot)) >= 0;
+            && spans.find(logs.traceKey(slot), logs.spanKey(slot)) >= 0;
     into.count(instance, template, inRequest, correlated);
   }
 
@@ -574,7 +676,7 @@ public final class CorrelationIndex {
     return whole == 0 ? 1.0 : (double) part / whole;
   }
 
-  private static <T> List<T> head(List<T> list, int n) {
+  private static <T> List<T> first(List<T> list, int n) {
     return list.size() <= n ? list : list.subList(0, n);
   }
 
@@ -589,7 +691,7 @@ public final class CorrelationIndex {
 
     /**
      * Spans kept for joins before the oldest is evicted. Defaults to {@value
-     * #DEFAULT_SPAN_CAPACITY}; memory grows with use up to about 27 bytes per span.
+     * #DEFAULT_SPAN_CAPACITY}; memory grows with use up to about 30 bytes per span.
      */
     public Builder setSpanCapacity(int spans) {
       if (spans < 1) {
@@ -602,7 +704,7 @@ public final class CorrelationIndex {
     /**
      * Log records that may wait out the flush window at once; when full, the oldest is settled
      * early (and counted as evicted). Defaults to {@value #DEFAULT_LOG_CAPACITY}; memory grows with
-     * use up to 24 bytes per record.
+     * use up to 20 bytes per record.
      */
     public Builder setLogCapacity(int logs) {
       if (logs < 1) {

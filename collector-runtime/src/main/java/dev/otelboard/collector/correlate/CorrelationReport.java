@@ -5,16 +5,16 @@ import java.util.List;
 /**
  * The correlation verdict's figures (see DESIGN.md "Correlation: what verify measures"). Counts of
  * spans and logs cover everything received; figures that need the spans themselves (orphans,
- * traces, missing server children) cover the span window plus, for orphans, the spans evicted
- * from it. Made only of records, lists, numbers and strings so it serializes to JSON as is.
+ * traces, missing server children) cover the span window plus, for orphans, the spans evicted from
+ * it. Made only of records, lists, numbers and strings so it serializes to JSON as is.
  *
  * @param spans spans received (duplicates included)
  * @param logs log records received
  * @param logsWithTraceContext log records carrying a trace id and span id
  * @param inRequestLogs log records whose time falls inside a SERVER or CONSUMER span of the same
  *     service instance
- * @param correlatedInRequestLogs in-request log records whose (trace id, span id) names a
- *     received span
+ * @param correlatedInRequestLogs in-request log records whose (trace id, span id) names a received
+ *     span
  * @param correlatedLogs all log records whose (trace id, span id) names a received span
  * @param inRequestCorrelation {@code correlatedInRequestLogs / inRequestLogs}, or 1.0 when there
  *     are no in-request logs (nothing to correlate is not a failure)
@@ -24,14 +24,14 @@ import java.util.List;
  * @param services figures per service, by service name
  * @param missingServerChildren CLIENT spans in the window without a SERVER child, by service and
  *     span name, most first (at most 100 entries)
- * @param topUncorrelatedLogs the 10 most frequent uncorrelated logs by service, logger and
- *     message, in-request ones first
+ * @param topUncorrelatedLogs the 10 most frequent uncorrelated logs by service, logger and message,
+ *     in-request ones first
  * @param unaggregatedUncorrelatedLogs uncorrelated logs whose (logger, message) did not fit the
  *     bounded aggregation; counted everywhere else
  * @param topOrphanSpans the 10 most frequent orphan span names
  * @param evictedSpans spans dropped from the full span window, oldest first
- * @param evictedLogs log records settled before their flush window ended because the log window
- *     was full
+ * @param evictedLogs log records settled before their flush window ended because the log window was
+ *     full
  * @param duplicateSpans spans received again while the first copy was in the window (retried
  *     exports); indexed once
  */
@@ -89,8 +89,8 @@ public record CorrelationReport(
       double inRequestCorrelation) {}
 
   /**
-   * CLIENT spans that no SERVER span names as parent: the callee was not instrumented, or lost
-   * the propagated context, or is not onboarded (a database, a third party).
+   * CLIENT spans that no SERVER span names as parent: the callee was not instrumented, or lost the
+   * propagated context, or is not onboarded (a database, a third party).
    *
    * @param clientService the calling service
    * @param spanName the CLIENT span's name

@@ -14,8 +14,8 @@ package dev.otelboard.collector.correlate;
  * @param orphanSpans spans whose parent had not arrived when they settled or were evicted (a span
  *     whose parent arrives later still counts here until the report recomputes it)
  * @param evictedSpans spans dropped from the full span window, oldest first
- * @param evictedLogs log records settled before their flush window ended because the log window
- *     was full
+ * @param evictedLogs log records settled before their flush window ended because the log window was
+ *     full
  * @param estimatedBytes heap held by the index: the sum of its arrays' lengths times element size
  */
 public record CorrelationStatus(

@@ -151,16 +151,18 @@ final class Coverage {
 
   /** Last index in [0, n) whose start is <= t, or -1. */
   private static int lastStartAtMost(long[] s, int n, long t) {
-    int lo = 0;
-    int hi = n;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (s[mid] <= t) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
+    if (n == 0 || s[0] > t) {
+      return -1;
     }
-    return lo - 1;
+    // Branch-free halving (the JIT emits conditional moves): a log's time is as good as random
+    // to a branch predictor, and this runs for every log record.
+    int base = 0;
+    int len = n;
+    while (len > 1) {
+      int half = len >>> 1;
+      base = s[base + half] <= t ? base + half : base;
+      len -= half;
+    }
+    return base;
   }
 }

@@ -14,10 +14,13 @@ import java.util.Arrays;
 final class Interner {
   /** An ordinary key: the bytes are a name. */
   static final int NORMAL = 0;
+
   /** The per-owner entry standing for everything that did not fit. */
   static final int OVERFLOW = 1;
+
   /** The per-logger template of records with trace context (their bodies are not kept). */
   static final int CONTEXT = 2;
+
   /** The per-logger template of records without a string body. */
   static final int NO_BODY = 3;
 
@@ -34,6 +37,7 @@ final class Interner {
   private String[] text = new String[16];
   private byte[] pool = new byte[1024];
   private int poolUsed;
+
   /** id + 1; 0 marks an empty entry. */
   private int[] table = new int[64];
 
@@ -65,7 +69,8 @@ final class Interner {
       if (hash[id] == h
           && owner[id] == keyOwner
           && tag[id] == keyTag
-          && Arrays.equals(pool, offset[id], offset[id] + length[id], src, off, off + len)) {
+          && length[id] == len
+          && Hashing.equalBytes(pool, offset[id], src, off, len)) {
         return id;
       }
       i = (i + 1) & mask;

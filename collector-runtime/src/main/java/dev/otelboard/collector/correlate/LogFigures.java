@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * What settled log records added up to: per instance (in-request, correlated) and per message
- * template (uncorrelated). The index keeps one for settled records; a report copies it and adds
- * the records still waiting.
+ * template (uncorrelated). The index keeps one for settled records; a report copies it and adds the
+ * records still waiting.
  */
 final class LogFigures {
   long[] inRequest = new long[16];

@@ -1,28 +1,29 @@
 package dev.otelboard.collector.correlate;
 
 /**
- * Log records waiting out the flush window, oldest first, in primitive columns: 24 bytes per
- * record. A record leaves the queue when it is settled (joined and counted); nothing about it is
- * kept afterwards except the counts.
+ * Log records waiting out the flush window, oldest first, in primitive columns: 20 bytes per record
+ * (trace key, span key, time, meta). A record leaves the queue when it is settled (joined and
+ * counted); nothing about it is kept afterwards except the counts.
  */
 final class LogQueue {
   /** Meta bit 0: the record carries a trace id and span id; the rest is the template id. */
   static final int HAS_CONTEXT = 1;
+
   static final int TEMPLATE_SHIFT = 1;
 
   final int capacity;
-  private final LongColumn traceFp;
+  private final IntColumn traceKey;
+  private final IntColumn spanKey;
   private final LongColumn time;
-  private final IntColumn spanHash;
   private final IntColumn meta;
   private long enqueued;
   private long dequeued;
 
   LogQueue(int capacity) {
     this.capacity = capacity;
-    traceFp = new LongColumn(capacity);
+    traceKey = new IntColumn(capacity);
+    spanKey = new IntColumn(capacity);
     time = new LongColumn(capacity);
-    spanHash = new IntColumn(capacity);
     meta = new IntColumn(capacity);
   }
 
@@ -47,10 +48,10 @@ final class LogQueue {
   }
 
   /** Appends a record; the caller has made room. */
-  void push(long fp, int sh, long timeNanos, int logMeta) {
+  void push(int trace, int key, long timeNanos, int logMeta) {
     int slot = slotOf(enqueued++);
-    traceFp.set(slot, fp);
-    spanHash.set(slot, sh);
+    traceKey.set(slot, trace);
+    spanKey.set(slot, key);
     time.set(slot, timeNanos);
     meta.set(slot, logMeta);
   }
@@ -60,12 +61,12 @@ final class LogQueue {
     dequeued++;
   }
 
-  long traceFp(int slot) {
-    return traceFp.get(slot);
+  int traceKey(int slot) {
+    return traceKey.get(slot);
   }
 
-  int spanHash(int slot) {
-    return spanHash.get(slot);
+  int spanKey(int slot) {
+    return spanKey.get(slot);
   }
 
   long time(int slot) {
@@ -77,6 +78,6 @@ final class LogQueue {
   }
 
   long bytes() {
-    return traceFp.bytes() + time.bytes() + spanHash.bytes() + meta.bytes();
+    return traceKey.bytes() + spanKey.bytes() + time.bytes() + meta.bytes();
   }
 }

@@ -1,12 +1,14 @@
 package dev.otelboard.collector.correlate;
 
 /**
- * A fixed-capacity array of longs allocated in 64 Ki-element chunks as slots are first written, so
+ * A fixed-capacity array of longs allocated in 32 Ki-element chunks as slots are first written, so
  * a large window costs nothing until it fills and never needs a grow-and-copy (which would briefly
- * hold the old and the new array).
+ * hold the old and the new array). 256 KiB chunks stay below G1's humongous-object threshold (half
+ * a region, 512 KiB at the 1 MiB regions of heaps under 2 GiB); a humongous chunk would take a
+ * whole region and waste nearly half of it.
  */
 final class LongColumn {
-  static final int CHUNK_BITS = 16;
+  static final int CHUNK_BITS = 15;
   private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 
   private final int capacity;

@@ -3,10 +3,10 @@ package dev.otelboard.collector.correlate;
 import java.util.Arrays;
 
 /**
- * Counts the distinct traces in the span window and those spanning two or more services, in
- * bounded memory: spans are split by the top bits of their trace fingerprint into groups of at
- * most {@value #GROUP_SPANS} spans, and each group is counted with a temporary hash set
- * (reused), one pass over the window per group.
+ * Counts the distinct traces (by trace key) in the span window and those spanning two or more
+ * services, in bounded memory: spans are split by the top bits of their trace key into groups of at
+ * most {@value #GROUP_SPANS} spans, and each group is counted with a temporary hash set (reused),
+ * one pass over the window per group.
  */
 final class TraceCounter {
   static final int GROUP_SPANS = 1 << 19;
@@ -28,9 +28,9 @@ final class TraceCounter {
     int head = spans.slotOf(spans.headSeq());
     int[] buckets = new int[1 << BUCKET_BITS];
     for (int k = 0, s = head; k < size; k++, s = spans.nextSlot(s)) {
-      buckets[(int) (spans.traceFp(s) >>> (64 - BUCKET_BITS))]++;
+      buckets[spans.traceKey(s) >>> (32 - BUCKET_BITS)]++;
     }
-    long[] keys = new long[64];
+    int[] keys = new int[64];
     int[] services = new int[64];
     long traces = 0;
     long crossService = 0;
@@ -45,14 +45,14 @@ final class TraceCounter {
         Arrays.fill(keys, 0);
         int distinct = 0;
         for (int k = 0, s = head; k < size; k++, s = spans.nextSlot(s)) {
-          long fp = spans.traceFp(s);
-          int bucket = (int) (fp >>> (64 - BUCKET_BITS));
+          int fp = spans.traceKey(s);
+          int bucket = fp >>> (32 - BUCKET_BITS);
           if (bucket < from || bucket >= to) {
             continue;
           }
           int service = serviceOfName[spans.meta(s) >>> SpanStore.NAME_SHIFT];
           int mask = keys.length - 1;
-          int i = (int) Hashing.fmix64(fp) & mask;
+          int i = slot(fp, mask);
           while (keys[i] != 0 && keys[i] != fp) {
             i = (i + 1) & mask;
           }
@@ -61,9 +61,9 @@ final class TraceCounter {
             services[i] = service;
             traces++;
             if (++distinct * 2 > keys.length) {
-              long[] oldKeys = keys;
+              int[] oldKeys = keys;
               int[] oldServices = services;
-              keys = new long[oldKeys.length * 2];
+              keys = new int[oldKeys.length * 2];
               services = new int[oldKeys.length * 2];
               rehash(oldKeys, oldServices, keys, services);
             }
@@ -78,12 +78,17 @@ final class TraceCounter {
     return new Counts(traces, crossService);
   }
 
-  private static void rehash(long[] oldKeys, int[] oldServices, long[] keys, int[] services) {
+  private static int slot(int traceKey, int mask) {
+    int h = traceKey * 0x9E3779B9;
+    return (h ^ h >>> 16) & mask;
+  }
+
+  private static void rehash(int[] oldKeys, int[] oldServices, int[] keys, int[] services) {
     int mask = keys.length - 1;
     for (int j = 0; j < oldKeys.length; j++) {
-      long fp = oldKeys[j];
+      int fp = oldKeys[j];
       if (fp != 0) {
-        int i = (int) Hashing.fmix64(fp) & mask;
+        int i = slot(fp, mask);
         while (keys[i] != 0) {
           i = (i + 1) & mask;
         }

@@ -635,7 +635,8 @@ public final class OttlValidator {
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
       int d = distance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-      if (d < bestDistance) {
+      if (d < bestDistance || (d == bestDistance && best != null
+          && (c.length() < best.length() || (c.length() == best.length() && c.compareTo(best) < 0)))) {
         best = c;
         bestDistance = d;
       }

@@ -27,6 +27,7 @@ public final class LogBatch {
   private int[] resource;
   private int[] scope;
   private int[] bodyOffset;
+
   /** -1 when the body is absent or not a string. */
   private int[] bodyLength;
 

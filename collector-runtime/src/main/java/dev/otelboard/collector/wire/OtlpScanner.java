@@ -71,6 +71,7 @@ final class OtlpScanner {
   private final ProtoReader r;
   private final byte[] buf;
   private final int end;
+
   /** Spans or log records seen so far, rejected ones included; names them in messages. */
   private int ordinal;
 
@@ -178,7 +179,7 @@ final class OtlpScanner {
         case T_SPAN_KIND -> kind = (int) r.readVarint(end);
         case T_SPAN_START -> start = r.readFixed64(end);
         case T_SPAN_END -> stop = r.readFixed64(end);
-        default -> r.skipField(tag, end, SPAN, "span " + index + ":");
+        default -> r.skipField(tag, end, SPAN, "span", index);
       }
     }
     if ((hi | lo) == 0 || spanId == 0) {
@@ -235,8 +236,7 @@ final class OtlpScanner {
     batch.addResource(finishResource());
   }
 
-  private void scopeLogs(LogBatch batch, int end, int resourceIndex)
-      throws MalformedOtlpException {
+  private void scopeLogs(LogBatch batch, int end, int resourceIndex) throws MalformedOtlpException {
     // Like the resource, the scope may follow its log records.
     int scopeIndex = batch.nextScope();
     int nameOff = 0;
@@ -292,8 +292,7 @@ final class OtlpScanner {
             hi = 0;
             lo = 0;
           } else {
-            throw r.malformed(
-                "log record " + index + ": trace_id has " + len + " bytes, want 16");
+            throw r.malformed("log record " + index + ": trace_id has " + len + " bytes, want 16");
           }
         }
         case T_LOG_SPAN_ID -> spanId = spanIdField(end, index, "log record", "span_id");
@@ -303,7 +302,7 @@ final class OtlpScanner {
           bodyOff = stringOff;
           bodyLen = stringLen;
         }
-        default -> r.skipField(tag, end, LOG_RECORD, "log record " + index + ":");
+        default -> r.skipField(tag, end, LOG_RECORD, "log record", index);
       }
     }
     batch.add(

@@ -3,8 +3,8 @@ package dev.otelboard.collector.wire;
 import java.util.Objects;
 
 /**
- * Scans OTLP protobuf export requests for what correlation needs, straight from the wire bytes:
- * no generated message objects, no strings except the two resource attributes per resource, so a
+ * Scans OTLP protobuf export requests for what correlation needs, straight from the wire bytes: no
+ * generated message objects, no strings except the two resource attributes per resource, so a
  * receiver thread can afford it on every request. Fields it does not need, known or unknown, are
  * skipped by wire type; a known field with the wrong wire type, a truncated or overlong value, a
  * group, or an id of the wrong length makes the whole request malformed.
@@ -28,8 +28,8 @@ public final class OtlpWire {
   }
 
   /**
-   * Scans an {@code ExportLogsServiceRequest}. A log record without trace context is fine; one
-   * with a trace id that is not 0 or 16 bytes, or a span id that is not 0 or 8 bytes, is not.
+   * Scans an {@code ExportLogsServiceRequest}. A log record without trace context is fine; one with
+   * a trace id that is not 0 or 16 bytes, or a span id that is not 0 or 8 bytes, is not.
    *
    * @param buf holds the request; the returned batch keeps a reference to it for bodies and scope
    *     names
@@ -43,14 +43,13 @@ public final class OtlpWire {
   }
 
   /**
-   * Counts the data points of all gauges, sums, histograms, exponential histograms and summaries
-   * in an {@code ExportMetricsServiceRequest}, checking the structure down to the data points
-   * (whose contents are skipped).
+   * Counts the data points of all gauges, sums, histograms, exponential histograms and summaries in
+   * an {@code ExportMetricsServiceRequest}, checking the structure down to the data points (whose
+   * contents are skipped).
    *
    * @throws MalformedOtlpException when the bytes are not a well-formed request
    */
-  public static long countMetricPoints(byte[] buf, int off, int len)
-      throws MalformedOtlpException {
+  public static long countMetricPoints(byte[] buf, int off, int len) throws MalformedOtlpException {
     Objects.checkFromIndexSize(off, len, buf.length);
     return new OtlpScanner(buf, off, len).countMetricPoints();
   }

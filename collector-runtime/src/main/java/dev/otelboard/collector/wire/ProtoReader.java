@@ -24,6 +24,7 @@ final class ProtoReader {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   final byte[] buf;
+
   /** Where the request starts in {@link #buf}; positions in messages are relative to it. */
   private final int base;
 
@@ -76,7 +77,9 @@ final class ProtoReader {
               + (at - base)
               + " has wire type "
               + (tag & 7)
-              + (((tag & 7) == 3 || (tag & 7) == 4) ? " (groups are not supported)" : " (invalid)"));
+              + (((tag & 7) == 3 || (tag & 7) == 4)
+                  ? " (groups are not supported)"
+                  : " (invalid)"));
     }
     return tag;
   }
@@ -144,13 +147,23 @@ final class ProtoReader {
    * {@link #fields}) its wire type must match.
    */
   void skipField(int tag, int end, long known, String message) throws MalformedOtlpException {
+    skipField(tag, end, known, message, -1);
+  }
+
+  /**
+   * As {@link #skipField(int, int, long, String)} inside the {@code item}-th span or log record,
+   * which an error message then names ({@code message} is "span" or "log record"); the message is
+   * only built when thrown, as this runs for every attribute of every span.
+   */
+  void skipField(int tag, int end, long known, String message, int item)
+      throws MalformedOtlpException {
     int field = tag >>> 3;
     int wireType = tag & 7;
     if (field <= 20) {
       int want = (int) (known >>> (3 * field)) & 7;
       if (want != 0 && want - 1 != wireType) {
         throw malformed(
-            message
+            (item < 0 ? message : message + " " + item + ":")
                 + " field "
                 + field
                 + " has wire type "

@@ -125,8 +125,8 @@ public final class SpanBatch {
   }
 
   /**
-   * Span {@code i}'s OTLP {@code SpanKind} number: 0 unspecified, 1 internal, 2 server, 3 client,
-   * 4 producer, 5 consumer (other values are passed through as sent).
+   * Span {@code i}'s OTLP {@code SpanKind} number: 0 unspecified, 1 internal, 2 server, 3 client, 4
+   * producer, 5 consumer (other values are passed through as sent).
    */
   public int kind(int i) {
     return kind[Objects.checkIndex(i, count)];

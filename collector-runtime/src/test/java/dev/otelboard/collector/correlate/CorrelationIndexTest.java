@@ -190,7 +190,10 @@ class CorrelationIndexTest {
 
     assertThat(report.orphanSpans()).isEqualTo(2);
     assertThat(report.topOrphanSpans()).containsExactly(new OrphanSpans("checkout", "reserve", 2));
-    assertThat(report.services()).singleElement().extracting(ServiceFigures::orphanSpans).isEqualTo(2L);
+    assertThat(report.services())
+        .singleElement()
+        .extracting(ServiceFigures::orphanSpans)
+        .isEqualTo(2L);
   }
 
   @Test
@@ -267,7 +270,11 @@ class CorrelationIndexTest {
       }
       addSpans("checkout", spans);
     }
-    addLogs("checkout", log(0, 4001, 1, "newest"), log(0, 5000, 1, "newest"), log(0, 4000, 1, "evicted"));
+    addLogs(
+        "checkout",
+        log(0, 4001, 1, "newest"),
+        log(0, 5000, 1, "newest"),
+        log(0, 4000, 1, "evicted"));
 
     CorrelationReport report = index.report();
 
@@ -290,7 +297,8 @@ class CorrelationIndexTest {
     CorrelationReport report = index.report();
 
     assertThat(report.evictedSpans()).isEqualTo(1);
-    assertThat(report.topOrphanSpans()).containsExactly(new OrphanSpans("checkout", "lost child", 1));
+    assertThat(report.topOrphanSpans())
+        .containsExactly(new OrphanSpans("checkout", "lost child", 1));
   }
 
   static Stream<Arguments> logsOutsideRequests() {
@@ -383,7 +391,8 @@ class CorrelationIndexTest {
   @Test
   void figuresAreKeptPerService() {
     index.addSpans(spans("checkout", "c-1", checkoutRequest(7)));
-    index.addSpans(spans("inventory", "i-1", span(8, 1, 0, SPAN_KIND_SERVER, "GET /stock", 0, 100)));
+    index.addSpans(
+        spans("inventory", "i-1", span(8, 1, 0, SPAN_KIND_SERVER, "GET /stock", 0, 100)));
     index.addLogs(logs("checkout", "c-1", LOGGER, log(50, 7, 1, "ok"), log(60, 0, 0, "lost")));
     index.addLogs(logs("inventory", "i-1", "com.example.Stock", log(50, 8, 1, "ok")));
 
@@ -398,8 +407,7 @@ class CorrelationIndexTest {
   @Test
   void logsOfOneBatchKeepTheirOwnScopeAsLogger() {
     addSpans("checkout", checkoutRequest(7));
-    LogBatch batch =
-        logs("checkout", "checkout-1", "com.example.A", log(20, 0, 0, "a"));
+    LogBatch batch = logs("checkout", "checkout-1", "com.example.A", log(20, 0, 0, "a"));
     index.addLogs(batch);
     index.addLogs(logs("checkout", "checkout-1", "com.example.B", log(20, 0, 0, "a")));
 

@@ -111,7 +111,9 @@ final class Telemetry {
     byte[] bytes =
         ExportLogsServiceRequest.newBuilder()
             .addResourceLogs(
-                ResourceLogs.newBuilder().setResource(resource(service, instance)).addScopeLogs(scope))
+                ResourceLogs.newBuilder()
+                    .setResource(resource(service, instance))
+                    .addScopeLogs(scope))
             .build()
             .toByteArray();
     try {

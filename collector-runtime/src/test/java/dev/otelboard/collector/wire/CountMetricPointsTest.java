@@ -25,11 +25,19 @@ class CountMetricPointsTest {
 
   static ExportMetricsServiceRequest richRequest() {
     NumberDataPoint point =
-        NumberDataPoint.newBuilder().setAsDouble(1.5).setTimeUnixNano(5).setUnknownFields(unknownFields()).build();
+        NumberDataPoint.newBuilder()
+            .setAsDouble(1.5)
+            .setTimeUnixNano(5)
+            .setUnknownFields(unknownFields())
+            .build();
     ScopeMetrics scope =
         ScopeMetrics.newBuilder()
             .setScope(InstrumentationScope.newBuilder().setName("meter"))
-            .addMetrics(Metric.newBuilder().setName("g").setUnit("1").setGauge(Gauge.newBuilder().addDataPoints(point).addDataPoints(point)))
+            .addMetrics(
+                Metric.newBuilder()
+                    .setName("g")
+                    .setUnit("1")
+                    .setGauge(Gauge.newBuilder().addDataPoints(point).addDataPoints(point)))
             .addMetrics(
                 Metric.newBuilder()
                     .setName("s")
@@ -60,13 +68,20 @@ class CountMetricPointsTest {
             .addMetrics(
                 Metric.newBuilder()
                     .setName("sum")
-                    .setSummary(Summary.newBuilder().addDataPoints(SummaryDataPoint.newBuilder().setCount(4))))
+                    .setSummary(
+                        Summary.newBuilder()
+                            .addDataPoints(SummaryDataPoint.newBuilder().setCount(4))))
             .addMetrics(Metric.newBuilder().setName("no data"))
             .setUnknownFields(unknownFields())
             .build();
     return ExportMetricsServiceRequest.newBuilder()
-        .addResourceMetrics(ResourceMetrics.newBuilder().setResource(resource("a", "1")).addScopeMetrics(scope).addScopeMetrics(scope))
-        .addResourceMetrics(ResourceMetrics.newBuilder().addScopeMetrics(scope).setUnknownFields(unknownFields()))
+        .addResourceMetrics(
+            ResourceMetrics.newBuilder()
+                .setResource(resource("a", "1"))
+                .addScopeMetrics(scope)
+                .addScopeMetrics(scope))
+        .addResourceMetrics(
+            ResourceMetrics.newBuilder().addScopeMetrics(scope).setUnknownFields(unknownFields()))
         .build();
   }
 

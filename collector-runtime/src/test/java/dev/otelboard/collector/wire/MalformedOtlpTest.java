@@ -169,8 +169,11 @@ class MalformedOtlpTest {
   }
 
   static byte[] logs(LogRecord.Builder log) {
-    return ScanLogsTest.request(LogRecord.newBuilder().setBody(
-            io.opentelemetry.proto.common.v1.AnyValue.newBuilder().setStringValue("ok")), log)
+    return ScanLogsTest.request(
+            LogRecord.newBuilder()
+                .setBody(
+                    io.opentelemetry.proto.common.v1.AnyValue.newBuilder().setStringValue("ok")),
+            log)
         .toByteArray();
   }
 
@@ -182,7 +185,10 @@ class MalformedOtlpTest {
             "log record 1: trace_id has 7 bytes, want 16"),
         Arguments.of(
             "4-byte span id",
-            logs(LogRecord.newBuilder().setTraceId(id16(1, 1)).setSpanId(ByteString.copyFrom(new byte[4]))),
+            logs(
+                LogRecord.newBuilder()
+                    .setTraceId(id16(1, 1))
+                    .setSpanId(ByteString.copyFrom(new byte[4]))),
             "log record 1: span_id has 4 bytes, want 8"),
         Arguments.of(
             "time sent as a varint",
@@ -230,7 +236,8 @@ class MalformedOtlpTest {
     return Stream.of(
         Arguments.of(Named.of("traces", TRACES), ScanTracesTest.richRequest().toByteArray()),
         Arguments.of(Named.of("logs", LOGS), ScanLogsTest.richRequest().toByteArray()),
-        Arguments.of(Named.of("metrics", METRICS), CountMetricPointsTest.richRequest().toByteArray()));
+        Arguments.of(
+            Named.of("metrics", METRICS), CountMetricPointsTest.richRequest().toByteArray()));
   }
 
   @ParameterizedTest(name = "{0}")

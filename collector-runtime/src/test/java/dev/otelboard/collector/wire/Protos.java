@@ -100,8 +100,7 @@ final class Protos {
                 .addFixed64(0x0123456789ABCDEFL)
                 .addLengthDelimited(ByteString.copyFromUtf8("unknown bytes"))
                 .build())
-        .addField(
-            29, UnknownFieldSet.Field.newBuilder().addFixed64(7).addVarint(1).build())
+        .addField(29, UnknownFieldSet.Field.newBuilder().addFixed64(7).addVarint(1).build())
         .build();
   }
 }

@@ -64,10 +64,13 @@ class ScanLogsTest {
           switch ((int) (n % 5)) {
             case 0 -> log.setBody(AnyValue.newBuilder().setStringValue("order " + n + " \u00fc"));
             case 1 -> log.setBody(AnyValue.newBuilder().setIntValue(n));
-            case 2 -> log.setBody(
-                AnyValue.newBuilder().setArrayValue(ArrayValue.newBuilder().addValues(
-                    AnyValue.newBuilder().setStringValue("nested"))));
-            case 3 -> { }
+            case 2 ->
+                log.setBody(
+                    AnyValue.newBuilder()
+                        .setArrayValue(
+                            ArrayValue.newBuilder()
+                                .addValues(AnyValue.newBuilder().setStringValue("nested"))));
+            case 3 -> {}
             default -> log.setBody(AnyValue.newBuilder().setStringValue(""));
           }
           sl.addLogRecords(log);
@@ -105,9 +108,15 @@ class ScanLogsTest {
       long time =
           log.getTimeUnixNano() != 0 ? log.getTimeUnixNano() : log.getObservedTimeUnixNano();
       assertThat(batch.timeNanos(i)).as("time %d", i).isEqualTo(time);
-      assertThat(batch.severityNumber(i)).as("severity %d", i).isEqualTo(log.getSeverityNumberValue());
-      assertThat(batch.traceIdHi(i)).as("traceIdHi %d", i).isEqualTo(log.getTraceId().isEmpty() ? 0 : hi(log.getTraceId()));
-      assertThat(batch.traceIdLo(i)).as("traceIdLo %d", i).isEqualTo(log.getTraceId().isEmpty() ? 0 : lo(log.getTraceId()));
+      assertThat(batch.severityNumber(i))
+          .as("severity %d", i)
+          .isEqualTo(log.getSeverityNumberValue());
+      assertThat(batch.traceIdHi(i))
+          .as("traceIdHi %d", i)
+          .isEqualTo(log.getTraceId().isEmpty() ? 0 : hi(log.getTraceId()));
+      assertThat(batch.traceIdLo(i))
+          .as("traceIdLo %d", i)
+          .isEqualTo(log.getTraceId().isEmpty() ? 0 : lo(log.getTraceId()));
       assertThat(batch.spanId(i)).as("spanId %d", i).isEqualTo(asLong(log.getSpanId()));
       boolean context =
           !log.getTraceId().isEmpty()
@@ -130,8 +139,7 @@ class ScanLogsTest {
 
     assertLogsMatch(batch, expected(request));
     assertThat(batch.resources())
-        .containsExactly(
-            new Resource("checkout", "pod-1"), new Resource("unknown_service", ""));
+        .containsExactly(new Resource("checkout", "pod-1"), new Resource("unknown_service", ""));
   }
 
   @Test
@@ -158,10 +166,16 @@ class ScanLogsTest {
 
   static Stream<Arguments> traceContexts() {
     return Stream.of(
-        Arguments.of("trace id and span id", LogRecord.newBuilder().setTraceId(id16(1, 2)).setSpanId(id8(3)), true),
+        Arguments.of(
+            "trace id and span id",
+            LogRecord.newBuilder().setTraceId(id16(1, 2)).setSpanId(id8(3)),
+            true),
         Arguments.of("no trace context", LogRecord.newBuilder(), false),
         Arguments.of("trace id only", LogRecord.newBuilder().setTraceId(id16(1, 2)), false),
-        Arguments.of("all-zero ids", LogRecord.newBuilder().setTraceId(id16(0, 0)).setSpanId(id8(0)), false));
+        Arguments.of(
+            "all-zero ids",
+            LogRecord.newBuilder().setTraceId(id16(0, 0)).setSpanId(id8(0)),
+            false));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -183,11 +197,12 @@ class ScanLogsTest {
     System.arraycopy(stringBody, 0, body, 0, stringBody.length);
     System.arraycopy(intBody, 0, body, stringBody.length, intBody.length);
     LogRecord parsed =
-        LogRecord.parseFrom(
-            concat(new byte[] {(byte) (5 << 3 | 2), (byte) body.length}, body));
+        LogRecord.parseFrom(concat(new byte[] {(byte) (5 << 3 | 2), (byte) body.length}, body));
 
     LogBatch batch =
-        scan(scopeAndResourceWrapping(concat(new byte[] {(byte) (5 << 3 | 2), (byte) body.length}, body)));
+        scan(
+            scopeAndResourceWrapping(
+                concat(new byte[] {(byte) (5 << 3 | 2), (byte) body.length}, body)));
 
     assertThat(parsed.getBody().hasStringValue()).isFalse();
     assertThat(batch.body(0)).isNull();
@@ -211,7 +226,8 @@ class ScanLogsTest {
   /** Wraps raw LogRecord bytes into ScopeLogs, ResourceLogs and the request. */
   private static byte[] scopeAndResourceWrapping(byte[] logRecord) {
     byte[] scopeLogs = concat(new byte[] {(byte) (2 << 3 | 2), (byte) logRecord.length}, logRecord);
-    byte[] resourceLogs = concat(new byte[] {(byte) (2 << 3 | 2), (byte) scopeLogs.length}, scopeLogs);
+    byte[] resourceLogs =
+        concat(new byte[] {(byte) (2 << 3 | 2), (byte) scopeLogs.length}, scopeLogs);
     return concat(new byte[] {(byte) (1 << 3 | 2), (byte) resourceLogs.length}, resourceLogs);
   }
 

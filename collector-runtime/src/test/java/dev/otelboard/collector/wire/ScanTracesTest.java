@@ -72,10 +72,7 @@ class ScanTracesTest {
                           .setTimeUnixNano(5)
                           .addAttributes(kv("k", "v")))
                   .addLinks(
-                      Span.Link.newBuilder()
-                          .setTraceId(id16(9, 9))
-                          .setSpanId(id8(9))
-                          .setFlags(1))
+                      Span.Link.newBuilder().setTraceId(id16(9, 9)).setSpanId(id8(9)).setFlags(1))
                   .setStatus(
                       Status.newBuilder()
                           .setCode(Status.StatusCode.STATUS_CODE_ERROR)
@@ -165,8 +162,7 @@ class ScanTracesTest {
   @Test
   void skipsUnknownFieldsOfEveryWireTypeAtEveryLevel() throws Exception {
     ExportTraceServiceRequest rich = richRequest();
-    ExportTraceServiceRequest.Builder request =
-        rich.toBuilder().setUnknownFields(unknownFields());
+    ExportTraceServiceRequest.Builder request = rich.toBuilder().setUnknownFields(unknownFields());
     for (ResourceSpans.Builder rs : request.getResourceSpansBuilderList()) {
       rs.setUnknownFields(unknownFields());
       rs.getResourceBuilder().setUnknownFields(unknownFields());
@@ -197,7 +193,8 @@ class ScanTracesTest {
   @Test
   void rootSpanHasParentZeroWhetherTheFieldIsAbsentOrEmpty() throws Exception {
     Span.Builder root = Span.newBuilder().setTraceId(id16(1, 2)).setSpanId(id8(3));
-    byte[] bytes = request(root.clone(), root.clone().setParentSpanId(ByteString.EMPTY)).toByteArray();
+    byte[] bytes =
+        request(root.clone(), root.clone().setParentSpanId(ByteString.EMPTY)).toByteArray();
 
     SpanBatch batch = scan(bytes);
 
@@ -208,13 +205,12 @@ class ScanTracesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(
-      value = Span.SpanKind.class,
-      names = "UNRECOGNIZED",
-      mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = Span.SpanKind.class, names = "UNRECOGNIZED", mode = EnumSource.Mode.EXCLUDE)
   void keepsTheSpanKindNumber(Span.SpanKind kind) throws Exception {
     SpanBatch batch =
-        scan(request(Span.newBuilder().setTraceId(id16(1, 2)).setSpanId(id8(3)).setKind(kind)).toByteArray());
+        scan(
+            request(Span.newBuilder().setTraceId(id16(1, 2)).setSpanId(id8(3)).setKind(kind))
+                .toByteArray());
 
     assertThat(batch.kind(0)).isEqualTo(kind.getNumber());
   }
@@ -222,9 +218,11 @@ class ScanTracesTest {
   static Stream<Arguments> invalidIds() {
     return Stream.of(
         Arguments.of("no trace id", Span.newBuilder().setSpanId(id8(1))),
-        Arguments.of("all-zero trace id", Span.newBuilder().setTraceId(id16(0, 0)).setSpanId(id8(1))),
+        Arguments.of(
+            "all-zero trace id", Span.newBuilder().setTraceId(id16(0, 0)).setSpanId(id8(1))),
         Arguments.of("no span id", Span.newBuilder().setTraceId(id16(1, 1))),
-        Arguments.of("all-zero span id", Span.newBuilder().setTraceId(id16(1, 1)).setSpanId(id8(0))));
+        Arguments.of(
+            "all-zero span id", Span.newBuilder().setTraceId(id16(1, 1)).setSpanId(id8(0))));
   }
 
   @ParameterizedTest(name = "{0}")

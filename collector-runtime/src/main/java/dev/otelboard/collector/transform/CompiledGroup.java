@@ -1,0 +1,113 @@
+package dev.otelboard.collector.transform;
+
+import dev.otelboard.collector.ottl.BoolExpr;
+import dev.otelboard.collector.ottl.Expr;
+import dev.otelboard.collector.ottl.Ottl;
+import dev.otelboard.collector.ottl.OttlContext;
+import dev.otelboard.collector.ottl.OttlSignal;
+import dev.otelboard.collector.ottl.OttlValidator;
+import dev.otelboard.collector.ottl.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One statement group (or filter condition group) ready to run: its context, its OR-ed
+ * conditions and its statements, minus anything the sandbox cannot evaluate, which is listed in
+ * {@code unsupported} so a caller can say where the sandbox differs from production.
+ */
+record CompiledGroup(OttlContext context, List<BoolExpr> conditions, List<Statement> statements,
+    boolean propagate, List<String> unsupported) {
+
+  static CompiledGroup compile(OttlSignal signal, OttlContext explicit, List<String> conditions,
+      List<String> statements, boolean propagate) {
+    OttlContext context = explicit != null ? explicit
+        : OttlValidator.checkGroup(signal, null, conditions, statements).context();
+    if (context == null) {
+      throw new IllegalArgumentException("cannot infer the context of " + statements + conditions);
+    }
+    List<String> unsupported = new ArrayList<>();
+    List<BoolExpr> conds = new ArrayList<>();
+    for (String c : conditions) {
+      BoolExpr b = Ottl.parseCondition(c);
+      String why = unsupported(b, context);
+      if (why != null) {
+        unsupported.add(c + ": " + why);
+        return new CompiledGroup(context, List.of(), List.of(), propagate, unsupported);
+      }
+      conds.add(b);
+    }
+    List<Statement> stmts = new ArrayList<>();
+    for (String s : statements) {
+      Statement st = Ottl.parseStatement(s);
+      String why = Interpreter.EDITORS.contains(st.editor().name()) ? unsupported(st, context)
+          : "editor " + st.editor().name();
+      if (why != null) {
+        unsupported.add(s + ": " + why);
+      } else {
+        stmts.add(st);
+      }
+    }
+    return new CompiledGroup(context, conds, stmts, propagate, unsupported);
+  }
+
+  private static String unsupported(Statement s, OttlContext context) {
+    List<String> reasons = new ArrayList<>();
+    for (Expr.Argument a : s.editor().arguments()) {
+      scan(a.value(), context, reasons);
+    }
+    if (s.where() != null) {
+      String w = unsupported(s.where(), context);
+      if (w != null) {
+        reasons.add(w);
+      }
+    }
+    return reasons.isEmpty() ? null : String.join(", ", reasons);
+  }
+
+  private static String unsupported(BoolExpr b, OttlContext context) {
+    List<String> reasons = new ArrayList<>();
+    walk(b, e -> scan(e, context, reasons));
+    return reasons.isEmpty() ? null : String.join(", ", reasons);
+  }
+
+  private static void scan(Expr e, OttlContext context, List<String> reasons) {
+    if (e instanceof Expr.Path p) {
+      String why = Paths.unsupported(p, context);
+      if (why != null) {
+        reasons.add(why);
+      }
+      p.fields().forEach(f -> f.keys().forEach(k -> scan(k, context, reasons)));
+    } else if (e instanceof Expr.Call c) {
+      if (!Interpreter.CONVERTERS.contains(c.name())) {
+        reasons.add("converter " + c.name());
+      }
+      c.arguments().forEach(a -> scan(a.value(), context, reasons));
+      c.keys().forEach(k -> scan(k, context, reasons));
+    } else if (e instanceof Expr.ListLiteral l) {
+      l.items().forEach(i -> scan(i, context, reasons));
+    } else if (e instanceof Expr.MapLiteral m) {
+      m.entries().forEach(en -> scan(en.value(), context, reasons));
+    } else if (e instanceof Expr.Math m) {
+      scan(m.left(), context, reasons);
+      scan(m.right(), context, reasons);
+    } else if (e instanceof Expr.FunctionName f) {
+      reasons.add("function argument " + f.name());
+    }
+  }
+
+  private static void walk(BoolExpr b, Consumer<Expr> visitor) {
+    if (b instanceof BoolExpr.Or or) {
+      or.terms().forEach(t -> walk(t, visitor));
+    } else if (b instanceof BoolExpr.And and) {
+      and.terms().forEach(t -> walk(t, visitor));
+    } else if (b instanceof BoolExpr.Not not) {
+      walk(not.operand(), visitor);
+    } else if (b instanceof BoolExpr.Comparison c) {
+      visitor.accept(c.left());
+      visitor.accept(c.right());
+    } else if (b instanceof BoolExpr.ConverterCall cc) {
+      visitor.accept(cc.call());
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.otelboard.collector.transform;
+
+import dev.otelboard.collector.ottl.BoolExpr;
+import dev.otelboard.collector.ottl.OttlConfigValidator;
+import dev.otelboard.collector.ottl.OttlContext;
+import dev.otelboard.collector.ottl.OttlSignal;
+import dev.otelboard.collector.pipeline.Batch;
+import dev.otelboard.collector.pipeline.Signal;
+import dev.otelboard.collector.process.Processor;
+import dev.otelboard.collector.transform.Interpreter.Cursor;
+import dev.otelboard.collector.transform.OtlpTree.RecordEntry;
+import dev.otelboard.collector.transform.OtlpTree.ResourceEntry;
+import dev.otelboard.collector.transform.OtlpTree.ScopeEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The collector's {@code filter} processor for the sandbox: a true condition drops the item it
+ * ran on (a resource, scope, span, span event or log record). Reads {@code trace_conditions} and
+ * {@code log_conditions} (collector-contrib >= 0.146) and the legacy
+ * {@code traces: {span: [...]}} / {@code logs: {log_record: [...]}} form.
+ */
+public final class FilterProcessor implements Processor {
+  private static final Map<String, OttlContext> LEGACY = Map.of("resource", OttlContext.RESOURCE,
+      "scope", OttlContext.SCOPE, "span", OttlContext.SPAN, "spanevent", OttlContext.SPANEVENT,
+      "log_record", OttlContext.LOG);
+
+  private final String id;
+  private final List<CompiledGroup> traceGroups;
+  private final List<CompiledGroup> logGroups;
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong errors = new AtomicLong();
+
+  private FilterProcessor(String id, List<CompiledGroup> traceGroups,
+      List<CompiledGroup> logGroups) {
+    this.id = id;
+    this.traceGroups = traceGroups;
+    this.logGroups = logGroups;
+  }
+
+  /**
+   * Builds the processor {@code id} (e.g. {@code filter/checkout}) from its config.
+   *
+   * @throws IllegalArgumentException listing every problem when the config is invalid
+   */
+  public static FilterProcessor fromConfig(String id, Map<?, ?> config) {
+    List<OttlConfigValidator.Problem> problems = OttlConfigValidator.checkFilter(config);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(id + ": " + problems);
+    }
+    return new FilterProcessor(id, groups(OttlSignal.TRACES, config), groups(OttlSignal.LOGS, config));
+  }
+
+  private static List<CompiledGroup> groups(OttlSignal signal, Map<?, ?> config) {
+    List<CompiledGroup> out = new ArrayList<>();
+    if (config.get(signal.conditionsKey()) instanceof List<?> list) {
+      for (Object entry : list) {
+        if (entry instanceof String condition) {
+          out.add(CompiledGroup.compile(signal, null, List.of(condition), List.of(), false));
+        } else if (entry instanceof Map<?, ?> g) {
+          for (String condition : TransformProcessor.strings(g.get("conditions"))) {
+            out.add(CompiledGroup.compile(signal, null, List.of(condition), List.of(), false));
+          }
+        }
+      }
+    }
+    if (config.get(signal.legacyFilterKey()) instanceof Map<?, ?> byContext) {
+      for (Map.Entry<?, ?> e : byContext.entrySet()) {
+        OttlContext context = LEGACY.get(String.valueOf(e.getKey()));
+        if (context != null) {
+          for (String condition : TransformProcessor.strings(e.getValue())) {
+            out.add(CompiledGroup.compile(signal, context, List.of(condition), List.of(), false));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String name() {
+    return id;
+  }
+
+  /** Conditions (with why) that the sandbox skips; empty when it runs them all. */
+  public List<String> unsupported() {
+    List<String> out = new ArrayList<>();
+    traceGroups.forEach(g -> out.addAll(g.unsupported()));
+    logGroups.forEach(g -> out.addAll(g.unsupported()));
+    return out;
+  }
+
+  /** Spans, span events and log records dropped so far (whole resources count their items). */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  /** Conditions that failed to evaluate on an item (treated as false). */
+  public long errors() {
+    return errors.get();
+  }
+
+  @Override
+  public Batch process(Batch batch) {
+    List<CompiledGroup> groups = batch.signal() == Signal.LOGS ? logGroups
+        : batch.signal() == Signal.TRACES ? traceGroups : List.of();
+    if (groups.isEmpty() || batch.payload().length == 0) {
+      return batch;
+    }
+    OtlpTree tree = OtlpTree.decode(batch);
+    for (ResourceEntry r : tree.resources) {
+      if (matches(groups, OttlContext.RESOURCE, r.node(), null, null, r.node())) {
+        r.node().dropped = true;
+        r.scopes().forEach(s -> dropped.addAndGet(s.records().size()));
+        continue;
+      }
+      for (ScopeEntry s : r.scopes()) {
+        if (matches(groups, OttlContext.SCOPE, r.node(), s.node(), null, s.node())) {
+          s.node().dropped = true;
+          dropped.addAndGet(s.records().size());
+          continue;
+        }
+        for (RecordEntry rec : s.records()) {
+          OttlContext recordContext = tree.signal == Signal.LOGS ? OttlContext.LOG : OttlContext.SPAN;
+          if (matches(groups, recordContext, r.node(), s.node(), rec.node(), rec.node())) {
+            rec.node().dropped = true;
+            dropped.incrementAndGet();
+            continue;
+          }
+          for (Node e : rec.events()) {
+            if (matches(groups, OttlContext.SPANEVENT, r.node(), s.node(), rec.node(), e)) {
+              e.dropped = true;
+              dropped.incrementAndGet();
+            }
+          }
+        }
+      }
+    }
+    return tree.changed() ? tree.encode() : batch;
+  }
+
+  private boolean matches(List<CompiledGroup> groups, OttlContext level, Node resource, Node scope,
+      Node span, Node item) {
+    for (CompiledGroup g : groups) {
+      if (g.context() != level) {
+        continue;
+      }
+      Cursor c = new Cursor(level, resource, scope, span, item, new LinkedHashMap<>());
+      for (BoolExpr condition : g.conditions()) {
+        try {
+          if (Interpreter.test(condition, c)) {
+            return true;
+          }
+        } catch (OttlRuntimeException e) {
+          errors.incrementAndGet();
+        }
+      }
+    }
+    return false;
+  }
+}

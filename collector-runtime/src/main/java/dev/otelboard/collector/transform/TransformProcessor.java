@@ -1,0 +1,193 @@
+package dev.otelboard.collector.transform;
+
+import dev.otelboard.collector.ottl.BoolExpr;
+import dev.otelboard.collector.ottl.OttlConfigValidator;
+import dev.otelboard.collector.ottl.OttlContext;
+import dev.otelboard.collector.ottl.OttlSignal;
+import dev.otelboard.collector.ottl.Statement;
+import dev.otelboard.collector.pipeline.Batch;
+import dev.otelboard.collector.pipeline.Signal;
+import dev.otelboard.collector.process.Processor;
+import dev.otelboard.collector.transform.Interpreter.Cursor;
+import dev.otelboard.collector.transform.OtlpTree.RecordEntry;
+import dev.otelboard.collector.transform.OtlpTree.ResourceEntry;
+import dev.otelboard.collector.transform.OtlpTree.ScopeEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The collector's {@code transform} processor for the sandbox: the same config block, the same
+ * statements, run on each traces or logs batch before it reaches the sinks, so {@code verify}
+ * measures correlation after the transforms, as production would. Built from a processor config
+ * as read from YAML; the config is validated first (every problem is reported), and statements
+ * the sandbox cannot evaluate are listed by {@link #unsupported()}. Metric statements are not
+ * run (the embedded collector does not index metrics).
+ */
+public final class TransformProcessor implements Processor {
+  private final String id;
+  private final List<CompiledGroup> traceGroups;
+  private final List<CompiledGroup> logGroups;
+  private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong droppedBatches = new AtomicLong();
+
+  private TransformProcessor(String id, List<CompiledGroup> traceGroups,
+      List<CompiledGroup> logGroups) {
+    this.id = id;
+    this.traceGroups = traceGroups;
+    this.logGroups = logGroups;
+  }
+
+  /**
+   * Builds the processor {@code id} (e.g. {@code transform/checkout}) from its config.
+   *
+   * @throws IllegalArgumentException listing every problem when the config is invalid
+   */
+  public static TransformProcessor fromConfig(String id, Map<?, ?> config) {
+    List<OttlConfigValidator.Problem> problems = OttlConfigValidator.checkTransform(config);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(id + ": " + problems);
+    }
+    boolean propagate = "propagate".equals(config.get("error_mode"));
+    return new TransformProcessor(id,
+        groups(OttlSignal.TRACES, config.get(OttlSignal.TRACES.statementsKey()), propagate),
+        groups(OttlSignal.LOGS, config.get(OttlSignal.LOGS.statementsKey()), propagate));
+  }
+
+  static List<CompiledGroup> groups(OttlSignal signal, Object entries, boolean propagate) {
+    List<CompiledGroup> out = new ArrayList<>();
+    if (!(entries instanceof List<?> list)) {
+      return out;
+    }
+    for (Object entry : list) {
+      if (entry instanceof String statement) {
+        out.add(CompiledGroup.compile(signal, null, List.of(), List.of(statement), propagate));
+      } else if (entry instanceof Map<?, ?> g) {
+        OttlContext context = g.get("context") == null ? null
+            : OttlContext.byId(String.valueOf(g.get("context"))).orElseThrow();
+        boolean groupPropagate = g.get("error_mode") == null ? propagate
+            : "propagate".equals(g.get("error_mode"));
+        out.add(CompiledGroup.compile(signal, context, strings(g.get("conditions")),
+            strings(g.get("statements")), groupPropagate));
+      }
+    }
+    return out;
+  }
+
+  static List<String> strings(Object o) {
+    List<String> out = new ArrayList<>();
+    if (o instanceof List<?> l) {
+      l.forEach(x -> out.add(String.valueOf(x)));
+    }
+    return out;
+  }
+
+  @Override
+  public String name() {
+    return id;
+  }
+
+  /** Statements (with why) that the sandbox skips; empty when it runs them all. */
+  public List<String> unsupported() {
+    List<String> out = new ArrayList<>();
+    traceGroups.forEach(g -> out.addAll(g.unsupported()));
+    logGroups.forEach(g -> out.addAll(g.unsupported()));
+    return out;
+  }
+
+  /** Statement executions that failed on an item (error_mode ignore logs these). */
+  public long errors() {
+    return errors.get();
+  }
+
+  /** Batches dropped because a statement failed under error_mode propagate. */
+  public long droppedBatches() {
+    return droppedBatches.get();
+  }
+
+  @Override
+  public Batch process(Batch batch) {
+    List<CompiledGroup> groups = batch.signal() == Signal.LOGS ? logGroups
+        : batch.signal() == Signal.TRACES ? traceGroups : List.of();
+    if (groups.isEmpty() || batch.payload().length == 0) {
+      return batch;
+    }
+    OtlpTree tree = OtlpTree.decode(batch);
+    for (CompiledGroup g : groups) {
+      if (!run(g, tree)) {
+        droppedBatches.incrementAndGet();
+        return null;
+      }
+    }
+    return tree.changed() ? tree.encode() : batch;
+  }
+
+  /** Runs one group over every item of its context; false when the batch must be dropped. */
+  private boolean run(CompiledGroup g, OtlpTree tree) {
+    for (ResourceEntry r : tree.resources) {
+      if (g.context() == OttlContext.RESOURCE) {
+        if (!apply(g, new Cursor(OttlContext.RESOURCE, r.node(), null, null, r.node(),
+            new LinkedHashMap<>()))) {
+          return false;
+        }
+        continue;
+      }
+      for (ScopeEntry s : r.scopes()) {
+        if (g.context() == OttlContext.SCOPE) {
+          if (!apply(g, new Cursor(OttlContext.SCOPE, r.node(), s.node(), null, s.node(),
+              new LinkedHashMap<>()))) {
+            return false;
+          }
+          continue;
+        }
+        for (RecordEntry rec : s.records()) {
+          if (g.context() == OttlContext.SPANEVENT) {
+            for (Node e : rec.events()) {
+              if (!apply(g, new Cursor(OttlContext.SPANEVENT, r.node(), s.node(), rec.node(), e,
+                  new LinkedHashMap<>()))) {
+                return false;
+              }
+            }
+          } else if (!apply(g, new Cursor(g.context(), r.node(), s.node(), rec.node(),
+              rec.node(), new LinkedHashMap<>()))) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private boolean apply(CompiledGroup g, Cursor c) {
+    try {
+      if (!g.conditions().isEmpty()) {
+        boolean any = false;
+        for (BoolExpr cond : g.conditions()) {
+          if (Interpreter.test(cond, c)) {
+            any = true;
+            break;
+          }
+        }
+        if (!any) {
+          return true;
+        }
+      }
+    } catch (OttlRuntimeException e) {
+      errors.incrementAndGet();
+      return !g.propagate();
+    }
+    for (Statement s : g.statements()) {
+      try {
+        Interpreter.execute(s, c);
+      } catch (OttlRuntimeException e) {
+        errors.incrementAndGet();
+        if (g.propagate()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}
