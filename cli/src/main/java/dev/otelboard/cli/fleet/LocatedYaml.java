@@ -1,0 +1,94 @@
+package dev.otelboard.cli.fleet;
+
+import dev.otelboard.cli.OtelboardException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * A YAML document loaded into plain Java values (maps, lists, strings, numbers, booleans) together
+ * with the line where each key path starts, so config errors can say {@code file:line: key.path:
+ * what}. Key paths look like {@code services[1].logs.traceIdKeys[0]}.
+ *
+ * @param root the document: a Map, List, scalar, or null when empty
+ * @param lines 1-based line of each key path
+ * @param file where the text came from, for messages
+ */
+public record LocatedYaml(Object root, Map<String, Integer> lines, Path file) {
+
+  /** Parses {@code text}; a syntax error is a bad-input failure naming file and line. */
+  public static LocatedYaml parse(Path file, String text) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    try {
+      Yaml yaml = new Yaml(new SafeConstructor(options));
+      Object root = yaml.load(text);
+      Node node = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+      Map<String, Integer> lines = new HashMap<>();
+      if (node != null) {
+        index(node, "", lines);
+      }
+      return new LocatedYaml(root, Map.copyOf(lines), file);
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
+      throw OtelboardException.badInput(file, line, "not valid YAML: " + e.getProblem());
+    } catch (YAMLException e) {
+      throw OtelboardException.badInput(file, 0, "not valid YAML: " + e.getMessage());
+    }
+  }
+
+  /** The line of {@code path}, or of its nearest ancestor that has one; 0 when unknown. */
+  public int line(String path) {
+    String p = path;
+    while (true) {
+      Integer line = lines.get(p);
+      if (line != null) {
+        return line;
+      }
+      if (p.isEmpty()) {
+        return 0;
+      }
+      int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      p = cut <= 0 ? "" : p.substring(0, cut);
+    }
+  }
+
+  /** {@code file:line: path: message}, the form every config error takes. */
+  public String locate(String path, String message) {
+    int line = line(path);
+    String where = line > 0 ? file + ":" + line : file.toString();
+    return where + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+  }
+
+  private static void index(Node node, String path, Map<String, Integer> lines) {
+    lines.putIfAbsent(path, node.getStartMark().getLine() + 1);
+    if (node instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode k) {
+          String child = path.isEmpty() ? k.getValue() : path + "." + k.getValue();
+          lines.put(child, k.getStartMark().getLine() + 1);
+          index(t.getValueNode(), child, lines);
+        }
+      }
+    } else if (node instanceof SequenceNode s) {
+      List<Node> items = s.getValue();
+      Iterator<Node> it = items.iterator();
+      for (int i = 0; it.hasNext(); i++) {
+        index(it.next(), path + "[" + i + "]", lines);
+      }
+    }
+  }
+}
