@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 public final class Log4j2ConfigEditor {
   static final String APPENDER_NAME = "OpenTelemetryAppender";
+  static final String PLUGIN_PACKAGE = "io.opentelemetry.instrumentation.log4j.appender.v2_17";
 
   private Log4j2ConfigEditor() {}
 
@@ -104,28 +105,85 @@ public final class Log4j2ConfigEditor {
       changes.add(new LogConfigEdit.Change(added.line(),
           "OpenTelemetry appender exports log records over OTLP"));
     }
-    Optional<Element> root =
-        childIgnoreCase(tree.root(), "Loggers").flatMap(l -> childIgnoreCase(l, "Root"));
-    if (root.isEmpty()) {
-      root = childIgnoreCase(tree.root(), "Loggers").flatMap(l -> childIgnoreCase(l, "AsyncRoot"));
-    }
-    if (root.isEmpty()) {
+    text = addPluginPackage(text, changes);
+    tree = XmlTree.parse(text);
+    Optional<Element> loggers = childIgnoreCase(tree.root(), "Loggers");
+    boolean hasRoot =
+        loggers.isPresent()
+            && (childIgnoreCase(loggers.get(), "Root").isPresent()
+                || childIgnoreCase(loggers.get(), "AsyncRoot").isPresent());
+    if (!hasRoot) {
       manual.add("no <Root> logger: reference the " + APPENDER_NAME + " appender where needed");
       return text;
     }
-    boolean referenced = root.get().children().stream()
-        .anyMatch(r -> r.localName().equalsIgnoreCase("AppenderRef")
-            && r.attribute("ref").orElse("").equals(APPENDER_NAME));
-    if (!referenced) {
-      String rootName = root.get().localName();
-      text = tree.appendChild(root.get(), "<AppenderRef ref=\"" + APPENDER_NAME + "\"/>");
+    // The root logger, and every logger that doesn't pass its events up to the root (additivity
+    // false), must reference the appender, or those events never reach OTLP.
+    boolean again = true;
+    while (again) {
+      again = false;
       tree = XmlTree.parse(text);
-      Element rootAgain = childIgnoreCase(tree.root(), "Loggers")
-          .flatMap(l -> childIgnoreCase(l, rootName)).orElseThrow();
-      Element ref = rootAgain.children().get(rootAgain.children().size() - 1);
-      changes.add(new LogConfigEdit.Change(ref.line(), "root logger writes to " + APPENDER_NAME));
+      for (Element logger : childIgnoreCase(tree.root(), "Loggers").orElseThrow().children()) {
+        if (!needsExportRef(logger)) {
+          continue;
+        }
+        String label = isRoot(logger) ? "root logger" : "logger " + logger.attribute("name").orElse("?");
+        int line = logger.line();
+        text = tree.appendChild(logger, "<AppenderRef ref=\"" + APPENDER_NAME + "\"/>");
+        changes.add(new LogConfigEdit.Change(line, label + " writes to " + APPENDER_NAME));
+        again = true;
+        break;
+      }
     }
     return text;
+  }
+
+  private static boolean isRoot(Element logger) {
+    return logger.localName().equalsIgnoreCase("Root") || logger.localName().equalsIgnoreCase("AsyncRoot");
+  }
+
+  private static boolean needsExportRef(Element logger) {
+    boolean root = isRoot(logger);
+    boolean named = logger.localName().equalsIgnoreCase("Logger")
+        || logger.localName().equalsIgnoreCase("AsyncLogger");
+    if (!root && !named) {
+      return false;
+    }
+    if (!root && !logger.attribute("additivity").orElse("true").trim().equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (logger.selfClosing()) {
+      return root;
+    }
+    List<Element> refs = logger.childrenIgnoreCase("AppenderRef");
+    if (!root && refs.isEmpty()) {
+      return false;
+    }
+    return refs.stream().noneMatch(r -> r.attribute("ref").orElse("").equals(APPENDER_NAME));
+  }
+
+  /**
+   * Names the appender's package on {@code <Configuration>}: Log4j finds plugins through a cache
+   * file that shaded (fat) jars keep only one copy of, so the appender would otherwise be missing
+   * exactly in the runnable jars services ship.
+   */
+  private static String addPluginPackage(String xml, List<LogConfigEdit.Change> changes)
+      throws XmlParseException {
+    XmlTree tree = XmlTree.parse(xml);
+    Element configuration = tree.root();
+    Optional<int[]> packages = attributeRangeIgnoreCase(configuration, "packages");
+    if (packages.isPresent()) {
+      int[] range = packages.get();
+      String value = xml.substring(range[0], range[1]);
+      if (value.contains(PLUGIN_PACKAGE)) {
+        return xml;
+      }
+      String joined = value.isBlank() ? PLUGIN_PACKAGE : value + "," + PLUGIN_PACKAGE;
+      changes.add(new LogConfigEdit.Change(configuration.line(), "Log4j finds the OpenTelemetry appender plugin"));
+      return tree.replace(range[0], range[1], joined);
+    }
+    int afterName = configuration.start() + 1 + configuration.name().length();
+    changes.add(new LogConfigEdit.Change(configuration.line(), "Log4j finds the OpenTelemetry appender plugin"));
+    return tree.replace(afterName, afterName, " packages=\"" + PLUGIN_PACKAGE + "\"");
   }
 
   private static Optional<Element> childIgnoreCase(Element parent, String name) {

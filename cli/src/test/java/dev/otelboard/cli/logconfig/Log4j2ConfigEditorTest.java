@@ -29,7 +29,7 @@ class Log4j2ConfigEditorTest {
         .isEqualTo(
             """
             <?xml version="1.0" encoding="UTF-8"?>
-            <Configuration status="WARN">
+            <Configuration packages="io.opentelemetry.instrumentation.log4j.appender.v2_17" status="WARN">
               <Appenders>
                 <Console name="Console" target="SYSTEM_OUT">
                   <PatternLayout pattern="%d [%t] %-5level %logger{36} - trace_id=%X{trace_id} span_id=%X{span_id} %msg%n"/>
@@ -44,7 +44,55 @@ class Log4j2ConfigEditorTest {
               </Loggers>
             </Configuration>
             """);
-    assertThat(edit.changes()).extracting(LogConfigEdit.Change::line).containsExactly(5, 7, 12);
+    assertThat(edit.changes()).extracting(LogConfigEdit.Change::line).containsExactly(5, 7, 2, 10);
+    assertThat(Log4j2ConfigEditor.edit(edit.text(), true).text()).isEqualTo(edit.text());
+  }
+
+  @Test
+  void loggersThatDoNotPassEventsToTheRootGetTheAppenderToo() throws Exception {
+    String before =
+        """
+        <Configuration status="WARN" packages="com.example.plugins">
+          <Appenders>
+            <Console name="Console">
+              <PatternLayout pattern="%msg%n"/>
+            </Console>
+          </Appenders>
+          <Loggers>
+            <Logger name="com.example" level="info" additivity="false">
+              <AppenderRef ref="Console"/>
+            </Logger>
+            <Logger name="com.example.noisy" level="error"/>
+            <Root level="warn">
+              <AppenderRef ref="Console"/>
+            </Root>
+          </Loggers>
+        </Configuration>
+        """;
+    LogConfigEdit edit = Log4j2ConfigEditor.edit(before, true);
+    assertThat(edit.text())
+        .isEqualTo(
+            """
+            <Configuration status="WARN" packages="com.example.plugins,io.opentelemetry.instrumentation.log4j.appender.v2_17">
+              <Appenders>
+                <Console name="Console">
+                  <PatternLayout pattern="trace_id=%X{trace_id} span_id=%X{span_id} %msg%n"/>
+                </Console>
+                <OpenTelemetry name="OpenTelemetryAppender"/>
+              </Appenders>
+              <Loggers>
+                <Logger name="com.example" level="info" additivity="false">
+                  <AppenderRef ref="Console"/>
+                  <AppenderRef ref="OpenTelemetryAppender"/>
+                </Logger>
+                <Logger name="com.example.noisy" level="error"/>
+                <Root level="warn">
+                  <AppenderRef ref="Console"/>
+                  <AppenderRef ref="OpenTelemetryAppender"/>
+                </Root>
+              </Loggers>
+            </Configuration>
+            """);
     assertThat(Log4j2ConfigEditor.edit(edit.text(), true).text()).isEqualTo(edit.text());
   }
 
