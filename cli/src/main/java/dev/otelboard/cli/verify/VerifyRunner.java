@@ -1,0 +1,543 @@
+package dev.otelboard.cli.verify;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.otelboard.cli.OtelboardException;
+import dev.otelboard.cli.config.OtelboardConfig;
+import dev.otelboard.cli.process.ProcessOutput;
+import dev.otelboard.cli.process.ProcessResult;
+import dev.otelboard.cli.process.ProcessRunner;
+import dev.otelboard.cli.process.ProcessSpec;
+import dev.otelboard.cli.process.RunningProcess;
+import dev.otelboard.cli.verify.Expectations.Thresholds;
+import dev.otelboard.cli.verify.VerifyPlan.ServicePlan;
+import dev.otelboard.cli.verify.VerifyPlan.Workload;
+import dev.otelboard.collector.CollectorReport;
+import dev.otelboard.collector.EmbeddedCollector;
+import dev.otelboard.collector.pipeline.Signal;
+import dev.otelboard.collector.sink.CaptureSink;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Runs a {@link VerifyPlan} against an embedded collector and judges what arrived.
+ *
+ * <ol>
+ *   <li>starts the collector on free loopback ports, capturing spans and log records in full;
+ *   <li>starts the services in plan order, each with the telemetry environment ({@link
+ *       TelemetryEnv}) and its placeholders filled in, and waits until each is ready;
+ *   <li>runs the workload (the driver, or the command of {@code verify -- CMD}) to completion;
+ *   <li>stops the services in reverse order (SIGTERM, then SIGKILL after their grace period), waits
+ *       for late telemetry, drains the collector and makes the {@link Verdict}.
+ * </ol>
+ *
+ * A service that cannot start, exits before it is ready, or is not ready in time, and a workload
+ * that outlives its timeout, end the run with {@link OtelboardException#environment} (exit 4)
+ * after everything started was stopped: no process is left running.
+ */
+public final class VerifyRunner {
+  /** Spans captured in full by default, {@value}. */
+  public static final int DEFAULT_CAPTURE_SPANS = 100_000;
+  /** Log records captured in full by default, {@value}. */
+  public static final int DEFAULT_CAPTURE_LOGS = 100_000;
+
+  private static final String PREFIX = "otelboard verify: ";
+  private static final int START_ATTEMPTS = 3;
+  private static final Duration QUIET = Duration.ofMillis(500);
+  private static final Duration WORKLOAD_GRACE = Duration.ofSeconds(10);
+
+  private final PrintWriter progress;
+  private final String protocol;
+  private final Path agentJar;
+  private final Path logDir;
+  private final Double minLogCorrelation;
+  private final Integer maxOrphanSpans;
+  private final Duration workloadTimeout;
+  private final int captureSpans;
+  private final int captureLogs;
+  private final Map<String, String> inheritedEnv;
+
+  private VerifyRunner(Builder b) {
+    this.progress = b.progress;
+    this.protocol = b.protocol;
+    this.agentJar = b.agentJar;
+    this.logDir = b.logDir;
+    this.minLogCorrelation = b.minLogCorrelation;
+    this.maxOrphanSpans = b.maxOrphanSpans;
+    this.workloadTimeout = b.workloadTimeout;
+    this.captureSpans = b.captureSpans;
+    this.captureLogs = b.captureLogs;
+    this.inheritedEnv = b.inheritedEnv;
+  }
+
+  /** A builder; only {@link Builder#setProgress} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs {@code plan}.
+   *
+   * @throws OtelboardException exit 4 when a process cannot start, is not ready in time, or
+   *     outlives its timeout; exit 3 when a service's otelboard.yaml is invalid
+   */
+  public VerifyResult run(VerifyPlan plan) throws InterruptedException {
+    requireNonNull(plan, "plan");
+    Map<String, ServiceSettings> settings = new LinkedHashMap<>();
+    plan.serviceDirectories().forEach((name, dir) -> settings.put(name, ServiceSettings.of(dir)));
+    Expectations.Thresholds other = thresholds(Optional.empty(), null);
+
+    EmbeddedCollector collector = startCollector(plan);
+    Ports ports = new Ports();
+    List<RunningProcess> started = new ArrayList<>();
+    Set<String> portsInUse = new HashSet<>();
+    List<String> notes = new ArrayList<>();
+    Map<String, Long> outputLines = new LinkedHashMap<>();
+    Optional<String> workloadFailure = Optional.empty();
+    try {
+      for (ServicePlan service : plan.services()) {
+        started.add(startService(service, settings.get(service.name()), collector, ports, portsInUse));
+      }
+      if (plan.workload().isPresent()) {
+        Workload w = plan.workload().get();
+        ProcessResult result = runWorkload(w, settings, collector, ports, portsInUse);
+        outputLines.put(w.serviceName().orElse(w.name()), result.outputLines());
+        if (result.timedOut()) {
+          throw OtelboardException.environment(
+              w.name() + " `" + shortCommand(w.command()) + "` was still running after "
+                  + Durations.format(timeout(w)) + " (--timeout); stopped it"
+                  + (result.forciblyKilled() ? " (killed after " + Durations.format(WORKLOAD_GRACE) + ")" : ""));
+        }
+        if (result.exitCode() != 0) {
+          workloadFailure = Optional.of(
+              w.name() + " `" + shortCommand(w.command()) + "` exited with code " + result.exitCode()
+                  + lastLine(result.tail()));
+        }
+      }
+      for (RunningProcess p : started) {
+        OptionalInt code = p.exitCode();
+        if (code.isPresent()) {
+          String m = p.name() + " exited with code " + code.getAsInt() + " while the run was going on"
+              + lastLine(p.tail());
+          notes.add(m);
+          workloadFailure = Optional.of(workloadFailure.map(f -> f + "; " + m).orElse(m));
+        }
+      }
+      stopAll(started, plan, notes, outputLines);
+      awaitQuiet(collector, plan.flushWindow());
+    } finally {
+      stopQuietly(started);
+      ports.close();
+      collector.close();
+    }
+
+    CollectorReport report = collector.report();
+    CaptureSink capture = collector.capture().orElseThrow();
+    Map<String, Thresholds> thresholds = new LinkedHashMap<>();
+    settings.forEach((name, s) -> thresholds.put(name, thresholds(s.config(), plan.serviceDirectories().get(name))));
+    Map<Integer, String> servicePorts = new LinkedHashMap<>();
+    Set<String> serviceNames = new HashSet<>(plan.expectedServices());
+    ports.assigned().forEach((name, port) -> {
+      if (serviceNames.contains(name)) {
+        servicePorts.put(port, name);
+      }
+    });
+    Expectations expectations =
+        new Expectations(
+            plan.expectedServices(),
+            plan.serviceDirectories(),
+            thresholds,
+            other,
+            servicePorts,
+            agentJar != null,
+            outputLines,
+            notes);
+    Verdict verdict =
+        Judge.judge(
+            report.correlation(),
+            capture.spans(),
+            capture.logs(),
+            capture.spansNotCaptured(),
+            capture.logsNotCaptured(),
+            expectations);
+    return new VerifyResult(
+        verdict,
+        Traces.build(capture.spans(), capture.logs()),
+        report.correlation(),
+        ports.assigned(),
+        workloadFailure);
+  }
+
+  private EmbeddedCollector startCollector(VerifyPlan plan) {
+    try {
+      EmbeddedCollector collector =
+          EmbeddedCollector.builder()
+              .setGrpcPort(0)
+              .setHttpPort(0)
+              .setCapture(captureSpans, captureLogs)
+              .setFlushWindow(plan.flushWindow())
+              .start();
+      say("collector listening: OTLP/gRPC " + collector.grpcEndpoint() + ", OTLP/HTTP " + collector.httpEndpoint());
+      return collector;
+    } catch (IOException e) {
+      throw OtelboardException.environment("cannot start the embedded collector: " + e.getMessage());
+    }
+  }
+
+  private RunningProcess startService(
+      ServicePlan service,
+      ServiceSettings settings,
+      EmbeddedCollector collector,
+      Ports ports,
+      Set<String> portsInUse)
+      throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      Set<String> mentioned = mentionedPorts(service.command(), service.env(), service.readiness().target());
+      ProcessSpec.Builder spec = ProcessSpec.builder(resolve(ports, service.command())).setName(service.name());
+      spec.setDirectory(service.dir());
+      Map<String, String> env = resolve(ports, service.env());
+      String proto = service.protocol().orElseGet(() -> protocolFor(settings));
+      environment(spec, env, service.name(), proto, collector);
+      spec.setOutput(output(service.name()));
+      ReadinessProbe.LogLine logLine = null;
+      if (service.readiness().kind() == VerifyPlan.Readiness.Kind.LOG) {
+        logLine = new ReadinessProbe.LogLine(service.readiness().target());
+        spec.addLineListener(logLine);
+      }
+      String readyUrl =
+          service.readiness().kind() == VerifyPlan.Readiness.Kind.HTTP
+              ? ports.resolve(service.readiness().target())
+              : null;
+      ports.release(mentioned);
+      RunningProcess process;
+      ProcessSpec built = spec.build();
+      say("starting " + service.name() + ": " + built.shortCommandLine()
+          + (agentJar != null ? " (with the javaagent)" : "") + " [" + proto + "]");
+      try {
+        process = ProcessRunner.start(built);
+      } catch (IOException e) {
+        throw OtelboardException.environment(service.name() + ": " + e.getMessage());
+      }
+      try {
+        switch (service.readiness().kind()) {
+          case HTTP -> ReadinessProbe.awaitHttp(process, readyUrl, service.startupTimeout());
+          case LOG -> ReadinessProbe.awaitLog(process, logLine, service.readiness().target(), service.startupTimeout());
+          default -> { }
+        }
+        portsInUse.addAll(mentioned);
+        say(service.name() + " is ready (pid " + process.pid() + ")");
+        return process;
+      } catch (ReadinessProbe.NotReady e) {
+        ProcessResult stopped = process.stop(service.stopGrace());
+        process.close();
+        Set<String> ownPorts = new HashSet<>(mentioned);
+        ownPorts.removeAll(portsInUse);
+        if (e.exited && attempt < START_ATTEMPTS && bindFailure(stopped.tail()) && !ownPorts.isEmpty()) {
+          say(service.name() + " could not bind its port (taken meanwhile); retrying with new ports");
+          ports.forget(ownPorts);
+          continue;
+        }
+        throw OtelboardException.environment(
+            e.getMessage() + (e.exited ? lastLine(stopped.tail()) : "; stopped it") + logHint(service.name()));
+      }
+    }
+  }
+
+  private ProcessResult runWorkload(
+      Workload w,
+      Map<String, ServiceSettings> settings,
+      EmbeddedCollector collector,
+      Ports ports,
+      Set<String> portsInUse)
+      throws InterruptedException {
+    ProcessSpec.Builder spec = ProcessSpec.builder(resolve(ports, w.command())).setName(w.name());
+    spec.setDirectory(w.dir());
+    Map<String, String> env = resolve(ports, w.env());
+    String proto = "";
+    if (w.serviceName().isPresent()) {
+      proto = w.protocol().orElseGet(() -> protocolFor(settings.get(w.serviceName().get())));
+      environment(spec, env, w.serviceName().get(), proto, collector);
+    } else {
+      spec.putAllEnvironment(env);
+    }
+    spec.setOutput(output(w.name()));
+    ProcessSpec built = spec.build();
+    ports.release(mentionedPorts(w.command(), w.env(), ""));
+    say("running " + w.name() + ": " + built.shortCommandLine()
+        + (w.serviceName().isPresent() && agentJar != null ? " (with the javaagent)" : "")
+        + (proto.isEmpty() ? "" : " [" + proto + "]"));
+    try {
+      return ProcessRunner.run(built, timeout(w), WORKLOAD_GRACE);
+    } catch (IOException e) {
+      throw OtelboardException.environment(w.name() + ": " + e.getMessage());
+    }
+  }
+
+  private void environment(
+      ProcessSpec.Builder spec,
+      Map<String, String> own,
+      String serviceName,
+      String proto,
+      EmbeddedCollector collector) {
+    for (String key : TelemetryEnv.OVERRIDDEN_INHERITED) {
+      spec.removeEnvironment(key);
+    }
+    String endpoint = "grpc".equals(proto) ? collector.grpcEndpoint() : collector.httpEndpoint();
+    Map<String, String> telemetry =
+        TelemetryEnv.of(
+            serviceName,
+            endpoint,
+            proto,
+            agentJar,
+            own.getOrDefault("JAVA_TOOL_OPTIONS", inheritedEnv.get("JAVA_TOOL_OPTIONS")));
+    Map<String, String> merged = new LinkedHashMap<>(telemetry);
+    own.forEach((k, v) -> {
+      if (!k.equals("JAVA_TOOL_OPTIONS")) {
+        merged.put(k, v);
+      }
+    });
+    spec.putAllEnvironment(merged);
+  }
+
+  private String protocolFor(ServiceSettings settings) {
+    if (protocol != null) {
+      return protocol;
+    }
+    return settings == null ? "grpc" : settings.protocol("grpc");
+  }
+
+  private ProcessOutput output(String name) {
+    return logDir == null
+        ? ProcessOutput.prefixed("[" + name + "] ", progress)
+        : ProcessOutput.toFile(logDir.resolve(name + ".log"));
+  }
+
+  private Duration timeout(Workload w) {
+    return workloadTimeout != null ? workloadTimeout : w.timeout();
+  }
+
+  private void stopAll(
+      List<RunningProcess> started, VerifyPlan plan, List<String> notes, Map<String, Long> outputLines)
+      throws InterruptedException {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      RunningProcess p = started.get(i);
+      Duration grace = plan.services().get(i).stopGrace();
+      if (p.isTreeAlive()) {
+        say("stopping " + p.name());
+      }
+      ProcessResult r = p.stop(grace);
+      p.close();
+      outputLines.put(p.name(), p.outputLines());
+      if (r.forciblyKilled()) {
+        notes.add(p.name() + " did not stop within " + Durations.format(grace)
+            + " of SIGTERM and was killed: telemetry it had not flushed is missing");
+      }
+    }
+    started.clear();
+  }
+
+  private static void stopQuietly(List<RunningProcess> started) {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      started.get(i).close();
+    }
+  }
+
+  /** Waits until nothing new arrived for a moment, at most {@code window}. */
+  private static void awaitQuiet(EmbeddedCollector collector, Duration window) throws InterruptedException {
+    long deadline = System.nanoTime() + window.toNanos();
+    long last = received(collector);
+    long quietSince = System.nanoTime();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      long now = received(collector);
+      if (now != last) {
+        last = now;
+        quietSince = System.nanoTime();
+      } else if (System.nanoTime() - quietSince >= QUIET.toNanos()) {
+        return;
+      }
+    }
+  }
+
+  private static long received(EmbeddedCollector collector) {
+    return collector.pipeline().stats().snapshot(Signal.TRACES).acceptedItems()
+        + collector.pipeline().stats().snapshot(Signal.LOGS).acceptedItems();
+  }
+
+  private Thresholds thresholds(Optional<OtelboardConfig> config, Path dir) {
+    OtelboardConfig.Verify file = config.map(OtelboardConfig::verify).orElseGet(OtelboardConfig.Verify::defaults);
+    String fileSource = config.isPresent() && dir != null
+        ? dir.resolve(OtelboardConfig.FILE_NAME).toString()
+        : "defaults";
+    double min = minLogCorrelation != null ? minLogCorrelation : file.minLogCorrelation();
+    int orphans = maxOrphanSpans != null ? maxOrphanSpans : file.maxOrphanSpans();
+    String source;
+    if (minLogCorrelation != null && maxOrphanSpans != null) {
+      source = "command line";
+    } else if (minLogCorrelation != null || maxOrphanSpans != null) {
+      source = "command line + " + fileSource;
+    } else {
+      source = fileSource;
+    }
+    return new Thresholds(min, orphans, source);
+  }
+
+  private static List<String> resolve(Ports ports, List<String> words) {
+    List<String> out = new ArrayList<>(words.size());
+    words.forEach(w -> out.add(ports.resolve(w)));
+    return out;
+  }
+
+  private static Map<String, String> resolve(Ports ports, Map<String, String> env) {
+    Map<String, String> out = new LinkedHashMap<>();
+    env.forEach((k, v) -> out.put(k, ports.resolve(v)));
+    return out;
+  }
+
+  private static Set<String> mentionedPorts(List<String> command, Map<String, String> env, String extra) {
+    Set<String> names = new HashSet<>();
+    command.forEach(w -> names.addAll(Ports.names(w)));
+    env.values().forEach(v -> names.addAll(Ports.names(v)));
+    names.addAll(Ports.names(extra));
+    return names;
+  }
+
+  private static boolean bindFailure(List<String> tail) {
+    return tail.stream().anyMatch(l -> l.contains("Address already in use") || l.contains("BindException"));
+  }
+
+  private String logHint(String name) {
+    return logDir == null ? "" : "; its output is in " + logDir.resolve(name + ".log");
+  }
+
+  private static String lastLine(List<String> tail) {
+    for (int i = tail.size() - 1; i >= 0; i--) {
+      String line = tail.get(i).strip();
+      if (!line.isEmpty()) {
+        return "; last output: " + (line.length() > 200 ? line.substring(0, 200) + "..." : line);
+      }
+    }
+    return "";
+  }
+
+  private static String shortCommand(List<String> command) {
+    String s = String.join(" ", command);
+    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+  }
+
+  private void say(String message) {
+    synchronized (progress) {
+      progress.println(PREFIX + message);
+      progress.flush();
+    }
+  }
+
+  /** Options of a run; each setter validates its argument. */
+  public static final class Builder {
+    private PrintWriter progress;
+    private String protocol;
+    private Path agentJar;
+    private Path logDir;
+    private Double minLogCorrelation;
+    private Integer maxOrphanSpans;
+    private Duration workloadTimeout;
+    private int captureSpans = DEFAULT_CAPTURE_SPANS;
+    private int captureLogs = DEFAULT_CAPTURE_LOGS;
+    private Map<String, String> inheritedEnv = System.getenv();
+
+    Builder() {}
+
+    /** Where progress lines and (unless {@link #setLogDir}) the processes' output go. Required. */
+    public Builder setProgress(PrintWriter progress) {
+      this.progress = requireNonNull(progress, "progress");
+      return this;
+    }
+
+    /**
+     * The OTLP protocol for every process, {@code grpc} or {@code http/protobuf}; null (the
+     * default) means http/protobuf for services onboarded in SDK mode and grpc otherwise. A plan's
+     * per-service {@code protocol} still wins.
+     */
+    public Builder setProtocol(String protocol) {
+      if (protocol != null && !PlanReader.PROTOCOLS.contains(protocol)) {
+        throw new IllegalArgumentException("protocol must be grpc or http/protobuf: " + protocol);
+      }
+      this.protocol = protocol;
+      return this;
+    }
+
+    /** Attach this javaagent to every instrumented process; null (the default) for none. */
+    public Builder setAgentJar(Path jar) {
+      this.agentJar = jar;
+      return this;
+    }
+
+    /** Write each process's output to {@code <dir>/<name>.log} instead of the progress writer. */
+    public Builder setLogDir(Path dir) {
+      this.logDir = dir;
+      return this;
+    }
+
+    /** Overrides every service's {@code verify.min_log_correlation}; null keeps theirs. */
+    public Builder setMinLogCorrelation(Double ratio) {
+      if (ratio != null && (ratio < 0 || ratio > 1)) {
+        throw new IllegalArgumentException("minimum log correlation must be within 0..1: " + ratio);
+      }
+      this.minLogCorrelation = ratio;
+      return this;
+    }
+
+    /** Overrides every service's {@code verify.max_orphan_spans}; null keeps theirs. */
+    public Builder setMaxOrphanSpans(Integer spans) {
+      if (spans != null && spans < 0) {
+        throw new IllegalArgumentException("max orphan spans must not be negative: " + spans);
+      }
+      this.maxOrphanSpans = spans;
+      return this;
+    }
+
+    /** Overrides the workload's timeout; null keeps the plan's. */
+    public Builder setWorkloadTimeout(Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("timeout must be positive: " + timeout);
+      }
+      this.workloadTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * How many spans and log records to keep in full for waterfalls and semantic-convention
+     * checks. Defaults to {@value #DEFAULT_CAPTURE_SPANS} each.
+     */
+    public Builder setCapture(int spans, int logs) {
+      if (spans < 0 || logs < 0) {
+        throw new IllegalArgumentException("capture sizes must not be negative");
+      }
+      this.captureSpans = Math.max(1, spans);
+      this.captureLogs = Math.max(1, logs);
+      return this;
+    }
+
+    /** The environment the processes inherit, for merging JAVA_TOOL_OPTIONS; defaults to otelboard's. */
+    public Builder setInheritedEnvironment(Map<String, String> env) {
+      this.inheritedEnv = Map.copyOf(requireNonNull(env, "env"));
+      return this;
+    }
+
+    /** The runner. */
+    public VerifyRunner build() {
+      requireNonNull(progress, "progress");
+      return new VerifyRunner(this);
+    }
+  }
+}
