@@ -1,0 +1,140 @@
+package dev.otelboard.cli.scan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what the scan needs from pom.xml and Gradle build files, with lines: the module's name,
+ * tracing dependencies (findings) and the logging backends its dependencies bring.
+ */
+final class BuildFiles {
+  private static final Pattern DEPENDENCY =
+      Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
+  private static final Pattern GROUP = Pattern.compile("<groupId>\\s*([^<\\s]+)\\s*</groupId>");
+  private static final Pattern ARTIFACT =
+      Pattern.compile("<artifactId>\\s*([^<\\s]+)\\s*</artifactId>");
+  private static final Pattern PARENT = Pattern.compile("<parent>.*?</parent>", Pattern.DOTALL);
+  private static final Pattern GRADLE_COORDINATE =
+      Pattern.compile("[\"']([A-Za-z0-9_.\\-]+):([A-Za-z0-9_.\\-]+)(?::[^\"']*)?[\"']");
+
+  /** What one build file says. */
+  record BuildInfo(String name, Set<String> backends) {}
+
+  private BuildFiles() {}
+
+  /** Reads a pom.xml, adding tracing-dependency findings to {@code src}. */
+  static BuildInfo pom(TextSource src, String directoryName) {
+    String text = Snippets.withoutXmlComments(src.text);
+    Set<String> backends = new TreeSet<>();
+    Matcher d = DEPENDENCY.matcher(text);
+    while (d.find()) {
+      Matcher g = GROUP.matcher(d.group(1));
+      Matcher a = ARTIFACT.matcher(d.group(1));
+      if (!a.find()) {
+        continue;
+      }
+      String group = g.find() ? g.group(1) : "";
+      String artifact = a.group(1);
+      dependency(src, group, artifact, d.start(1) + a.start(), backends);
+    }
+    return new BuildInfo(artifactId(text, directoryName), backends);
+  }
+
+  /** Reads a Gradle build file: a Gradle finding, tracing dependencies, backends. */
+  static BuildInfo gradle(TextSource src, String directoryName) {
+    Set<String> backends = new TreeSet<>();
+    if (src.name.startsWith("build.gradle")) {
+      src.addAt(FindingKind.GRADLE_BUILD, -1, src.name, false, RewriteIds.MANUAL,
+          "Gradle builds are detected but not edited yet: onboard edits pom.xml only; add the "
+              + "OpenTelemetry dependencies by hand");
+    }
+    int offset = 0;
+    for (String line : src.text.split("\n", -1)) {
+      if (!line.strip().startsWith("//")) {
+        Matcher m = GRADLE_COORDINATE.matcher(line);
+        while (m.find()) {
+          dependency(src, m.group(1), m.group(2), offset + m.start(), backends);
+        }
+      }
+      offset += line.length() + 1;
+    }
+    return new BuildInfo(directoryName, backends);
+  }
+
+  private static void dependency(
+      TextSource src, String group, String artifact, int offset, Set<String> backends) {
+    String coordinate = group + ":" + artifact;
+    switch (artifact) {
+      case "logback-classic", "spring-boot-starter-logging" -> backends.add(LoggingDetector.LOGBACK);
+      case "log4j-core", "log4j-slf4j-impl", "log4j-slf4j2-impl", "spring-boot-starter-log4j2" ->
+          backends.add(LoggingDetector.LOG4J2);
+      default -> {
+        if (group.equals("org.springframework.boot") && artifact.startsWith("spring-boot-starter")
+            && !artifact.contains("test")) {
+          backends.add(SPRING_BOOT_DEFAULT);
+        }
+      }
+    }
+    FindingKind kind = tracingKind(group, artifact);
+    if (kind == null) {
+      return;
+    }
+    if (kind == FindingKind.OTEL_DEPENDENCY) {
+      src.addAt(kind, offset, coordinate, true, RewriteIds.NONE,
+          "OpenTelemetry is already a dependency");
+    } else {
+      src.addAt(kind, offset, coordinate, true, RewriteIds.MANUAL,
+          "another tracer (" + kind.title() + ") is a dependency: onboarding adds OpenTelemetry "
+              + "next to it; decide which one stays, or bridge it");
+    }
+  }
+
+  /** Marker for "a Spring Boot starter: Logback unless the Log4j 2 starter replaces it". */
+  static final String SPRING_BOOT_DEFAULT = "spring-boot-default";
+
+  private static FindingKind tracingKind(String group, String artifact) {
+    String g = group.toLowerCase(Locale.ROOT);
+    if (g.startsWith("io.opentelemetry")) {
+      return FindingKind.OTEL_DEPENDENCY;
+    }
+    if (g.equals("io.micrometer") && artifact.startsWith("micrometer-tracing")) {
+      return FindingKind.MICROMETER_TRACING;
+    }
+    if (g.startsWith("io.zipkin.brave")) {
+      return FindingKind.BRAVE;
+    }
+    if (artifact.contains("sleuth")) {
+      return FindingKind.SLEUTH;
+    }
+    if (g.startsWith("io.opentracing")) {
+      return FindingKind.OPENTRACING;
+    }
+    if (g.equals("com.datadoghq")) {
+      return FindingKind.DATADOG;
+    }
+    return null;
+  }
+
+  private static String artifactId(String pom, String fallback) {
+    String text = PARENT.matcher(pom).replaceFirst("");
+    Matcher a = ARTIFACT.matcher(text);
+    if (!a.find()) {
+      return fallback;
+    }
+    List<Integer> ends = new ArrayList<>();
+    for (String section : new String[] {"<dependencies", "<dependencyManagement", "<build",
+        "<profiles"}) {
+      int i = text.indexOf(section);
+      if (i >= 0) {
+        ends.add(i);
+      }
+    }
+    int end = ends.stream().mapToInt(Integer::intValue).min().orElse(Integer.MAX_VALUE);
+    return a.start() < end ? a.group(1) : fallback;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.otelboard.cli.scan;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One thing the scan found.
+ *
+ * @param kind what it is
+ * @param file the file, relative to the scanned directory, with '/' separators
+ * @param line the 1-based line (1 for a whole-file finding)
+ * @param column the 1-based column (1 for a whole-file finding)
+ * @param enclosingClass the fully qualified enclosing type, or null outside Java code
+ * @param enclosingMethod the enclosing method ({@code <init>} for constructors, {@code <clinit>}
+ *     for initializers), or null outside methods
+ * @param symbol what was matched, resolved: e.g. {@code java.net.http.HttpClient.newHttpClient}
+ * @param snippet the source text at the location, one line, at most 120 characters
+ * @param instrumented whether trace context is already handled here
+ * @param rewrite the onboard rewrite id, {@link RewriteIds#MANUAL} or {@link RewriteIds#NONE}
+ * @param reason why it is manual or none, or extra detail; null when there is nothing to add
+ * @param scope main code or tests
+ * @param module the build module's directory relative to the scanned directory ("" for the root)
+ */
+public record Finding(
+    FindingKind kind,
+    String file,
+    int line,
+    int column,
+    String enclosingClass,
+    String enclosingMethod,
+    String symbol,
+    String snippet,
+    boolean instrumented,
+    String rewrite,
+    String reason,
+    Scope scope,
+    String module) {
+
+  /** Validates the required components. */
+  public Finding {
+    requireNonNull(kind, "kind");
+    requireNonNull(file, "file");
+    requireNonNull(symbol, "symbol");
+    requireNonNull(rewrite, "rewrite");
+    requireNonNull(scope, "scope");
+    requireNonNull(module, "module");
+    snippet = snippet == null ? "" : snippet;
+  }
+
+  /** Whether a person has to act on this finding. */
+  public boolean isManual() {
+    return RewriteIds.MANUAL.equals(rewrite);
+  }
+
+  /**
+   * Whether this finding counts toward coverage: main code, a coverage kind, and either already
+   * instrumented or something to do (a {@code none} that is not instrumented, such as an executor
+   * handed to HttpServer.setExecutor, is not a gap).
+   */
+  public boolean countsTowardCoverage() {
+    return scope == Scope.MAIN
+        && kind.countsTowardCoverage()
+        && (instrumented || !RewriteIds.NONE.equals(rewrite));
+  }
+
+  /** {@code file:line:column}. */
+  public String location() {
+    return file + ":" + line + ":" + column;
+  }
+
+  Finding withModule(String newModule) {
+    return new Finding(kind, file, line, column, enclosingClass, enclosingMethod, symbol, snippet,
+        instrumented, rewrite, reason, scope, newModule);
+  }
+
+  Finding withRewrite(String newRewrite, boolean newInstrumented, String newReason) {
+    return new Finding(kind, file, line, column, enclosingClass, enclosingMethod, symbol, snippet,
+        newInstrumented, newRewrite, newReason, scope, module);
+  }
+}
