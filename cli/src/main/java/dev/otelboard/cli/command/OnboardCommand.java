@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
       "  otelboard onboard --dry-run        # the whole change as a unified diff, nothing written",
       "  otelboard onboard --dry-run | git apply",
       "  otelboard onboard examples/checkout-service",
-      "  otelboard onboard --mode agent     # no code changes; log correlation + agent env"
+      "  otelboard onboard --mode agent     # no code changes; log correlation + agent env",
+      "  otelboard onboard --keep-logging-api  # leave JUL/JCL/Log4j 1/System.out (manual items)"
     })
 final class OnboardCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -77,6 +78,13 @@ final class OnboardCommand implements Callable<Integer> {
               + " resolvable, else a generated adapter), library, adapter. Default: ${DEFAULT-VALUE}")
   String httpLibrary;
 
+  @Option(
+      names = "--keep-logging-api",
+      description =
+          "Leave java.util.logging, Commons Logging, Log4j 1.x and System.out logging as they are"
+              + " (each gets a manual item) instead of moving them to SLF4J.")
+  boolean keepLoggingApi;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -85,7 +93,8 @@ final class OnboardCommand implements Callable<Integer> {
       throw new OtelboardException(ExitCode.USAGE, "not a directory: " + directory);
     }
     OnboardOptions options =
-        new OnboardOptions(parseMode(mode), serviceName, parseHttpLibrary(httpLibrary), force);
+        new OnboardOptions(parseMode(mode), serviceName, parseHttpLibrary(httpLibrary), force,
+            keepLoggingApi);
     OnboardService service = OnboardService.withUserMavenRepository();
     OnboardPlan plan = service.plan(directory, options);
     if (dryRun) {

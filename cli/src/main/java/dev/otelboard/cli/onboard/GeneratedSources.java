@@ -55,6 +55,19 @@ final class GeneratedSources {
             "bootstrapClass", bootstrap));
   }
 
+  /** The Spring web helper; {@code restClient} adds the RestClient overload (Spring 6.1+). */
+  static String springWebAdapter(
+      String packageName, String className, String bootstrap, boolean restClient) {
+    return render(
+        "adapters/OtelSpringWeb.java.ftl",
+        Map.of(
+            "version", version(),
+            "packageName", packageName,
+            "className", className,
+            "bootstrapClass", bootstrap,
+            "restClient", restClient));
+  }
+
   static String render(String name, Map<String, Object> model) {
     try {
       Template template = FREEMARKER.getTemplate(name);

@@ -3,12 +3,16 @@ package dev.otelboard.cli.onboard;
 import dev.otelboard.cli.OtelboardException;
 import dev.otelboard.cli.buildfile.MavenDependency;
 import dev.otelboard.cli.buildfile.PomEditor;
+import dev.otelboard.cli.buildfile.SpringBootVersion;
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.config.OtelboardConfig.Mode;
 import dev.otelboard.cli.io.AtomicFiles;
+import dev.otelboard.cli.logconfig.ConfigParseException;
 import dev.otelboard.cli.logconfig.Log4j2ConfigEditor;
+import dev.otelboard.cli.logconfig.Log4j2PropertiesEditor;
 import dev.otelboard.cli.logconfig.LogConfigEdit;
 import dev.otelboard.cli.logconfig.LogbackConfigEditor;
+import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.Instrumentation;
 import dev.otelboard.cli.rewrite.JavaFileRewriter;
@@ -42,6 +46,14 @@ import java.util.stream.Stream;
 public final class OnboardService {
   /** The opentelemetry-java version the pom edits import. */
   public static final String OPENTELEMETRY_VERSION = "1.68.0";
+  /**
+   * The opentelemetry-java version {@link #INSTRUMENTATION_VERSION} is built on, for Spring Boot
+   * starter projects: the starter pulls SDK incubator modules that exist only in matching releases
+   * (1.68.0-alpha of them is not resolvable here), and Spring Boot's own {@code
+   * opentelemetry.version} must be overridden to it.
+   */
+  public static final String STARTER_OPENTELEMETRY_VERSION = "1.65.0";
+
   /** The opentelemetry-java-instrumentation version the pom edits import. */
   public static final String INSTRUMENTATION_VERSION = "2.31.1";
 
@@ -59,6 +71,12 @@ public final class OnboardService {
           "com.newrelic.api", "New Relic agent API",
           "co.elastic.apm", "Elastic APM",
           "io.opentelemetry.sdk.OpenTelemetrySdk", "a hand-built OpenTelemetry SDK");
+
+  /** Artifacts that give SLF4J a backend, so other logging APIs can move to SLF4J. */
+  private static final List<String> SLF4J_BACKENDS =
+      List.of("logback-classic", "log4j-slf4j2-impl", "log4j-slf4j-impl", "slf4j-simple",
+          "slf4j-jdk14", "slf4j-reload4j", "spring-boot-starter", "spring-boot-starter-web",
+          "spring-boot-starter-logging", "spring-boot-starter-webflux");
 
   private final Path mavenRepository;
 
@@ -148,7 +166,8 @@ public final class OnboardService {
       List<Path> modules = modules(root);
       boolean rootManagesVersions = rootPom.isPresent() && modules.size() > 1;
       for (Path module : modules) {
-        planModule(module, config, rootManagesVersions && !module.equals(root));
+        planModule(module, config,
+            rootManagesVersions && !module.equals(root) && parentIsRoot(module), rootPom);
       }
       if (rootManagesVersions && config.mode() == Mode.SDK && anyModuleNeedsOtel) {
         editPom(pom, List.of(), true, false);
@@ -162,6 +181,7 @@ public final class OnboardService {
     }
 
     private boolean anyModuleNeedsOtel;
+    private boolean starterBom;
 
     private OtelboardConfig config(Optional<String> rootPom) throws IOException {
       Path file = root.resolve(OtelboardConfig.FILE_NAME);
@@ -192,8 +212,38 @@ public final class OnboardService {
       return config;
     }
 
-    private void planModule(Path module, OtelboardConfig config, boolean versionsInParent)
-        throws IOException {
+    /** Whether {@code module}'s pom names the root pom as its parent. */
+    private boolean parentIsRoot(Path module) throws IOException {
+      Optional<String> pom = read(module.resolve("pom.xml"));
+      if (pom.isEmpty()) {
+        return false;
+      }
+      try {
+        Optional<String> relativePath = PomEditor.of(pom.get()).parentRelativePath();
+        if (relativePath.isEmpty()) {
+          return false;
+        }
+        String path = relativePath.get().isBlank() ? "../pom.xml" : relativePath.get().strip();
+        Path parent = module.resolve(path).normalize();
+        if (!parent.toString().endsWith(".xml")) {
+          parent = parent.resolve("pom.xml");
+        }
+        if (!parent.equals(root.resolve("pom.xml").normalize())) {
+          return false;
+        }
+        // Maven uses the file at relativePath only when its coordinates match the <parent>.
+        XmlTree modulePom = XmlTree.parse(pom.get());
+        Optional<String> parentArtifact = modulePom.root().child("parent")
+            .flatMap(p -> p.child("artifactId")).map(modulePom::textOf);
+        return parentArtifact.isPresent()
+            && parentArtifact.equals(read(parent).flatMap(OnboardService::artifactId));
+      } catch (XmlParseException e) {
+        return false;
+      }
+    }
+
+    private void planModule(Path module, OtelboardConfig config, boolean versionsInParent,
+        Optional<String> rootPom) throws IOException {
       Path sources = module.resolve("src/main/java");
       List<Path> javaFiles = javaFiles(sources);
       Optional<String> pomText = read(module.resolve("pom.xml"));
@@ -201,14 +251,24 @@ public final class OnboardService {
       boolean sdk = config.mode() == Mode.SDK;
       Set<Instrumentation> needs = EnumSet.noneOf(Instrumentation.class);
       String basePackage = basePackage(javaFiles, sources);
-      RewriteSettings settings = settings(basePackage);
+      String buildFiles = pomText.orElse("") + "\n" + rootPom.orElse("");
+      boolean slf4jBackend = SLF4J_BACKENDS.stream().anyMatch(
+          a -> buildFiles.contains("<artifactId>" + a + "</artifactId>"));
+      RewriteSettings settings =
+          settings(basePackage).withMigrateLoggingApi(!options.keepLoggingApi() && slf4jBackend);
+      boolean starter =
+          sdk && tracer == null && isSpringBoot3(module, javaFiles, pomText, rootPom);
       if (sdk && tracer != null) {
         manual.add(new ManualItem(relative(module.resolve("pom.xml")), 0, "existing-tracing",
-            "found " + tracer + ": otelboard does not add a second tracer; migrate it to "
-                + "OpenTelemetry first (or run onboard --mode agent and remove it)"));
+            "found " + tracer + ": otelboard does not add a second tracer. To migrate: "
+                + MIGRATION_ADVICE.getOrDefault(tracer, "remove it")
+                + "; then re-run onboard (or run onboard --mode agent once it is removed)"));
       }
       if (sdk && tracer == null && !javaFiles.isEmpty()) {
-        JavaFileRewriter rewriter = new JavaFileRewriter(Rewrites.sdkMode(), settings);
+        JavaFileRewriter rewriter = new JavaFileRewriter(
+            starter ? Rewrites.springBootStarter() : Rewrites.sdkMode(), settings);
+        JavaFileRewriter outsideStarter =
+            starter ? new JavaFileRewriter(Rewrites.outsideSpringBootStarter(), settings) : null;
         for (Path file : javaFiles) {
           Optional<String> text = read(file);
           if (text.isEmpty() || text.get().startsWith(GeneratedSources.STAMP_PREFIX)) {
@@ -226,14 +286,48 @@ public final class OnboardService {
           if (result.changed(text.get())) {
             edit(file, text.get(), result.text());
           }
+          if (outsideStarter != null) {
+            for (Change missed : outsideStarter.rewrite(relative(file), text.get()).changes()) {
+              manual.add(new ManualItem(missed.file(), missed.line(), missed.rewriteId(),
+                  "the Spring Boot starter does not instrument this (" + missed.description()
+                      + "); make it a Spring bean the starter knows, or instrument it with the "
+                      + "starter's OpenTelemetry bean"));
+            }
+          }
         }
       }
       LoggingFrameworks logging = planLogConfigs(module, sdk, pomText.orElse(""));
+      if (sdk && tracer == null && !logging.logback && !logging.log4j2 && !slf4jBackend
+          && usesJul(javaFiles)) {
+        manual.add(new ManualItem(relative(module), 0, "jul-log-correlation",
+            "java.util.logging only: JUL has no MDC, so no pattern can print trace_id here. "
+                + "Either add an SLF4J backend (logback-classic, plus jul-to-slf4j's "
+                + "SLF4JBridgeHandler for third-party JUL output) and re-run onboard, which then "
+                + "moves the loggers to SLF4J and correlates them; or run with the javaagent "
+                + "(onboard --mode agent), whose java-util-logging instrumentation exports JUL "
+                + "records over OTLP with their trace_id/span_id"));
+      }
       if (!sdk || tracer != null || javaFiles.isEmpty()) {
         return;
       }
-      needs.add(Instrumentation.BOOTSTRAP);
+      if (!module.equals(root) && isLibrary(javaFiles, pomText.orElse(""), logging)
+          && needs.stream().allMatch(n -> n == Instrumentation.CONTEXT)) {
+        // A library module of a multi-module build: no SDK or bootstrap of its own (the service
+        // that runs it has them), only the API its rewritten code calls.
+        if (!needs.isEmpty()) {
+          anyModuleNeedsOtel = true;
+          editPom(module.resolve("pom.xml"),
+              List.of(MavenDependency.managed(OTEL_GROUP, "opentelemetry-api")),
+              !versionsInParent, true);
+        }
+        return;
+      }
       anyModuleNeedsOtel = true;
+      if (starter) {
+        planSpringBootStarter(module, pomText, versionsInParent, logging);
+        return;
+      }
+      needs.add(Instrumentation.BOOTSTRAP);
       generateSources(sources, basePackage, settings, config, needs, logging);
       Path pom = module.resolve("pom.xml");
       if (pomText.isEmpty()) {
@@ -243,6 +337,98 @@ public final class OnboardService {
         return;
       }
       editPom(pom, dependencies(needs, logging), !versionsInParent, true);
+    }
+
+    /**
+     * A Spring Boot 3+ module gets opentelemetry-spring-boot-starter (which owns the SDK and
+     * instruments Spring's clients, servers, spring-kafka, JDBC and the logging appenders) instead
+     * of the bootstrap class and client rewrites.
+     */
+    private void planSpringBootStarter(Path module, Optional<String> pomText,
+        boolean versionsInParent, LoggingFrameworks logging) throws IOException {
+      List<MavenDependency> dependencies = new ArrayList<>();
+      dependencies.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
+          "opentelemetry-spring-boot-starter"));
+      dependencies.addAll(loggingDependencies(logging));
+      boolean bootLogback = !pomText.orElse("").contains("spring-boot-starter-log4j2");
+      MavenDependency mdc =
+          MavenDependency.runtime(INSTRUMENTATION_GROUP, "opentelemetry-logback-mdc-1.0");
+      if (bootLogback && !dependencies.contains(mdc)) {
+        // The starter wraps Boot's Logback appenders with the MDC appender when it is present.
+        dependencies.add(mdc);
+      }
+      if (bootLogback && !logging.hasConfig() && !setsLoggingPattern(module)) {
+        manual.add(new ManualItem(
+            relative(module.resolve("src/main/resources/application.properties")), 0,
+            "spring-logging-pattern",
+            "Spring Boot's default log pattern prints no trace ids: set "
+                + "logging.pattern.correlation=[trace_id=%X{trace_id} span_id=%X{span_id}] "
+                + "(Spring Boot 3.2+) or add them to logging.pattern.console in "
+                + "application.properties"));
+      }
+      Path pom = module.resolve("pom.xml");
+      if (pomText.isEmpty()) {
+        manual.add(new ManualItem(relative(module), 0, "spring-boot-starter", "no pom.xml: add "
+            + dependencies.stream().map(MavenDependency::key).toList()));
+        return;
+      }
+      starterBom = true;
+      int before = changes.size();
+      editPom(pom, dependencies, !versionsInParent, true);
+      int line = changes.subList(before, changes.size()).stream()
+          .filter(c -> c.description().contains("opentelemetry-spring-boot-starter"))
+          .mapToInt(Change::line).findFirst().orElse(0);
+      if (line > 0) {
+        changes.add(new Change(relative(pom), line, "spring-boot-starter",
+            "Spring Boot 3+ application: opentelemetry-spring-boot-starter added instead of code "
+                + "rewrites; it instruments RestTemplate/RestClient/WebClient beans, Spring "
+                + "MVC/WebFlux, spring-kafka, JDBC and the Logback/Log4j2 appenders (configure it "
+                + "with otel.* properties or OTEL_* variables)"));
+      }
+    }
+
+    /**
+     * Whether the module is a Spring Boot 3+ application: the Boot version from its pom or the
+     * root pom; when neither says, a {@code @SpringBootApplication} whose code uses Jakarta EE
+     * (Boot 3's baseline) counts, and one that doesn't gets a manual item.
+     */
+    private boolean setsLoggingPattern(Path module) throws IOException {
+      for (String name : List.of("application.properties", "application.yml",
+          "application.yaml")) {
+        if (read(module.resolve("src/main/resources").resolve(name)).orElse("")
+            .contains("pattern")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean isSpringBoot3(Path module, List<Path> javaFiles, Optional<String> pomText,
+        Optional<String> rootPom) throws IOException {
+      java.util.OptionalInt major = SpringBootVersion.major(pomText.orElse(""));
+      if (major.isEmpty()) {
+        major = SpringBootVersion.major(rootPom.orElse(""));
+      }
+      if (major.isPresent()) {
+        return major.getAsInt() >= 3;
+      }
+      Path application = null;
+      boolean jakarta = false;
+      for (Path file : javaFiles) {
+        String text = read(file).orElse("");
+        if (application == null && text.contains("@SpringBootApplication")) {
+          application = file;
+        }
+        jakarta |= text.contains("import jakarta.");
+      }
+      if (application != null && !jakarta) {
+        manual.add(new ManualItem(relative(application), 0, "spring-boot-starter",
+            "Spring Boot application whose Boot version the pom doesn't show: onboarded with "
+                + "code rewrites; if it runs on Spring Boot 3+, prefer "
+                + "io.opentelemetry.instrumentation:opentelemetry-spring-boot-starter (with the "
+                + "opentelemetry-instrumentation-bom) instead"));
+      }
+      return application != null && jakarta;
     }
 
     private RewriteSettings settings(String basePackage) {
@@ -255,7 +441,7 @@ public final class OnboardService {
                     + INSTRUMENTATION_VERSION + "-alpha"));
           };
       return new RewriteSettings(basePackage, RewriteSettings.DEFAULT_BOOTSTRAP_CLASS, library,
-          false);
+          false, true);
     }
 
     private void generateSources(
@@ -275,6 +461,16 @@ public final class OnboardService {
         generate(dir.resolve(RewriteSettings.HTTP_SERVER_ADAPTER + ".java"),
             GeneratedSources.adapter("OtelHttpServer", basePackage,
                 RewriteSettings.HTTP_SERVER_ADAPTER, bootstrap));
+      }
+      if (needs.contains(Instrumentation.KAFKA_ADAPTER)) {
+        generate(dir.resolve(RewriteSettings.KAFKA_ADAPTER + ".java"),
+            GeneratedSources.adapter("OtelKafka", basePackage, RewriteSettings.KAFKA_ADAPTER,
+                bootstrap));
+      }
+      if (needs.contains(Instrumentation.SPRING_WEB_ADAPTER)) {
+        generate(dir.resolve(RewriteSettings.SPRING_WEB_ADAPTER + ".java"),
+            GeneratedSources.springWebAdapter(basePackage, RewriteSettings.SPRING_WEB_ADAPTER,
+                bootstrap, needs.contains(Instrumentation.SPRING_REST_CLIENT)));
       }
       if (needs.contains(Instrumentation.OKHTTP_ADAPTER)) {
         generate(dir.resolve(RewriteSettings.OKHTTP_ADAPTER + ".java"),
@@ -300,7 +496,7 @@ public final class OnboardService {
     }
 
     /** Which logging frameworks the module uses, from its config files and pom. */
-    private record LoggingFrameworks(boolean logback, boolean log4j2) {}
+    private record LoggingFrameworks(boolean logback, boolean log4j2, boolean hasConfig) {}
 
     private LoggingFrameworks planLogConfigs(Path module, boolean sdk, String pom)
         throws IOException {
@@ -323,26 +519,142 @@ public final class OnboardService {
             editLogConfig(file, text.get(), sdk, false);
           }
         }
-        for (String name : List.of("log4j2.properties", "log4j2.yaml", "log4j2.yml",
-            "log4j2.json", "logback.groovy")) {
+        Path log4j2Properties = module.resolve(resources).resolve("log4j2.properties");
+        Optional<String> properties = read(log4j2Properties);
+        if (properties.isPresent()) {
+          log4j2 = true;
+          applyTextEdit(log4j2Properties, properties.get(), "log4j2-context-data",
+              Log4j2PropertiesEditor.edit(properties.get(), sdk));
+        }
+        for (String name : List.of("log4j2.yaml", "log4j2.yml", "log4j2.json")) {
           Path file = module.resolve(resources).resolve(name);
           if (Files.exists(file)) {
-            manual.add(new ManualItem(relative(file), 0, "log-config",
-                "only XML logging configs are edited: add trace_id=%X{trace_id} "
-                    + "span_id=%X{span_id} to the pattern and the OpenTelemetry appender"));
+            log4j2 = true;
+            manual.add(new ManualItem(relative(file), 0, "log4j2-context-data",
+                "Log4j2 " + name.substring(name.indexOf('.') + 1) + " configs are not edited: "
+                    + "add trace_id=%X{trace_id} span_id=%X{span_id} before %m in each "
+                    + "PatternLayout pattern" + (sdk ? ", and an appender of type OpenTelemetry "
+                    + "referenced by the root logger" : "")));
           }
+        }
+        Path groovy = module.resolve(resources).resolve("logback.groovy");
+        if (Files.exists(groovy)) {
+          logback = true;
+          manual.add(new ManualItem(relative(groovy), 0, "logback-mdc",
+              "logback.groovy is not edited: add trace_id=%X{trace_id} span_id=%X{span_id} "
+                  + "before %msg in each pattern" + (sdk ? " and wrap the appenders in io."
+                  + "opentelemetry.instrumentation.logback.mdc.v1_0.OpenTelemetryAppender" : "")));
         }
         for (String name : List.of("application.properties", "application.yml",
             "application.yaml")) {
           Path file = module.resolve(resources).resolve(name);
           Optional<String> text = read(file);
-          if (text.isPresent() && text.get().contains("logging.pattern")) {
-            manual.add(new ManualItem(relative(file), 0, "log-config",
-                "logging.pattern.* is set here: add trace_id=%X{trace_id} span_id=%X{span_id}"));
+          if (text.isPresent() && text.get().contains("pattern")) {
+            try {
+              LogConfigEdit edit = name.endsWith(".properties")
+                  ? SpringLoggingPatternEditor.editProperties(text.get())
+                  : SpringLoggingPatternEditor.editYaml(text.get());
+              applyTextEdit(file, text.get(), "spring-logging-pattern", edit);
+            } catch (ConfigParseException e) {
+              failures.add(new ManualItem(relative(file), e.line(), "parse",
+                  "not valid YAML: " + e.getMessage()));
+            }
           }
         }
       }
-      return new LoggingFrameworks(logback, log4j2);
+      planDropwizardLogging(module);
+      boolean hasConfig = false;
+      for (String name : List.of("logback.xml", "logback-spring.xml", "logback.groovy",
+          "log4j2.xml", "log4j2-spring.xml", "log4j2.properties", "log4j2.yaml", "log4j2.yml",
+          "log4j2.json")) {
+        hasConfig |= Files.exists(module.resolve("src/main/resources").resolve(name));
+      }
+      return new LoggingFrameworks(logback, log4j2, hasConfig);
+    }
+
+    /**
+     * Whether a module is a library rather than a service: no {@code main}, no
+     * {@code @SpringBootApplication}, not a war, and no logging config of its own.
+     */
+    private boolean isLibrary(List<Path> javaFiles, String pom, LoggingFrameworks logging)
+        throws IOException {
+      if (pom.contains("<packaging>war</packaging>") || logging.hasConfig()) {
+        return false;
+      }
+      for (Path file : javaFiles) {
+        String text = read(file).orElse("");
+        if (text.contains("static void main") || text.contains("@SpringBootApplication")) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void applyTextEdit(Path file, String text, String id, LogConfigEdit result) {
+      for (LogConfigEdit.Change change : result.changes()) {
+        changes.add(new Change(relative(file), change.line(), id, change.what()));
+      }
+      for (String item : result.manual()) {
+        int line = 0;
+        Matcher m = Pattern.compile("^line (\\d+): ").matcher(item);
+        if (m.find()) {
+          line = Integer.parseInt(m.group(1));
+          item = item.substring(m.end());
+        }
+        manual.add(new ManualItem(relative(file), line, id, item));
+      }
+      if (!result.text().equals(text)) {
+        edit(file, text, result.text());
+      }
+    }
+
+    /**
+     * Dropwizard configures Logback from its own YAML ({@code logging:}), so logback.xml edits
+     * don't reach it: each appender there gets a precise manual item.
+     */
+    private void planDropwizardLogging(Path module) throws IOException {
+      Optional<String> pom = read(module.resolve("pom.xml"));
+      if (pom.isEmpty() || !pom.get().contains("<groupId>io.dropwizard</groupId>")) {
+        return;
+      }
+      List<Path> candidates = new ArrayList<>();
+      try (Stream<Path> files = Files.list(module)) {
+        files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+            .sorted().forEach(candidates::add);
+      }
+      Path resources = module.resolve("src/main/resources");
+      if (Files.isDirectory(resources)) {
+        try (Stream<Path> files = Files.list(resources)) {
+          files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+              .sorted().forEach(candidates::add);
+        }
+      }
+      for (Path file : candidates) {
+        String text = read(file).orElse("");
+        String[] lines = text.split("\n", -1);
+        int loggingLine = 0;
+        for (int i = 0; i < lines.length; i++) {
+          if (lines[i].startsWith("logging:")) {
+            loggingLine = i + 1;
+            break;
+          }
+        }
+        if (loggingLine == 0) {
+          continue;
+        }
+        boolean hasFormat = text.contains("logFormat") && text.contains("trace_id");
+        if (hasFormat) {
+          continue;
+        }
+        manual.add(new ManualItem(relative(file), loggingLine, "dropwizard-logging",
+            "Dropwizard configures Logback from this YAML, not from logback.xml: under "
+                + "logging.appenders, give each appender logFormat: \"%-5p [%d{ISO8601,UTC}] "
+                + "%c: trace_id=%X{trace_id} span_id=%X{span_id} %m%n%rEx\". Dropwizard builds "
+                + "its appenders in code, so nothing fills those MDC keys in SDK mode: run with "
+                + "the javaagent (onboard --mode agent), or register an AppenderFactory that wraps "
+                + "the appender in io.opentelemetry.instrumentation.logback.mdc.v1_0"
+                + ".OpenTelemetryAppender (opentelemetry-logback-mdc-1.0)"));
+      }
     }
 
     private void editLogConfig(Path file, String text, boolean sdk, boolean logback) {
@@ -375,8 +687,13 @@ public final class OnboardService {
       try {
         PomEditor editor = PomEditor.of(before);
         Set<String> declared = editor.declaredKeys();
+        boolean starter = starterBom || dependencies.stream().anyMatch(d -> d.artifactId().equals(
+            "opentelemetry-spring-boot-starter"));
         if (versions) {
-          editor.addProperty("opentelemetry.version", OPENTELEMETRY_VERSION);
+          // Spring Boot manages io.opentelemetry through this same property; the starter needs the
+          // opentelemetry-java release its instrumentation version was built on.
+          editor.addProperty("opentelemetry.version",
+              starter ? STARTER_OPENTELEMETRY_VERSION : OPENTELEMETRY_VERSION);
           editor.addProperty("opentelemetry-instrumentation.version", INSTRUMENTATION_VERSION);
           editor.importBom(MavenDependency.bom(OTEL_GROUP, "opentelemetry-bom",
               "${opentelemetry.version}"));
@@ -385,6 +702,10 @@ public final class OnboardService {
           editor.importBom(MavenDependency.bom(INSTRUMENTATION_GROUP,
               "opentelemetry-instrumentation-bom-alpha",
               "${opentelemetry-instrumentation.version}-alpha"));
+          if (starter) {
+            editor.importBom(MavenDependency.bom(INSTRUMENTATION_GROUP,
+                "opentelemetry-instrumentation-bom", "${opentelemetry-instrumentation.version}"));
+          }
         }
         if (moduleDependencies) {
           for (MavenDependency dependency : dependencies) {
@@ -430,6 +751,12 @@ public final class OnboardService {
       if (needs.contains(Instrumentation.SPRING_WEB)) {
         list.add(MavenDependency.managed(INSTRUMENTATION_GROUP, "opentelemetry-spring-web-3.1"));
       }
+      list.addAll(loggingDependencies(logging));
+      return list;
+    }
+
+    private List<MavenDependency> loggingDependencies(LoggingFrameworks logging) {
+      List<MavenDependency> list = new ArrayList<>();
       if (logging.logback) {
         list.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
             "opentelemetry-logback-appender-1.0"));
@@ -562,7 +889,58 @@ public final class OnboardService {
     return out.toString();
   }
 
+  /** What it takes to move from each tracer to OpenTelemetry. */
+  private static final Map<String, String> MIGRATION_ADVICE =
+      Map.of(
+          "Micrometer Tracing", "swap the micrometer-tracing-bridge-brave dependency for "
+              + "micrometer-tracing-bridge-otel (Observation API code stays), or remove the "
+              + "bridge and let onboard add OpenTelemetry",
+          "Spring Cloud Sleuth", "Sleuth ends with Spring Boot 2.7: move to Spring Boot 3 "
+              + "(Micrometer Tracing) or remove spring-cloud-starter-sleuth",
+          "OpenTracing", "keep the OpenTracing API calls on opentelemetry-opentracing-shim "
+              + "(OpenTracingShim.createTracerShim(openTelemetry)) and drop the OpenTracing tracer",
+          "dd-trace", "either keep dd-java-agent and let it read OpenTelemetry API spans "
+              + "(dd.trace.otel.enabled=true), or replace dd-trace-api calls by the "
+              + "OpenTelemetry API",
+          "New Relic agent API", "replace newrelic-api calls (@Trace, NewRelic.*) by the "
+              + "OpenTelemetry API and drop the New Relic agent",
+          "Elastic APM", "replace apm-agent-api calls by the OpenTelemetry API (Elastic accepts "
+              + "OTLP) and drop the Elastic agent",
+          "Brave/Zipkin", "replace Brave by OpenTelemetry (keep B3 headers with "
+              + "OTEL_PROPAGATORS=tracecontext,b3multi while peers still use them)",
+          "Micrometer Tracing on OpenTelemetry", "nothing to migrate, it already is "
+              + "OpenTelemetry: configure its export (management.otlp.*) rather than adding a "
+              + "second SDK",
+          "OpenTracing on OpenTelemetry", "nothing to migrate: the shim already runs on "
+              + "OpenTelemetry; move calls to the OpenTelemetry API at your pace",
+          "a hand-built OpenTelemetry SDK", "nothing to migrate: wire the existing "
+              + "OpenTelemetry instance into the instrumentation yourself, or replace it by the "
+              + "generated bootstrap");
+
+  /** Artifacts (by a part of their artifactId) that bring a tracer, for poms. */
+  private static final List<Map.Entry<String, String>> TRACING_ARTIFACTS =
+      List.of(
+          Map.entry("micrometer-tracing-bridge-otel", "Micrometer Tracing on OpenTelemetry"),
+          Map.entry("opentelemetry-opentracing-shim", "OpenTracing on OpenTelemetry"),
+          Map.entry("micrometer-tracing", "Micrometer Tracing"),
+          Map.entry("sleuth", "Spring Cloud Sleuth"),
+          Map.entry("opentracing", "OpenTracing"),
+          Map.entry("dd-trace", "dd-trace"),
+          Map.entry("newrelic-api", "New Relic agent API"),
+          Map.entry("apm-agent-api", "Elastic APM"),
+          Map.entry("brave", "Brave/Zipkin"));
+
+  private static final Pattern ARTIFACT_ID = Pattern.compile("<artifactId>\\s*([^<\\s]+)");
+
   private static String existingTracing(List<Path> javaFiles, String pom) throws IOException {
+    Matcher artifacts = ARTIFACT_ID.matcher(pom);
+    while (artifacts.find()) {
+      for (Map.Entry<String, String> e : TRACING_ARTIFACTS) {
+        if (artifacts.group(1).contains(e.getKey())) {
+          return e.getValue();
+        }
+      }
+    }
     for (Map.Entry<String, String> e : EXISTING_TRACING.entrySet()) {
       String marker = e.getKey();
       if (pom.contains(marker.endsWith(".") ? marker.substring(0, marker.length() - 1) + "<"
@@ -582,6 +960,15 @@ public final class OnboardService {
       }
     }
     return null;
+  }
+
+  private static boolean usesJul(List<Path> javaFiles) throws IOException {
+    for (Path file : javaFiles) {
+      if (read(file).orElse("").contains("import java.util.logging.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Optional<String> read(Path file) throws IOException {

@@ -142,9 +142,46 @@ final class Ast {
     return Optional.empty();
   }
 
+  /**
+   * The declared type the value of {@code expr} ends up in: a variable, field or assignment target,
+   * or the return type of the enclosing method when {@code expr} is returned (not from a lambda).
+   */
+  static Optional<String> valueType(Expression expr) {
+    Optional<String> stored = targetType(expr);
+    if (stored.isPresent()) {
+      return stored;
+    }
+    Node parent = expr.getParentNode().orElse(null);
+    if (!(parent instanceof com.github.javaparser.ast.stmt.ReturnStmt)) {
+      return Optional.empty();
+    }
+    for (Node n = parent; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof LambdaExpr) {
+        return Optional.empty();
+      }
+      if (n instanceof MethodDeclaration method) {
+        return Optional.of(method.getTypeAsString());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code type} without its type arguments: {@code Producer<K, V>} is {@code Producer}. */
+  static String rawType(String type) {
+    int lt = type.indexOf('<');
+    return (lt < 0 ? type : type.substring(0, lt)).strip();
+  }
+
+  /** Whether the type written as {@code type} in {@code unit} is {@code qualifiedName}. */
+  static boolean isType(CompilationUnit unit, String type, String qualifiedName) {
+    String raw = rawType(type);
+    String simple = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+    return raw.equals(qualifiedName) || raw.equals(simple) && imports(unit, qualifiedName);
+  }
+
   /** Whether {@code creation} is {@code new Simple(...)} for {@code qualifiedName}. */
   static boolean creates(CompilationUnit unit, ObjectCreationExpr creation, String qualifiedName) {
-    String type = creation.getType().asString();
+    String type = rawType(creation.getType().asString());
     String simple = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
     return type.equals(qualifiedName) || (type.equals(simple) && imports(unit, qualifiedName));
   }

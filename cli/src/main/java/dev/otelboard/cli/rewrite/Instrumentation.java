@@ -19,8 +19,14 @@ public enum Instrumentation {
   OKHTTP_ADAPTER,
   /** opentelemetry-kafka-clients-2.6. */
   KAFKA,
+  /** The generated Kafka configuration helper (interceptors; keeps KafkaProducer/KafkaConsumer). */
+  KAFKA_ADAPTER,
   /** opentelemetry-spring-web-3.1. */
   SPRING_WEB,
+  /** The generated RestTemplate helper (the spring-web interceptor, added in place). */
+  SPRING_WEB_ADAPTER,
+  /** The same helper, with its RestClient overload (Spring Framework 6.1+). */
+  SPRING_REST_CLIENT,
   /** io.opentelemetry.context.Context (part of opentelemetry-api). */
   CONTEXT
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  */
 final class ParameterizeLogMessage implements JavaRewrite {
   static final String ID = "parameterize-log-message";
-  private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error", "fatal");
+  private static final Set<String> LEVELS =
+      Set.of("trace", "debug", "info", "warn", "error", "fatal");
 
   @Override
   public String id() {
@@ -33,61 +34,94 @@ final class ParameterizeLogMessage implements JavaRewrite {
 
   @Override
   public boolean precondition(String source) {
-    return (source.contains("org.slf4j") || source.contains("org.apache.logging.log4j"))
-        && source.contains("\" +");
+    // The JUL/JCL/Log4j 1 loggers are SLF4J ones by the time this runs (same pass).
+    return (source.contains("org.slf4j")
+            || source.contains("org.apache.logging.log4j")
+            || source.contains("java.util.logging")
+            || source.contains("org.apache.commons.logging")
+            || source.contains("org.apache.log4j"))
+        && (source.contains("\" +") || source.contains("+ \""));
   }
 
   @Override
   public void visit(CompilationUnit unit, RewriteContext context) {
     if (!Ast.imports(unit, "org.slf4j.Logger")
-        && !Ast.imports(unit, "org.apache.logging.log4j.Logger")) {
+        && !Ast.imports(unit, "org.apache.logging.log4j.Logger")
+        && !RewriteContext.pendingImports(unit).contains("org.slf4j.Logger")) {
       return;
     }
     for (MethodCallExpr call : new ArrayList<>(unit.findAll(MethodCallExpr.class))) {
       if (!LEVELS.contains(call.getNameAsString()) || !isLogger(call)) {
         continue;
       }
-      int count = call.getArguments().size();
-      if (count != 1 && !(count == 2 && isThrowable(call.getArgument(1)))) {
-        continue;
-      }
-      if (!(call.getArgument(0) instanceof BinaryExpr concat)
-          || concat.getOperator() != BinaryExpr.Operator.PLUS) {
-        continue;
-      }
-      List<Expression> parts = new ArrayList<>();
-      flatten(concat, parts);
-      if (!(parts.get(0) instanceof StringLiteralExpr)) {
-        continue; // a + b + "x" may be arithmetic first
-      }
-      StringBuilder template = new StringBuilder();
-      List<Expression> arguments = new ArrayList<>();
-      boolean ok = true;
-      for (Expression part : parts) {
-        if (part instanceof StringLiteralExpr literal) {
-          if (literal.getValue().contains("{}")) {
-            ok = false;
-          }
-          template.append(literal.getValue());
-        } else {
-          template.append("{}");
-          arguments.add(part);
-        }
-      }
-      if (!ok || arguments.isEmpty()) {
+      NodeList<Expression> newArguments = parameterized(call);
+      if (newArguments == null) {
         continue;
       }
       context.changed(call, ID, "log message parameterized");
-      NodeList<Expression> newArguments = new NodeList<>();
-      newArguments.add(new StringLiteralExpr(template.toString()));
-      for (Expression argument : arguments) {
-        newArguments.add(argument.clone());
-      }
-      if (count == 2) {
-        newArguments.add(call.getArgument(1).clone());
-      }
       call.setArguments(newArguments);
     }
+  }
+
+  /**
+   * The arguments of {@code call} with its concatenated message turned into a template, or null
+   * when the message isn't a concatenation or the placeholders wouldn't line up. Placeholders
+   * already in the literal parts keep their arguments, in textual order; a trailing throwable
+   * stays last.
+   */
+  private static NodeList<Expression> parameterized(MethodCallExpr call) {
+    List<Expression> args = call.getArguments();
+    if (args.isEmpty()
+        || !(args.get(0) instanceof BinaryExpr concat)
+        || concat.getOperator() != BinaryExpr.Operator.PLUS) {
+      return null;
+    }
+    List<Expression> parts = new ArrayList<>();
+    flatten(concat, parts);
+    if (!(parts.get(0) instanceof StringLiteralExpr) && !isString(parts.get(0))) {
+      return null; // a + b + "x" may be arithmetic first
+    }
+    List<Expression> extras = args.subList(1, args.size());
+    StringBuilder template = new StringBuilder();
+    NodeList<Expression> newArguments = new NodeList<>();
+    newArguments.add(new StringLiteralExpr(""));
+    int next = 0;
+    boolean parameter = false;
+    for (Expression part : parts) {
+      if (part instanceof StringLiteralExpr literal) {
+        String value = literal.getValue();
+        if (value.contains("\\\\{")) {
+          return null; // an escaped placeholder: leave it to a person
+        }
+        for (int at = value.indexOf("{}"); at >= 0; at = value.indexOf("{}", at + 2)) {
+          if (next >= extras.size()) {
+            return null;
+          }
+          newArguments.add(extras.get(next++).clone());
+        }
+        template.append(value);
+      } else {
+        template.append("{}");
+        newArguments.add(part.clone());
+        parameter = true;
+      }
+    }
+    int remaining = extras.size() - next;
+    if (!parameter || remaining > 1 || remaining == 1 && !isThrowable(extras.get(next))) {
+      return null;
+    }
+    if (remaining == 1) {
+      newArguments.add(extras.get(next).clone());
+    }
+    newArguments.set(0, new StringLiteralExpr(template.toString()));
+    return newArguments;
+  }
+
+  private static boolean isString(Expression e) {
+    return e instanceof NameExpr name
+        && Ast.declaredType(e, name.getNameAsString())
+            .filter(t -> t.equals("String") || t.equals("java.lang.String"))
+            .isPresent();
   }
 
   private static void flatten(Expression e, List<Expression> parts) {

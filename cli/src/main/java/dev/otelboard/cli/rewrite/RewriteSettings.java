@@ -9,12 +9,15 @@ import static java.util.Objects.requireNonNull;
  * @param bootstrapClass simple name of the generated bootstrap class
  * @param useHttpClientLibrary true to use opentelemetry-java-http-client instead of the adapter
  * @param useHttpServerLibrary true to use opentelemetry-java-http-server instead of the adapter
+ * @param migrateLoggingApi true to move JUL, JCL and Log4j 1.x loggers to SLF4J; false to leave
+ *     them and report a manual item (the project uses them on purpose, or has no SLF4J backend)
  */
 public record RewriteSettings(
     String basePackage,
     String bootstrapClass,
     boolean useHttpClientLibrary,
-    boolean useHttpServerLibrary) {
+    boolean useHttpServerLibrary,
+    boolean migrateLoggingApi) {
 
   /** Simple name of the generated java.net.http client adapter. */
   public static final String HTTP_CLIENT_ADAPTER = "OtelHttpClient";
@@ -22,6 +25,10 @@ public record RewriteSettings(
   public static final String HTTP_SERVER_ADAPTER = "OtelHttpServer";
   /** Simple name of the generated OkHttp adapter. */
   public static final String OKHTTP_ADAPTER = "OtelOkHttp";
+  /** Simple name of the generated Kafka configuration helper. */
+  public static final String KAFKA_ADAPTER = "OtelKafka";
+  /** Simple name of the generated Spring RestTemplate/RestClient helper. */
+  public static final String SPRING_WEB_ADAPTER = "OtelSpringWeb";
   /** Default simple name of the generated bootstrap class. */
   public static final String DEFAULT_BOOTSTRAP_CLASS = "OtelBootstrap";
 
@@ -33,7 +40,13 @@ public record RewriteSettings(
 
   /** Settings with the adapters and the default bootstrap name. */
   public static RewriteSettings adapters(String basePackage) {
-    return new RewriteSettings(basePackage, DEFAULT_BOOTSTRAP_CLASS, false, false);
+    return new RewriteSettings(basePackage, DEFAULT_BOOTSTRAP_CLASS, false, false, true);
+  }
+
+  /** These settings with logging API migration switched on or off. */
+  public RewriteSettings withMigrateLoggingApi(boolean migrate) {
+    return new RewriteSettings(
+        basePackage, bootstrapClass, useHttpClientLibrary, useHttpServerLibrary, migrate);
   }
 
   /** The fully qualified name of a class generated into the base package. */

@@ -12,16 +12,51 @@ public final class Rewrites {
         new WrapJavaHttpClient(),
         new InstrumentHttpServer(),
         new WrapOkHttp(),
+        new InstrumentSpringWeb(),
+        new WrapKafkaClient(),
         new WrapExecutor(),
         new WrapCompletableFuture(),
         new WrapThread(),
+        new MigrateLoggerToSlf4j(MigrateLoggerToSlf4j.JUL),
+        new MigrateLoggerToSlf4j(MigrateLoggerToSlf4j.JCL),
+        new MigrateLoggerToSlf4j(MigrateLoggerToSlf4j.LOG4J1),
+        new MigrateSystemOutToSlf4j(),
         new ParameterizeLogMessage(),
         new InitBootstrap());
   }
 
+  /**
+   * The rewrites for a Spring Boot 3+ application onboarded with opentelemetry-spring-boot-starter:
+   * the starter owns the SDK and instruments Spring's clients, servers and spring-kafka, so only
+   * context propagation and logging remain.
+   */
+  public static List<JavaRewrite> springBootStarter() {
+    return List.of(
+        new WrapExecutor(),
+        new WrapCompletableFuture(),
+        new WrapThread(),
+        new MigrateLoggerToSlf4j(MigrateLoggerToSlf4j.JUL),
+        new MigrateLoggerToSlf4j(MigrateLoggerToSlf4j.JCL),
+        new MigrateLoggerToSlf4j(MigrateLoggerToSlf4j.LOG4J1),
+        new MigrateSystemOutToSlf4j(),
+        new ParameterizeLogMessage());
+  }
+
+  /**
+   * The rewrites that instrument clients and servers through the generated bootstrap, which a
+   * Spring Boot starter application does not get: their findings become manual items there.
+   */
+  public static List<JavaRewrite> outsideSpringBootStarter() {
+    return List.of(
+        new WrapJavaHttpClient(),
+        new InstrumentHttpServer(),
+        new WrapOkHttp(),
+        new WrapKafkaClient());
+  }
+
   /** The rewrite with this id, for tests and for scan findings. */
   public static JavaRewrite byId(String id) {
-    return sdkMode().stream()
+    return java.util.stream.Stream.concat(sdkMode().stream(), springBootStarter().stream())
         .filter(r -> r.id().equals(id))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no rewrite " + id));

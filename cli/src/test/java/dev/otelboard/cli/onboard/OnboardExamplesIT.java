@@ -44,7 +44,8 @@ class OnboardExamplesIT {
         "examples/checkout-service",
         "examples/inventory-service",
         "cli/src/test/resources/onboard/mini-checkout",
-        "cli/src/test/resources/onboard/mini-inventory"
+        "cli/src/test/resources/onboard/mini-inventory",
+        "cli/src/test/resources/onboard/mini-events"
       })
   void onboardedServiceBuildsAndOnboardIsIdempotentAndTheDryRunDiffApplies(String service)
       throws Exception {

@@ -389,9 +389,15 @@ class JavaRewritesTest {
             "wrap-java-http-client",
             "instrument-http-server",
             "wrap-okhttp",
+            "instrument-spring-web",
+            "wrap-kafka-client",
             "wrap-executor",
             "wrap-completable-future",
             "wrap-thread",
+            "migrate-jul-to-slf4j",
+            "migrate-jcl-to-slf4j",
+            "migrate-log4j1-to-slf4j",
+            "migrate-system-out-to-slf4j",
             "parameterize-log-message",
             "init-bootstrap");
     assertThat(Rewrites.byId("wrap-executor")).isInstanceOf(WrapExecutor.class);

@@ -1,0 +1,706 @@
+package dev.otelboard.cli.onboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import dev.otelboard.cli.config.OtelboardConfig;
+import dev.otelboard.cli.rewrite.Change;
+import dev.otelboard.cli.rewrite.ManualItem;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Onboard over the shapes real services have: modules, Spring Boot, Kafka, other loggers. */
+class OnboardScenariosTest {
+  private FileSystem fs;
+  private Path root;
+  private final OnboardService service = new OnboardService(Path.of("/nonexistent-m2"));
+
+  @BeforeEach
+  void createFileSystem() {
+    fs = Jimfs.newFileSystem(Configuration.unix());
+    root = fs.getPath("/work/shop");
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    fs.close();
+  }
+
+  private void write(String path, String text) throws Exception {
+    Path file = root.resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  private static Optional<FileEdit> edit(OnboardPlan plan, String path) {
+    return plan.edits().stream().filter(e -> e.path().equals(path)).findFirst();
+  }
+
+  private static String after(OnboardPlan plan, String path) {
+    return edit(plan, path).orElseThrow(() -> new AssertionError("no edit of " + path)).after();
+  }
+
+  /** Applies the plan, then checks that planning again changes nothing. */
+  private void applyAndExpectIdempotence(OnboardPlan plan) throws Exception {
+    service.apply(root, plan);
+    OnboardPlan second = service.plan(root, OnboardOptions.defaults());
+    assertThat(second.edits()).as("a second onboard changes nothing").isEmpty();
+    assertThat(second.changes()).isEmpty();
+  }
+
+  private static final String SIMPLE_POM =
+      """
+      <project>
+        <modelVersion>4.0.0</modelVersion>
+        <artifactId>shop</artifactId>
+        <dependencies>
+      %s  </dependencies>
+      </project>
+      """;
+
+  private static String pomWith(String... artifacts) {
+    StringBuilder deps = new StringBuilder();
+    for (String artifact : artifacts) {
+      String[] gav = artifact.split(":");
+      deps.append("    <dependency>\n")
+          .append("      <groupId>").append(gav[0]).append("</groupId>\n")
+          .append("      <artifactId>").append(gav[1]).append("</artifactId>\n")
+          .append("      <version>").append(gav[2]).append("</version>\n")
+          .append("    </dependency>\n");
+    }
+    return SIMPLE_POM.formatted(deps);
+  }
+
+  // --- multi-module builds
+
+  @Test
+  void multiModuleBuildPutsVersionsInTheParentAndDependenciesInTheServiceModule()
+      throws Exception {
+    write("pom.xml", MultiModuleFixture.PARENT);
+    write("orders/pom.xml", MultiModuleFixture.MODULE);
+    write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
+    write("orders/src/main/resources/logback.xml", LogbackFixture.LOGBACK);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(after(plan, "pom.xml"))
+        .isEqualTo(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <project xmlns="http://maven.apache.org/POM/4.0.0">
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>com.example</groupId>
+              <artifactId>shop-parent</artifactId>
+              <version>1.0.0</version>
+              <packaging>pom</packaging>
+
+              <modules>
+                <module>orders</module>
+              </modules>
+
+              <properties>
+                <maven.compiler.release>17</maven.compiler.release>
+                <opentelemetry.version>1.68.0</opentelemetry.version>
+                <opentelemetry-instrumentation.version>2.31.1</opentelemetry-instrumentation.version>
+              </properties>
+
+              <dependencyManagement>
+                <dependencies>
+                  <!-- logging -->
+                  <dependency>
+                    <groupId>ch.qos.logback</groupId>
+                    <artifactId>logback-classic</artifactId>
+                    <version>1.5.18</version>
+                  </dependency>
+                  <dependency>
+                    <groupId>io.opentelemetry</groupId>
+                    <artifactId>opentelemetry-bom</artifactId>
+                    <version>${opentelemetry.version}</version>
+                    <type>pom</type>
+                    <scope>import</scope>
+                  </dependency>
+                  <dependency>
+                    <groupId>io.opentelemetry</groupId>
+                    <artifactId>opentelemetry-bom-alpha</artifactId>
+                    <version>${opentelemetry.version}-alpha</version>
+                    <type>pom</type>
+                    <scope>import</scope>
+                  </dependency>
+                  <dependency>
+                    <groupId>io.opentelemetry.instrumentation</groupId>
+                    <artifactId>opentelemetry-instrumentation-bom-alpha</artifactId>
+                    <version>${opentelemetry-instrumentation.version}-alpha</version>
+                    <type>pom</type>
+                    <scope>import</scope>
+                  </dependency>
+                </dependencies>
+              </dependencyManagement>
+            </project>
+            """);
+    assertThat(after(plan, "orders/pom.xml"))
+        .isEqualTo(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <project xmlns="http://maven.apache.org/POM/4.0.0">
+              <modelVersion>4.0.0</modelVersion>
+              <parent>
+                <groupId>com.example</groupId>
+                <artifactId>shop-parent</artifactId>
+                <version>1.0.0</version>
+              </parent>
+              <artifactId>orders</artifactId>
+
+              <dependencies>
+                <dependency>
+                  <groupId>ch.qos.logback</groupId>
+                  <artifactId>logback-classic</artifactId>
+                </dependency>
+                <dependency>
+                  <groupId>io.opentelemetry</groupId>
+                  <artifactId>opentelemetry-api</artifactId>
+                </dependency>
+                <dependency>
+                  <groupId>io.opentelemetry</groupId>
+                  <artifactId>opentelemetry-sdk-extension-autoconfigure</artifactId>
+                </dependency>
+                <dependency>
+                  <groupId>io.opentelemetry</groupId>
+                  <artifactId>opentelemetry-exporter-otlp</artifactId>
+                  <exclusions>
+                    <exclusion>
+                      <groupId>io.opentelemetry</groupId>
+                      <artifactId>opentelemetry-exporter-sender-okhttp</artifactId>
+                    </exclusion>
+                  </exclusions>
+                </dependency>
+                <dependency>
+                  <groupId>io.opentelemetry</groupId>
+                  <artifactId>opentelemetry-exporter-sender-jdk</artifactId>
+                  <scope>runtime</scope>
+                </dependency>
+                <dependency>
+                  <groupId>io.opentelemetry.instrumentation</groupId>
+                  <artifactId>opentelemetry-logback-appender-1.0</artifactId>
+                </dependency>
+                <dependency>
+                  <groupId>io.opentelemetry.instrumentation</groupId>
+                  <artifactId>opentelemetry-logback-mdc-1.0</artifactId>
+                  <scope>runtime</scope>
+                </dependency>
+                <dependency>
+                  <groupId>org.junit.jupiter</groupId>
+                  <artifactId>junit-jupiter</artifactId>
+                  <scope>test</scope>
+                </dependency>
+              </dependencies>
+            </project>
+            """);
+    assertThat(plan.edits())
+        .extracting(FileEdit::path)
+        .contains("orders/src/main/java/com/example/orders/OtelBootstrap.java")
+        .doesNotContain("src/main/java/com/example/orders/OtelBootstrap.java");
+    applyAndExpectIdempotence(plan);
+  }
+
+  @Test
+  void aLibraryModuleGetsOnlyTheApiItsRewrittenCodeCallsAndNoBootstrap() throws Exception {
+    write("pom.xml", MultiModuleFixture.PARENT.replace(
+        "<module>orders</module>", "<module>common</module>\n    <module>orders</module>"));
+    write("orders/pom.xml", MultiModuleFixture.MODULE);
+    write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
+    write("common/pom.xml", MultiModuleFixture.MODULE.replace(
+        "<artifactId>orders</artifactId>", "<artifactId>common</artifactId>"));
+    write("common/src/main/java/com/example/common/Workers.java",
+        """
+        package com.example.common;
+
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+
+        public final class Workers {
+          public static final ExecutorService POOL = Executors.newFixedThreadPool(4);
+        }
+        """);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(plan.edits())
+        .extracting(FileEdit::path)
+        .contains("common/src/main/java/com/example/common/Workers.java", "common/pom.xml",
+            "orders/src/main/java/com/example/orders/OtelBootstrap.java")
+        .noneMatch(p -> p.startsWith("common/") && p.endsWith("OtelBootstrap.java"));
+    assertThat(plan.changes())
+        .filteredOn(c -> c.file().equals("common/pom.xml"))
+        .extracting(Change::description)
+        .containsExactly("dependency io.opentelemetry:opentelemetry-api");
+    applyAndExpectIdempotence(plan);
+  }
+
+  @Test
+  void aModuleWhoseParentIsNotTheRootGetsItsOwnBoms() throws Exception {
+    write("pom.xml", MultiModuleFixture.PARENT);
+    write("orders/pom.xml", MultiModuleFixture.MODULE.replace(
+        "<artifactId>shop-parent</artifactId>", "<artifactId>company-parent</artifactId>"));
+    write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(after(plan, "orders/pom.xml"))
+        .contains("<artifactId>opentelemetry-bom</artifactId>", "<opentelemetry.version>");
+    applyAndExpectIdempotence(plan);
+  }
+
+  @Test
+  void aMalformedModulePomIsLeftByteIdenticalAndReportedWithItsLine() throws Exception {
+    String broken = MultiModuleFixture.MODULE.replace("</parent>", "");
+    write("pom.xml", MultiModuleFixture.PARENT);
+    write("orders/pom.xml", broken);
+    write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+    service.apply(root, plan);
+
+    assertThat(Files.readString(root.resolve("orders/pom.xml"))).isEqualTo(broken);
+    assertThat(plan.failures())
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.file()).isEqualTo("orders/pom.xml");
+          assertThat(f.line()).isPositive();
+          assertThat(f.toString()).doesNotContain("\n");
+        });
+  }
+
+  // --- Spring
+
+  private static final String BOOT3_POM =
+      """
+      <project>
+        <modelVersion>4.0.0</modelVersion>
+        <parent>
+          <groupId>org.springframework.boot</groupId>
+          <artifactId>spring-boot-starter-parent</artifactId>
+          <version>3.4.5</version>
+        </parent>
+        <artifactId>storefront</artifactId>
+        <dependencies>
+          <dependency>
+            <groupId>org.springframework.boot</groupId>
+            <artifactId>spring-boot-starter-web</artifactId>
+          </dependency>
+        </dependencies>
+      </project>
+      """;
+
+  private static final String REST_TEMPLATE_CONFIG =
+      """
+      package com.example.storefront;
+
+      import org.springframework.boot.web.client.RestTemplateBuilder;
+      import org.springframework.context.annotation.Bean;
+      import org.springframework.web.client.RestTemplate;
+
+      class Clients {
+        @Bean
+        RestTemplate inventory(RestTemplateBuilder builder) {
+          return builder.build();
+        }
+      }
+      """;
+
+  @Test
+  void springBoot3AppGetsTheStarterInsteadOfCodeRewritesAndABootstrap() throws Exception {
+    write("pom.xml", BOOT3_POM);
+    write("src/main/java/com/example/storefront/Clients.java", REST_TEMPLATE_CONFIG);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(plan.edits())
+        .extracting(FileEdit::path)
+        .containsExactlyInAnyOrder("otelboard.yaml", "pom.xml");
+    assertThat(after(plan, "pom.xml"))
+        .isEqualTo(
+            """
+            <project>
+              <modelVersion>4.0.0</modelVersion>
+              <parent>
+                <groupId>org.springframework.boot</groupId>
+                <artifactId>spring-boot-starter-parent</artifactId>
+                <version>3.4.5</version>
+              </parent>
+              <artifactId>storefront</artifactId>
+              <properties>
+                <opentelemetry.version>1.65.0</opentelemetry.version>
+                <opentelemetry-instrumentation.version>2.31.1</opentelemetry-instrumentation.version>
+              </properties>
+
+              <dependencyManagement>
+                <dependencies>
+                  <dependency>
+                    <groupId>io.opentelemetry</groupId>
+                    <artifactId>opentelemetry-bom</artifactId>
+                    <version>${opentelemetry.version}</version>
+                    <type>pom</type>
+                    <scope>import</scope>
+                  </dependency>
+                  <dependency>
+                    <groupId>io.opentelemetry</groupId>
+                    <artifactId>opentelemetry-bom-alpha</artifactId>
+                    <version>${opentelemetry.version}-alpha</version>
+                    <type>pom</type>
+                    <scope>import</scope>
+                  </dependency>
+                  <dependency>
+                    <groupId>io.opentelemetry.instrumentation</groupId>
+                    <artifactId>opentelemetry-instrumentation-bom-alpha</artifactId>
+                    <version>${opentelemetry-instrumentation.version}-alpha</version>
+                    <type>pom</type>
+                    <scope>import</scope>
+                  </dependency>
+                  <dependency>
+                    <groupId>io.opentelemetry.instrumentation</groupId>
+                    <artifactId>opentelemetry-instrumentation-bom</artifactId>
+                    <version>${opentelemetry-instrumentation.version}</version>
+                    <type>pom</type>
+                    <scope>import</scope>
+                  </dependency>
+                </dependencies>
+              </dependencyManagement>
+
+              <dependencies>
+                <dependency>
+                  <groupId>org.springframework.boot</groupId>
+                  <artifactId>spring-boot-starter-web</artifactId>
+                </dependency>
+                <dependency>
+                  <groupId>io.opentelemetry.instrumentation</groupId>
+                  <artifactId>opentelemetry-spring-boot-starter</artifactId>
+                </dependency>
+                <dependency>
+                  <groupId>io.opentelemetry.instrumentation</groupId>
+                  <artifactId>opentelemetry-logback-mdc-1.0</artifactId>
+                  <scope>runtime</scope>
+                </dependency>
+              </dependencies>
+            </project>
+            """);
+    assertThat(plan.manual())
+        .filteredOn(m -> m.rewriteId().equals("spring-logging-pattern"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.reason()).contains("logging.pattern.correlation"));
+    assertThat(plan.changes())
+        .filteredOn(c -> c.rewriteId().equals("spring-boot-starter"))
+        .singleElement()
+        .satisfies(c -> {
+          assertThat(c.file()).isEqualTo("pom.xml");
+          assertThat(c.description()).contains("instead of code rewrites");
+        });
+    applyAndExpectIdempotence(plan);
+  }
+
+  @Test
+  void aSpringBootApplicationOnJakartaWithAnUnknownBootVersionGetsTheStarter() throws Exception {
+    write("pom.xml", pomWith("com.example.platform:platform-web:7.1.0"));
+    write("src/main/java/com/example/storefront/Storefront.java",
+        """
+        package com.example.storefront;
+
+        import jakarta.annotation.PostConstruct;
+        import org.springframework.boot.SpringApplication;
+        import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+        @SpringBootApplication
+        public class Storefront {
+          public static void main(String[] args) {
+            SpringApplication.run(Storefront.class, args);
+          }
+
+          @PostConstruct
+          void ready() {}
+        }
+        """);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(after(plan, "pom.xml")).contains("opentelemetry-spring-boot-starter");
+    assertThat(edit(plan, "src/main/java/com/example/storefront/Storefront.java")).isEmpty();
+    assertThat(plan.changes()).extracting(Change::rewriteId).contains("spring-boot-starter");
+  }
+
+  @Test
+  void springBoot2AppGetsTheSpringWebInterceptorInPlace() throws Exception {
+    write("pom.xml", BOOT3_POM.replace("3.4.5", "2.7.18"));
+    write("src/main/java/com/example/storefront/Clients.java", REST_TEMPLATE_CONFIG);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(after(plan, "src/main/java/com/example/storefront/Clients.java"))
+        .contains("return OtelSpringWeb.instrument(builder.build());");
+    assertThat(after(plan, "src/main/java/com/example/storefront/OtelSpringWeb.java"))
+        .contains("SpringWebTelemetry.create(OtelBootstrap.openTelemetry()).createInterceptor()")
+        .doesNotContain("RestClient");
+    assertThat(after(plan, "pom.xml"))
+        .contains("<artifactId>opentelemetry-spring-web-3.1</artifactId>")
+        .doesNotContain("opentelemetry-spring-boot-starter");
+    applyAndExpectIdempotence(plan);
+  }
+
+  // --- Kafka
+
+  @Test
+  void kafkaClientsGetTheLibraryAndTheConfigHelperWhenTheyKeepTheirConcreteType()
+      throws Exception {
+    write("pom.xml", pomWith("org.apache.kafka:kafka-clients:4.1.1"));
+    write("src/main/java/com/example/shop/Events.java",
+        """
+        package com.example.shop;
+
+        import java.util.Properties;
+        import org.apache.kafka.clients.producer.KafkaProducer;
+
+        public final class Events {
+          private final KafkaProducer<String, String> producer;
+
+          Events(Properties config) {
+            producer = new KafkaProducer<>(config);
+          }
+        }
+        """);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(after(plan, "src/main/java/com/example/shop/Events.java"))
+        .contains("producer = new KafkaProducer<>(OtelKafka.producerConfig(config));");
+    assertThat(after(plan, "src/main/java/com/example/shop/OtelKafka.java"))
+        .startsWith(GeneratedSources.STAMP_PREFIX)
+        .contains("KafkaTelemetry.create(OtelBootstrap.openTelemetry())");
+    assertThat(after(plan, "pom.xml"))
+        .contains("<artifactId>opentelemetry-kafka-clients-2.6</artifactId>");
+    applyAndExpectIdempotence(plan);
+  }
+
+  // --- logging APIs and configs outside logback.xml/log4j2.xml
+
+  private static final String JUL_SERVICE =
+      """
+      package com.example.shop;
+
+      import java.util.logging.Logger;
+
+      public final class Shop {
+        private static final Logger LOG = Logger.getLogger(Shop.class.getName());
+
+        void order(String id) {
+          LOG.info("order " + id);
+        }
+      }
+      """;
+
+  @Test
+  void julLoggersMoveToSlf4jWhenTheModuleHasAnSlf4jBackend() throws Exception {
+    write("pom.xml", pomWith("ch.qos.logback:logback-classic:1.5.18"));
+    write("src/main/java/com/example/shop/Shop.java", JUL_SERVICE);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(after(plan, "src/main/java/com/example/shop/Shop.java"))
+        .contains("import org.slf4j.Logger;", "LoggerFactory.getLogger(Shop.class)",
+            "LOG.info(\"order {}\", id);");
+    assertThat(plan.changes())
+        .extracting(Change::rewriteId)
+        .contains("migrate-jul-to-slf4j", "parameterize-log-message");
+    applyAndExpectIdempotence(plan);
+  }
+
+  @Test
+  void keepLoggingApiLeavesJulAloneWithAManualItem() throws Exception {
+    write("pom.xml", pomWith("ch.qos.logback:logback-classic:1.5.18"));
+    write("src/main/java/com/example/shop/Shop.java", JUL_SERVICE);
+
+    OnboardPlan plan =
+        service.plan(root, new OnboardOptions(null, null, OnboardOptions.HttpLibrary.AUTO, false,
+            true));
+
+    assertThat(edit(plan, "src/main/java/com/example/shop/Shop.java")).isEmpty();
+    assertThat(plan.manual())
+        .filteredOn(m -> m.rewriteId().equals("migrate-jul-to-slf4j"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.line()).isEqualTo(6));
+  }
+
+  @Test
+  void aJulOnlyServiceGetsAManualItemExplainingTheOpenTelemetryRoute() throws Exception {
+    write("pom.xml", pomWith());
+    write("src/main/java/com/example/shop/Shop.java", JUL_SERVICE);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(edit(plan, "src/main/java/com/example/shop/Shop.java")).isEmpty();
+    assertThat(plan.manual())
+        .extracting(ManualItem::rewriteId)
+        .contains("jul-log-correlation", "migrate-jul-to-slf4j");
+    assertThat(plan.manual())
+        .filteredOn(m -> m.rewriteId().equals("jul-log-correlation"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.reason()).contains("--mode agent", "SLF4JBridgeHandler"));
+  }
+
+  @Test
+  void springLoggingPatternsInApplicationPropertiesGetTheTraceFields() throws Exception {
+    write("pom.xml", pomWith("ch.qos.logback:logback-classic:1.5.18"));
+    write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
+        .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
+    write("src/main/resources/application.properties",
+        "server.port=8080\nlogging.pattern.console=%d %-5level %logger - %msg%n\n");
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(after(plan, "src/main/resources/application.properties"))
+        .isEqualTo("server.port=8080\nlogging.pattern.console=%d %-5level %logger - "
+            + "trace_id=%X{trace_id} span_id=%X{span_id} %msg%n\n");
+    assertThat(plan.changes())
+        .filteredOn(c -> c.rewriteId().equals("spring-logging-pattern"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.line()).isEqualTo(2));
+    applyAndExpectIdempotence(plan);
+  }
+
+  @Test
+  void anInvalidApplicationYmlIsLeftByteIdenticalAndReportedWithItsLine() throws Exception {
+    String broken = "logging:\n  pattern:\n    console: \"%d %m%n\n  level: [\n";
+    write("pom.xml", pomWith("ch.qos.logback:logback-classic:1.5.18"));
+    write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
+        .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
+    write("src/main/resources/application.yml", broken);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+    service.apply(root, plan);
+
+    assertThat(Files.readString(root.resolve("src/main/resources/application.yml")))
+        .isEqualTo(broken);
+    assertThat(plan.failures())
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.file()).isEqualTo("src/main/resources/application.yml");
+          assertThat(f.line()).isPositive();
+          assertThat(f.toString()).doesNotContain("\n");
+        });
+  }
+
+  @Test
+  void aDropwizardLoggingBlockIsAManualItemWithItsLine() throws Exception {
+    write("pom.xml", pomWith("io.dropwizard:dropwizard-core:4.0.16"));
+    write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
+        .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
+    write("config.yml", "server:\n  type: simple\n\nlogging:\n  level: INFO\n  appenders:\n"
+        + "    - type: console\n");
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(plan.manual())
+        .filteredOn(m -> m.rewriteId().equals("dropwizard-logging"))
+        .singleElement()
+        .satisfies(m -> {
+          assertThat(m.file()).isEqualTo("config.yml");
+          assertThat(m.line()).isEqualTo(4);
+          assertThat(m.reason()).contains("logFormat", "%X{trace_id}");
+        });
+    assertThat(edit(plan, "config.yml")).isEmpty();
+  }
+
+  @Test
+  void log4j2PropertiesIsEditedInSdkMode() throws Exception {
+    write("pom.xml", pomWith("org.apache.logging.log4j:log4j-core:2.25.2"));
+    write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
+        .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
+    write("src/main/resources/log4j2.properties",
+        "appender.console.type = Console\nappender.console.name = STDOUT\n"
+            + "appender.console.layout.type = PatternLayout\n"
+            + "appender.console.layout.pattern = %d %p %c - %m%n\n"
+            + "rootLogger.appenderRef.stdout.ref = STDOUT\n");
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(after(plan, "src/main/resources/log4j2.properties"))
+        .contains("%c - trace_id=%X{trace_id} span_id=%X{span_id} %m%n", "type = OpenTelemetry");
+    assertThat(after(plan, "pom.xml"))
+        .contains("opentelemetry-log4j-context-data-2.17-autoconfigure");
+    applyAndExpectIdempotence(plan);
+  }
+
+  @Test
+  void agentModeStillEditsSpringLoggingPatterns() throws Exception {
+    write("pom.xml", BOOT3_POM);
+    write("src/main/java/com/example/storefront/Clients.java", REST_TEMPLATE_CONFIG);
+    write("src/main/resources/application.yml",
+        "logging:\n  pattern:\n    console: \"%d %m%n\"\n");
+
+    OnboardPlan plan =
+        service.plan(root, new OnboardOptions(OtelboardConfig.Mode.AGENT, null,
+            OnboardOptions.HttpLibrary.AUTO, false));
+
+    assertThat(after(plan, "src/main/resources/application.yml"))
+        .isEqualTo("logging:\n  pattern:\n    console: \"%d trace_id=%X{trace_id} "
+            + "span_id=%X{span_id} %m%n\"\n");
+    assertThat(edit(plan, "pom.xml")).isEmpty();
+  }
+
+  // --- existing tracing
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "io.micrometer:micrometer-tracing-bridge-brave:1.5.0, Micrometer Tracing",
+    "io.micrometer:micrometer-tracing-bridge-otel:1.5.0, Micrometer Tracing on OpenTelemetry",
+    "org.springframework.cloud:spring-cloud-starter-sleuth:3.1.11, Spring Cloud Sleuth",
+    "io.opentracing:opentracing-api:0.33.0, OpenTracing",
+    "com.datadoghq:dd-trace-api:1.50.0, dd-trace",
+    "com.newrelic.agent.java:newrelic-api:8.20.0, New Relic agent API",
+    "co.elastic.apm:apm-agent-api:1.52.0, Elastic APM",
+    "io.zipkin.brave:brave:6.0.3, Brave/Zipkin"
+  })
+  void aTracerInThePomIsReportedAndTheCodeLeftAlone(String artifact, String tracer)
+      throws Exception {
+    write("pom.xml", pomWith(artifact));
+    write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
+        .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(plan.edits()).extracting(FileEdit::path).containsExactly("otelboard.yaml");
+    assertThat(plan.manual())
+        .filteredOn(m -> m.rewriteId().equals("existing-tracing"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.reason()).contains("found " + tracer, "To migrate: ")
+            .doesNotContain("To migrate: remove it;"));
+  }
+
+  @Test
+  void aTracerImportedInCodeIsReportedToo() throws Exception {
+    write("pom.xml", pomWith());
+    write("src/main/java/com/example/shop/Shop.java",
+        """
+        package com.example.shop;
+
+        import io.opentracing.util.GlobalTracer;
+
+        class Shop {
+          Object tracer = GlobalTracer.get();
+        }
+        """);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(plan.manual())
+        .extracting(ManualItem::rewriteId, ManualItem::reason)
+        .anySatisfy(t -> assertThat(t.toList()).contains("existing-tracing"));
+    assertThat(edit(plan, "src/main/java/com/example/shop/Shop.java")).isEmpty();
+    assertThat(edit(plan, "pom.xml")).isEmpty();
+  }
+}
