@@ -16,6 +16,8 @@ final class Coverage {
   private int[] counts = new int[0];
   private int total;
   private long dropped;
+  private int lastInstance = -1;
+  private int lastIndex;
 
   Coverage(int maxIntervals) {
     this.maxIntervals = maxIntervals;
@@ -30,6 +32,12 @@ final class Coverage {
     long[] s = starts[instance];
     long[] e = ends[instance];
     int n = counts[instance];
+    // Most requests overlap the last interval looked up (concurrent requests of a busy
+    // instance): nothing to do when it already holds [start, end].
+    int k = lastIndex;
+    if (instance == lastInstance && k < n && s[k] <= start && end <= e[k]) {
+      return;
+    }
     if (n == 0 || start > e[n - 1]) {
       append(instance, start, end);
       return;
@@ -57,8 +65,20 @@ final class Coverage {
     if (instance >= counts.length) {
       return false;
     }
-    int k = lastStartAtMost(starts[instance], counts[instance], time);
-    return k >= 0 && ends[instance][k] >= time;
+    long[] s = starts[instance];
+    int n = counts[instance];
+    // Logs come in bursts from the same request: try the interval the last lookup found first.
+    // The check below fully decides whether it is the answer, so no invalidation is needed.
+    int k = lastIndex;
+    if (instance != lastInstance || k >= n || s[k] > time || (k + 1 < n && s[k + 1] <= time)) {
+      k = lastStartAtMost(s, n, time);
+      if (k < 0) {
+        return false;
+      }
+      lastInstance = instance;
+      lastIndex = k;
+    }
+    return ends[instance][k] >= time;
   }
 
   /** Intervals dropped to stay within bounds. */

@@ -122,6 +122,17 @@ final class Interner {
     }
   }
 
+  /**
+   * Whether entry {@code id} is the key (owner, tag, bytes): a cheap check for a caller that
+   * remembers the ids it used last, compared in place without hashing.
+   */
+  boolean matches(int id, int keyOwner, int keyTag, byte[] src, int off, int len) {
+    return length[id] == len
+        && owner[id] == keyOwner
+        && tag[id] == keyTag
+        && Hashing.equalBytes(pool, offset[id], src, off, len);
+  }
+
   int size() {
     return count;
   }

@@ -18,7 +18,8 @@ final class SpanStore {
   private static final int MIN_TABLE = 1024;
   private static final long KEY_MASK = 0xFFFF_FFFF_0000_0000L;
 
-  // Span meta: kind in bits 0-2, flags, then the interned (instance, name) id.
+  // Span meta: kind in bits 0-2, flags, then the interned (instance, name) id (or, UNNAMED, the
+  // instance id).
   static final int KIND_MASK = 7;
   static final int HAS_PARENT = 1 << 3;
 
@@ -31,7 +32,13 @@ final class SpanStore {
   /** Counted among the live orphans when it settled without its parent. */
   static final int ORPHAN_COUNTED = 1 << 6;
 
-  static final int NAME_SHIFT = 7;
+  /**
+   * The span's name was not interned (never reported: not CLIENT, parent present on arrival); the
+   * bits above {@link #NAME_SHIFT} hold its service instance id instead of a name id.
+   */
+  static final int UNNAMED = 1 << 7;
+
+  static final int NAME_SHIFT = 8;
   static final int MAX_NAME_ID = (1 << (32 - NAME_SHIFT)) - 1;
 
   final int capacity;
@@ -163,7 +170,11 @@ final class SpanStore {
    */
   int append(int trace, int key, int parent, int spanMeta) {
     if (size + 1 > table.length * MAX_LOAD && table.length < maxTableLength) {
-      resize(table.length * 2);
+      // Near the end, go straight to the final length: the last doublings would briefly hold the
+      // old and the new table together (64 + 128 MiB at a 10M window), which is what a 512 MiB
+      // heap cannot spare; skipping them caps the transient at a quarter more than the final table.
+      int length = table.length * 2;
+      resize(length * 4 > maxTableLength ? maxTableLength : length);
     }
     int i = home(key);
     long want = (long) key << 32;

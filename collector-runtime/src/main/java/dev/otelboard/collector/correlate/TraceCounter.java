@@ -19,8 +19,9 @@ final class TraceCounter {
 
   /**
    * @param serviceOfName the service id of each span name id (span meta carries the name id)
+   * @param serviceOfInstance the service id of each instance id (carried instead by UNNAMED spans)
    */
-  static Counts count(SpanStore spans, int[] serviceOfName) {
+  static Counts count(SpanStore spans, int[] serviceOfName, int[] serviceOfInstance) {
     int size = spans.size();
     if (size == 0) {
       return new Counts(0, 0);
@@ -50,7 +51,10 @@ final class TraceCounter {
           if (bucket < from || bucket >= to) {
             continue;
           }
-          int service = serviceOfName[spans.meta(s) >>> SpanStore.NAME_SHIFT];
+          int meta = spans.meta(s);
+          int owner = meta >>> SpanStore.NAME_SHIFT;
+          int service =
+              (meta & SpanStore.UNNAMED) != 0 ? serviceOfInstance[owner] : serviceOfName[owner];
           int mask = keys.length - 1;
           int i = slot(fp, mask);
           while (keys[i] != 0 && keys[i] != fp) {

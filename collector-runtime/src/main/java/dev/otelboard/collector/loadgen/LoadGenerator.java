@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -58,60 +60,60 @@ public final class LoadGenerator {
       long refusedRequests,
       long failedRequests) {}
 
-  /** Runs the load, calling {@code progress} with a line each second; blocks until done. */
+  /**
+   * Runs the load, calling {@code progress} with a line each second; blocks until done.
+   *
+   * <p>The generator shares the machine with the collector it measures, so it is kept cheap: no
+   * sender threads, each of the {@code inFlight} request slots of a connection is a chain of
+   * callbacks run on the channel's event loop (renew the ids, send the spans, on their ack send the
+   * logs, on their ack start over), and request bytes go to grpc-java as a sized, drainable stream
+   * so they are copied once into the transport buffers. Refused requests are retried after a short
+   * pause from a timer thread, never by sleeping on the event loop.
+   */
   public Result run(Consumer<String> progress) throws InterruptedException {
     Payloads template = new Payloads(options.spansPerBatch, options.serviceName, "bench-1");
     MethodDescriptor<byte[], byte[]> traceExport = OtlpGrpcReceiver.exportMethod(Signal.TRACES);
     MethodDescriptor<byte[], byte[]> logExport = OtlpGrpcReceiver.exportMethod(Signal.LOGS);
-    LongAdder spans = new LongAdder();
-    LongAdder logs = new LongAdder();
-    LongAdder refused = new LongAdder();
-    LongAdder failed = new LongAdder();
+    Counters counters = new Counters();
     AtomicLong prefix = new AtomicLong(System.nanoTime());
     List<ManagedChannel> channels = new ArrayList<>();
-    List<Thread> senders = new ArrayList<>();
     long end = System.nanoTime() + options.warmup.plus(options.duration).toNanos();
+    int slots = options.connections * options.inFlight;
+    CountDownLatch stopped = new CountDownLatch(slots);
+    ScheduledExecutorService retries =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "otelboard-loadgen-retry");
+              t.setDaemon(true);
+              return t;
+            });
     for (int c = 0; c < options.connections; c++) {
       ManagedChannel channel =
           NettyChannelBuilder.forAddress(options.host, options.port)
               .usePlaintext()
               .flowControlWindow(16 * 1024 * 1024)
+              // Callbacks only renew ids and start the next call: run them on the event loop.
+              .directExecutor()
+              // Retry support buffers every sent message for a possible replay; the slots retry
+              // refusals themselves.
+              .disableRetry()
               .build();
       channels.add(channel);
-      BlockingQueue<Payloads> free = new ArrayBlockingQueue<>(options.inFlight);
       for (int i = 0; i < options.inFlight; i++) {
-        free.add(template.copy());
+        Slot slot =
+            new Slot(
+                channel,
+                traceExport,
+                logExport,
+                template.copy(),
+                prefix,
+                end,
+                options.withLogs,
+                counters,
+                retries,
+                stopped);
+        slot.next();
       }
-      Thread sender =
-          new Thread(
-              () -> {
-                try {
-                  while (System.nanoTime() < end) {
-                    Payloads p = free.poll(100, TimeUnit.MILLISECONDS);
-                    if (p == null) {
-                      continue;
-                    }
-                    p.renew(prefix.incrementAndGet());
-                    send(channel, traceExport, p.traces, () -> {
-                          spans.add(p.spans);
-                          if (options.withLogs) {
-                            send(channel, logExport, p.logs, () -> {
-                                  logs.add(p.spans);
-                                  free.add(p);
-                                }, () -> free.add(p), refused, failed);
-                          } else {
-                            free.add(p);
-                          }
-                        }, () -> free.add(p), refused, failed);
-                  }
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "otelboard-loadgen-" + c);
-      sender.setDaemon(true);
-      sender.start();
-      senders.add(sender);
     }
 
     int seconds = (int) (options.warmup.toSeconds() + options.duration.toSeconds());
@@ -123,8 +125,8 @@ public final class LoadGenerator {
     for (int s = 0; s < seconds; s++) {
       next += TimeUnit.SECONDS.toNanos(1);
       TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
-      long nowSpans = spans.sum();
-      long nowLogs = logs.sum();
+      long nowSpans = counters.spans.sum();
+      long nowLogs = counters.logs.sum();
       spanSamples[s] = nowSpans - lastSpans;
       logSamples[s] = nowLogs - lastLogs;
       lastSpans = nowSpans;
@@ -136,11 +138,10 @@ public final class LoadGenerator {
               s + 1,
               spanSamples[s],
               logSamples[s],
-              refused.sum()));
+              counters.refused.sum()));
     }
-    for (Thread t : senders) {
-      t.join(10_000);
-    }
+    stopped.await(10, TimeUnit.SECONDS);
+    retries.shutdownNow();
     for (ManagedChannel ch : channels) {
       ch.shutdown();
       ch.awaitTermination(10, TimeUnit.SECONDS);
@@ -153,53 +154,127 @@ public final class LoadGenerator {
         measuredLogs,
         median(measuredSpans),
         median(measuredLogs),
-        spans.sum(),
-        logs.sum(),
-        refused.sum(),
-        failed.sum());
+        counters.spans.sum(),
+        counters.logs.sum(),
+        counters.refused.sum(),
+        counters.failed.sum());
   }
 
-  private static void send(
-      ManagedChannel channel,
-      MethodDescriptor<byte[], byte[]> method,
-      byte[] body,
-      Runnable onSuccess,
-      Runnable onGiveUp,
-      LongAdder refused,
-      LongAdder failed) {
-    ClientCalls.asyncUnaryCall(
-        channel.newCall(method, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS)),
-        body,
-        new StreamObserver<byte[]>() {
-          @Override
-          public void onNext(byte[] value) {}
+  private static final class Counters {
+    final LongAdder spans = new LongAdder();
+    final LongAdder logs = new LongAdder();
+    final LongAdder refused = new LongAdder();
+    final LongAdder failed = new LongAdder();
+  }
 
-          @Override
-          public void onError(Throwable t) {
-            Status.Code code = Status.fromThrowable(t).getCode();
-            if (code == Status.Code.UNAVAILABLE || code == Status.Code.RESOURCE_EXHAUSTED) {
-              refused.increment();
-              // Back off a little, then retry the same bytes, as the SDK's retry policy would.
-              try {
-                Thread.sleep(5);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+  /**
+   * One request slot: renews its private payloads, exports the spans, then (on their ack) the logs
+   * joined to them, then starts over until the end time. At most one call of a slot is in flight.
+   */
+  private static final class Slot {
+    private static final long RETRY_PAUSE_MILLIS = 5;
+
+    private final ManagedChannel channel;
+    private final MethodDescriptor<byte[], byte[]> traceExport;
+    private final MethodDescriptor<byte[], byte[]> logExport;
+    private final Payloads payloads;
+    private final AtomicLong prefix;
+    private final long end;
+    private final boolean withLogs;
+    private final Counters counters;
+    private final ScheduledExecutorService retries;
+    private final CountDownLatch stopped;
+
+    Slot(
+        ManagedChannel channel,
+        MethodDescriptor<byte[], byte[]> traceExport,
+        MethodDescriptor<byte[], byte[]> logExport,
+        Payloads payloads,
+        AtomicLong prefix,
+        long end,
+        boolean withLogs,
+        Counters counters,
+        ScheduledExecutorService retries,
+        CountDownLatch stopped) {
+      this.channel = channel;
+      this.traceExport = traceExport;
+      this.logExport = logExport;
+      this.payloads = payloads;
+      this.prefix = prefix;
+      this.end = end;
+      this.withLogs = withLogs;
+      this.counters = counters;
+      this.retries = retries;
+      this.stopped = stopped;
+    }
+
+    /** Starts the next round, or stops the slot when the time is up. */
+    void next() {
+      if (System.nanoTime() >= end || channel.isShutdown()) {
+        stopped.countDown();
+        return;
+      }
+      payloads.renew(prefix.incrementAndGet());
+      sendSpans();
+    }
+
+    private void sendSpans() {
+      send(traceExport, payloads.traces, this::spansAcked, this::sendSpans);
+    }
+
+    private void spansAcked() {
+      counters.spans.add(payloads.spans);
+      if (withLogs) {
+        sendLogs();
+      } else {
+        next();
+      }
+    }
+
+    private void sendLogs() {
+      send(logExport, payloads.logs, this::logsAcked, this::sendLogs);
+    }
+
+    private void logsAcked() {
+      counters.logs.add(payloads.spans);
+      next();
+    }
+
+    private void send(
+        MethodDescriptor<byte[], byte[]> method, byte[] body, Runnable onSuccess, Runnable retry) {
+      ClientCalls.asyncUnaryCall(
+          channel.newCall(method, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS)),
+          body,
+          new StreamObserver<byte[]>() {
+            @Override
+            public void onNext(byte[] value) {}
+
+            @Override
+            public void onError(Throwable t) {
+              Status.Code code = Status.fromThrowable(t).getCode();
+              if ((code == Status.Code.UNAVAILABLE || code == Status.Code.RESOURCE_EXHAUSTED)
+                  && !channel.isShutdown()) {
+                counters.refused.increment();
+                // Back off a little, then retry the same bytes, as the SDK's retry policy would.
+                try {
+                  retries.schedule(retry, RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+                  return;
+                } catch (RejectedExecutionException shuttingDown) {
+                  // fall through: give up
+                }
+              } else {
+                counters.failed.increment();
               }
-              if (!channel.isShutdown()) {
-                send(channel, method, body, onSuccess, onGiveUp, refused, failed);
-                return;
-              }
-            } else {
-              failed.increment();
+              // Give up on this round; the slot goes on with the next one.
+              next();
             }
-            onGiveUp.run();
-          }
 
-          @Override
-          public void onCompleted() {
-            onSuccess.run();
-          }
-        });
+            @Override
+            public void onCompleted() {
+              onSuccess.run();
+            }
+          });
+    }
   }
 
   static long median(long[] samples) {

@@ -15,7 +15,10 @@ import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -25,18 +28,18 @@ import java.util.Arrays;
  * trace-id prefix at known offsets, so every request is new to the correlation index without
  * re-encoding anything.
  */
-final class Payloads {
+public final class Payloads {
   static final int SPANS_PER_TRACE = 8;
   /** Template trace ids are MARKER followed by the trace's index: unique and easy to find. */
   private static final long MARKER = 0x0B1DFACE0B1DFACEL;
 
-  final byte[] traces;
-  final byte[] logs;
-  final int spans;
+  public final byte[] traces;
+  public final byte[] logs;
+  public final int spans;
   private final int[] traceIdOffsets;
   private final int[] logTraceIdOffsets;
 
-  Payloads(int spans, String serviceName, String instanceId) {
+  public Payloads(int spans, String serviceName, String instanceId) {
     if (spans % SPANS_PER_TRACE != 0) {
       throw new IllegalArgumentException("spans per batch must be a multiple of " + SPANS_PER_TRACE);
     }
@@ -121,7 +124,7 @@ final class Payloads {
   }
 
   /** Gives every trace in both requests a new id prefix; spans and logs stay joined. */
-  void renew(long prefix) {
+  public void renew(long prefix) {
     for (int offset : traceIdOffsets) {
       putLong(traces, offset, prefix);
     }
@@ -130,11 +133,11 @@ final class Payloads {
     }
   }
 
+  private static final VarHandle LONG_BE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
   private static void putLong(byte[] b, int offset, long v) {
-    for (int i = 7; i >= 0; i--) {
-      b[offset + i] = (byte) v;
-      v >>>= 8;
-    }
+    LONG_BE.set(b, offset, v);
   }
 
   private static int[] markerOffsets(byte[] bytes, int expected) {

@@ -17,7 +17,11 @@ public record Batch(Signal signal, byte[] payload, SpanBatch spans, LogBatch log
 
   /** Bytes this batch holds while queued; what the memory limit accounts for. */
   long retainedBytes() {
+    return retainedBytes(payload.length);
+  }
+
+  static long retainedBytes(int payloadBytes) {
     // The scanned columns cost roughly as much again as the wire bytes they came from.
-    return 2L * payload.length + 64;
+    return 2L * payloadBytes + 64;
   }
 }

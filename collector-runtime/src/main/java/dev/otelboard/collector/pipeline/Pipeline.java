@@ -20,11 +20,15 @@ import java.util.logging.Logger;
  */
 public final class Pipeline implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
-  private static final Batch POISON = new Batch(Signal.TRACES, new byte[0], null, null, 0);
+  private static final Entry POISON =
+      new Entry(new Batch(Signal.TRACES, new byte[0], null, null, 0), null);
+
+  /** A queued batch and what to run once every sink has seen it (null: nothing). */
+  private record Entry(Batch batch, Runnable onProcessed) {}
 
   private final List<Processor> processors;
   private final List<Sink> sinks;
-  private final BlockingQueue<Batch> queue;
+  private final BlockingQueue<Entry> queue;
   private final MemoryLimiter memoryLimiter;
   private final PipelineStats stats = new PipelineStats();
   private final Thread worker;
@@ -54,6 +58,16 @@ public final class Pipeline implements AutoCloseable {
 
   /** Offers a scanned batch; never blocks. The caller answers the client from the result. */
   public Admission offer(Batch batch) {
+    return offer(batch, null);
+  }
+
+  /**
+   * Offers a scanned batch like {@link #offer(Batch)}; when accepted, {@code onProcessed} (if not
+   * null) runs on the worker once every sink has seen the batch (or a processor dropped it), so a
+   * receiver can hold its answer back while the queue is long (see {@link #isBusy()}). It must be
+   * quick and must not block; what it throws is logged and ignored.
+   */
+  public Admission offer(Batch batch, Runnable onProcessed) {
     if (!accepting) {
       stats.refused(batch.signal());
       return Admission.SHUTTING_DOWN;
@@ -63,13 +77,51 @@ public final class Pipeline implements AutoCloseable {
       stats.refused(batch.signal());
       return Admission.MEMORY_LIMIT;
     }
-    if (!queue.offer(batch)) {
+    if (!queue.offer(new Entry(batch, onProcessed))) {
       memoryLimiter.release(bytes);
       stats.refused(batch.signal());
       return Admission.QUEUE_FULL;
     }
     stats.accepted(batch.signal(), batch.items());
     return Admission.ACCEPTED;
+  }
+
+  /**
+   * Answers a request the pipeline would refuse right now without scanning it first: a refusal
+   * (counted, as {@link #offer} counts it) when the queue or the memory limit has no room for a
+   * batch of {@code payloadBytes}, or {@link Admission#ACCEPTED} meaning "scan it and offer it"
+   * (which may still be refused if others filled the room meanwhile). Under overload this saves
+   * the receiver scanning requests it then has to refuse anyway.
+   */
+  public Admission precheck(Signal signal, int payloadBytes) {
+    Admission answer;
+    if (!accepting) {
+      answer = Admission.SHUTTING_DOWN;
+    } else if (!memoryLimiter.wouldAdmit(Batch.retainedBytes(payloadBytes))) {
+      answer = Admission.MEMORY_LIMIT;
+    } else if (queue.remainingCapacity() == 0) {
+      answer = Admission.QUEUE_FULL;
+    } else {
+      return Admission.ACCEPTED;
+    }
+    stats.refused(signal);
+    return answer;
+  }
+
+  /**
+   * Whether more than {@link #busyBytes()} are queued: receivers then answer a request only once it
+   * has been processed (or after a short while), which holds well-behaved clients (a bounded number
+   * of exports in flight) at the pace of the worker while the queue stays short. A short queue is
+   * what keeps the heap calm: queued batches outlive young collections and get copied, and a queue
+   * filled up to the memory limit was promoted to the old generation and collected by full GCs.
+   */
+  public boolean isBusy() {
+    return memoryLimiter.inUseBytes() > busyBytes();
+  }
+
+  /** Queued bytes past which {@link #isBusy()} holds: 1/32 of the memory limit. */
+  public long busyBytes() {
+    return memoryLimiter.limitBytes() / 32;
   }
 
   /** Live counters. */
@@ -95,21 +147,36 @@ public final class Pipeline implements AutoCloseable {
   private void work() {
     try {
       while (true) {
-        Batch batch = queue.poll();
-        if (batch == null) {
+        Entry entry = queue.poll();
+        if (entry == null) {
           flushSinks();
-          batch = queue.take();
+          entry = queue.take();
         }
-        if (batch == POISON) {
+        if (entry == POISON) {
           break;
         }
-        process(batch);
+        process(entry);
       }
       flushSinks();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       drained.countDown();
+    }
+  }
+
+  private void process(Entry entry) {
+    try {
+      process(entry.batch());
+    } finally {
+      Runnable done = entry.onProcessed();
+      if (done != null) {
+        try {
+          done.run();
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "a receiver's completion callback failed", e);
+        }
+      }
     }
   }
 
@@ -171,7 +238,7 @@ public final class Pipeline implements AutoCloseable {
         if (done) {
           // A receiver that passed the `accepting` check just before shutdown may have queued
           // behind the poison pill; what was accepted is processed.
-          for (Batch late = queue.poll(); late != null; late = queue.poll()) {
+          for (Entry late = queue.poll(); late != null; late = queue.poll()) {
             if (late != POISON) {
               process(late);
             }

@@ -37,6 +37,12 @@ public final class MemoryLimiter {
     }
   }
 
+  /** Whether {@link #tryAcquire} of {@code bytes} would succeed right now; reserves nothing. */
+  public boolean wouldAdmit(long bytes) {
+    long current = inUse.get();
+    return current == 0 || current + bytes <= limitBytes;
+  }
+
   /** Returns bytes reserved by {@link #tryAcquire}. */
   public void release(long bytes) {
     inUse.addAndGet(-bytes);

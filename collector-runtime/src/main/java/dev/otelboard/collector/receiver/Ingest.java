@@ -22,6 +22,23 @@ final class Ingest {
   }
 
   IngestResult accept(Signal signal, byte[] payload) {
+    return accept(signal, payload, null);
+  }
+
+  /** Whether the pipeline's queue is long enough that answers should wait for processing. */
+  boolean busy() {
+    return pipeline.isBusy();
+  }
+
+  /**
+   * Scans and offers a request; {@code onProcessed} (may be null) runs once an accepted batch has
+   * been processed, see {@link Pipeline#offer(Batch, Runnable)}.
+   */
+  IngestResult accept(Signal signal, byte[] payload, Runnable onProcessed) {
+    Admission room = pipeline.precheck(signal, payload.length);
+    if (room != Admission.ACCEPTED) {
+      return new IngestResult(room, 0, refusal(room));
+    }
     Batch batch;
     long rejected;
     try {
@@ -47,7 +64,7 @@ final class Ingest {
       pipeline.stats().malformed(signal);
       return IngestResult.malformed("malformed OTLP " + signal.name().toLowerCase() + ": " + e.getMessage());
     }
-    Admission admission = pipeline.offer(batch);
+    Admission admission = pipeline.offer(batch, onProcessed);
     if (admission != Admission.ACCEPTED) {
       return new IngestResult(admission, 0, refusal(admission));
     }

@@ -52,6 +52,8 @@ final class OtlpScanner {
   private static final int T_SPAN_KIND = 6 << 3 | VARINT;
   private static final int T_SPAN_START = 7 << 3 | FIXED64;
   private static final int T_SPAN_END = 8 << 3 | FIXED64;
+  private static final int T_SPAN_ATTRIBUTE = 9 << 3 | LEN;
+  private static final int T_SPAN_STATUS = 15 << 3 | LEN;
 
   private static final int T_LOG_TIME = 1 << 3 | FIXED64;
   private static final int T_LOG_SEVERITY = 2 << 3 | VARINT;
@@ -67,6 +69,12 @@ final class OtlpScanner {
 
   /** A span or log record is at least a few bytes; this guess avoids most regrowth. */
   private static final int WIRE_BYTES_PER_ITEM_GUESS = 256;
+
+  /**
+   * Log records are smaller (~240 bytes with a short body and trace context): guessing 256 made a
+   * 512-record request grow, and copy, all nine columns once.
+   */
+  private static final int WIRE_BYTES_PER_LOG_GUESS = 200;
 
   private final ProtoReader r;
   private final byte[] buf;
@@ -91,7 +99,11 @@ final class OtlpScanner {
   }
 
   private static int initialCapacity(int len) {
-    return Math.max(8, len / WIRE_BYTES_PER_ITEM_GUESS);
+    return initialCapacity(len, WIRE_BYTES_PER_ITEM_GUESS);
+  }
+
+  private static int initialCapacity(int len, int bytesPerItem) {
+    return Math.max(8, len / bytesPerItem);
   }
 
   // ---- traces -------------------------------------------------------------------------------
@@ -156,6 +168,12 @@ final class OtlpScanner {
     int nameLen = 0;
     while (r.pos < end) {
       int tag = r.readTag(end);
+      if (tag == T_SPAN_ATTRIBUTE) {
+        // Most fields of a span are attributes: skip them by length before the switch.
+        int len = r.readLength(end);
+        r.pos += len;
+        continue;
+      }
       switch (tag) {
         case T_SPAN_TRACE_ID -> {
           int len = r.readLength(end);
@@ -179,6 +197,11 @@ final class OtlpScanner {
         case T_SPAN_KIND -> kind = (int) r.readVarint(end);
         case T_SPAN_START -> start = r.readFixed64(end);
         case T_SPAN_END -> stop = r.readFixed64(end);
+        // The bulk of a span, skipped by length without the generic field checks.
+        case T_SPAN_STATUS -> {
+          int len = r.readLength(end);
+          r.pos += len;
+        }
         default -> r.skipField(tag, end, SPAN, "span", index);
       }
     }
@@ -205,7 +228,7 @@ final class OtlpScanner {
   // ---- logs ---------------------------------------------------------------------------------
 
   LogBatch scanLogs() throws MalformedOtlpException {
-    LogBatch batch = new LogBatch(buf, initialCapacity(end - r.pos));
+    LogBatch batch = new LogBatch(buf, initialCapacity(end - r.pos, WIRE_BYTES_PER_LOG_GUESS));
     while (r.pos < end) {
       int tag = r.readTag(end);
       if (tag == T_RESOURCE_SIGNAL) {

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Per-item CPU cost of scanning + correlation on one thread, no gRPC (see bench/src/IndexBench.java).
+# Usage: bench/index-bench.sh [SECONDS]   (env: HEAP=512m)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+jar="$root/cli/target/otelboard.jar"
+[ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests package) >&2
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+javac -d "$out" -cp "$jar" "$root/bench/src/IndexBench.java"
+java -Xmx"${HEAP:-512m}" -Xms"${HEAP:-512m}" -XX:+UseParallelGC ${JAVA_OPTS:-} -cp "$out:$jar" IndexBench "${1:-20}"

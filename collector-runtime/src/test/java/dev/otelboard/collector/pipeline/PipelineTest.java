@@ -1,0 +1,115 @@
+package dev.otelboard.collector.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.otelboard.collector.process.MemoryLimiter;
+import dev.otelboard.collector.process.Processor;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The completion callback receivers hold answers on, and the refusal before scanning. */
+class PipelineTest {
+
+  private static Batch batch(int bytes) {
+    return new Batch(Signal.LOGS, new byte[bytes], null, null, 1);
+  }
+
+  @Test
+  void onProcessedRunsAfterEverySinkSawTheBatch() throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    Sink sink =
+        new Sink() {
+          @Override
+          public String name() {
+            return "recording";
+          }
+
+          @Override
+          public void consume(Batch batch) {
+            events.add("consumed");
+          }
+        };
+    CountDownLatch done = new CountDownLatch(1);
+    Pipeline pipeline = new Pipeline(List.of(), List.of(sink), 16, new MemoryLimiter(1 << 20));
+    pipeline.start();
+    try {
+      Admission admission =
+          pipeline.offer(
+              batch(100),
+              () -> {
+                events.add("processed");
+                done.countDown();
+              });
+      assertThat(admission).isEqualTo(Admission.ACCEPTED);
+      assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(events).containsExactly("consumed", "processed");
+      assertThat(pipeline.stats().snapshot(Signal.LOGS).processedItems()).isEqualTo(1);
+    } finally {
+      pipeline.drainAndClose(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void aThrowingCallbackDoesNotStopTheWorker() throws Exception {
+    CountDownLatch second = new CountDownLatch(1);
+    Pipeline pipeline = new Pipeline(List.of(), List.of(), 16, new MemoryLimiter(1 << 20));
+    pipeline.start();
+    try {
+      pipeline.offer(
+          batch(10),
+          () -> {
+            throw new IllegalStateException("client went away");
+          });
+      pipeline.offer(batch(10), second::countDown);
+      assertThat(second.await(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      pipeline.drainAndClose(Duration.ofSeconds(5));
+    }
+  }
+
+  @Test
+  void busyAndPrecheckFollowTheQueuedBytes() throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
+    Processor hold =
+        new Processor() {
+          @Override
+          public String name() {
+            return "gate";
+          }
+
+          @Override
+          public Batch process(Batch batch) {
+            try {
+              gate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return batch;
+          }
+        };
+    long limit = 1 << 20;
+    Pipeline pipeline = new Pipeline(List.of(hold), List.of(), 16, new MemoryLimiter(limit));
+    pipeline.start();
+    try {
+      assertThat(pipeline.isBusy()).isFalse();
+      assertThat(pipeline.precheck(Signal.LOGS, 1000)).isEqualTo(Admission.ACCEPTED);
+      // Each batch accounts for about twice its bytes: three of 200 KB fill most of 1 MiB.
+      for (int i = 0; i < 2; i++) {
+        assertThat(pipeline.offer(batch(200_000))).isEqualTo(Admission.ACCEPTED);
+      }
+      assertThat(pipeline.isBusy()).isTrue();
+      assertThat(pipeline.precheck(Signal.LOGS, 400_000)).isEqualTo(Admission.MEMORY_LIMIT);
+      assertThat(pipeline.stats().snapshot(Signal.LOGS).refusedRequests()).isEqualTo(1);
+      assertThat(pipeline.offer(batch(400_000))).isEqualTo(Admission.MEMORY_LIMIT);
+      gate.countDown();
+    } finally {
+      pipeline.drainAndClose(Duration.ofSeconds(5));
+    }
+    assertThat(pipeline.stats().snapshot(Signal.LOGS).processedItems()).isEqualTo(2);
+    assertThat(pipeline.precheck(Signal.LOGS, 10)).isEqualTo(Admission.SHUTTING_DOWN);
+  }
+}
