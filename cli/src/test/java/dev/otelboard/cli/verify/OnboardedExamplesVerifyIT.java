@@ -7,17 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelboard.cli.ExitCode;
 import dev.otelboard.cli.process.ProcessResult;
-import dev.otelboard.cli.process.ProcessRunner;
-import dev.otelboard.cli.process.ProcessSpec;
 import dev.otelboard.cli.verify.VerifyCommandTest.Run;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -48,10 +41,10 @@ class OnboardedExamplesVerifyIT {
     Path examples = REPO.resolve("examples");
     assumeTrue(Files.isRegularFile(examples.resolve("checkout-service/pom.xml")), "no examples");
     for (String service : List.of("inventory-service", "checkout-service")) {
-      Path copy = copy(examples.resolve(service), temp.resolve(service));
+      Path copy = VerifyExamplesIT.copy(examples.resolve(service), temp.resolve(service));
       Run onboard = VerifyCommandTest.run("onboard", copy.toString());
       assertThat(onboard.code()).as(onboard.out() + onboard.err()).isEqualTo(ExitCode.OK);
-      ProcessResult build = maven(copy);
+      ProcessResult build = VerifyExamplesIT.maven(copy);
       assertThat(build.exitCode()).as(service + " build:\n" + String.join("\n", build.tail())).isZero();
     }
     Path plan = temp.resolve("verify.yaml");
@@ -103,38 +96,5 @@ class OnboardedExamplesVerifyIT {
         .filter(Matcher::find)
         .map(m -> m.group(1))
         .collect(Collectors.toSet());
-  }
-
-  private static ProcessResult maven(Path project) throws Exception {
-    Duration timeout = Duration.ofMinutes(5);
-    ProcessResult offline = ProcessRunner.run(
-        ProcessSpec.builder(List.of("mvn", "-B", "-q", "-o", "package", "-DskipTests")).setDirectory(project).build(),
-        timeout, Duration.ofSeconds(10));
-    if (offline.exitCode() != 0 && String.join("\n", offline.tail()).contains("offline")) {
-      return ProcessRunner.run(
-          ProcessSpec.builder(List.of("mvn", "-B", "-q", "package", "-DskipTests")).setDirectory(project).build(),
-          timeout, Duration.ofSeconds(10));
-    }
-    return offline;
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    Files.walkFileTree(from, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        if (!dir.equals(from) && dir.getFileName().toString().equals("target")) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-    return to;
   }
 }

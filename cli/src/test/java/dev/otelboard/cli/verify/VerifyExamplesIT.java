@@ -121,7 +121,7 @@ class VerifyExamplesIT {
   }
 
   /** Builds the jar offline; online once when the local repository lacks something. */
-  private static ProcessResult maven(Path project) throws Exception {
+  static ProcessResult maven(Path project) throws Exception {
     ProcessResult offline = ProcessRunner.run(
         ProcessSpec.builder(List.of("mvn", "-B", "-q", "-o", "package", "-DskipTests")).setDirectory(project).build(),
         MAVEN_TIMEOUT, Duration.ofSeconds(10));
@@ -133,7 +133,8 @@ class VerifyExamplesIT {
     return offline;
   }
 
-  private static Path copy(Path from, Path to) throws IOException {
+  /** Copies a service directory without its target/. */
+  static Path copy(Path from, Path to) throws IOException {
     Files.walkFileTree(from, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
