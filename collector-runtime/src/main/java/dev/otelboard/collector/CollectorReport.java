@@ -12,7 +12,8 @@ import java.util.List;
  * @param forwards one entry per {@code --forward} upstream
  * @param memoryLimitBytes the configured bound on queued bytes
  * @param memoryPeakBytes the most bytes ever queued at once
- * @param heapPeakBytes the JVM's peak heap use (all heap pools, garbage included) during the run
+ * @param heapPeakBytes the most heap in use at once during the run (garbage included), as seen
+ *     on entry to each garbage collection
  * @param correlation the join of logs to spans, orphans, cross-service traces
  */
 public record CollectorReport(

@@ -16,9 +16,6 @@ import dev.otelboard.collector.sink.CorrelationSink;
 import dev.otelboard.collector.sink.OtlpForwarder;
 import dev.otelboard.collector.sink.OtlpJsonFileSink;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -41,6 +38,7 @@ public final class EmbeddedCollector implements AutoCloseable {
   private final OtlpGrpcReceiver grpc;
   private final OtlpHttpReceiver http;
   private final String bindHost;
+  private final HeapWatermark heapWatermark;
   private CollectorReport finalReport;
 
   private EmbeddedCollector(Builder b) throws IOException {
@@ -92,6 +90,7 @@ public final class EmbeddedCollector implements AutoCloseable {
       throw new IOException(portMessage(b, e), e);
     }
     grpc = grpcReceiver;
+    heapWatermark = new HeapWatermark();
   }
 
   private static String portMessage(Builder b, Exception e) {
@@ -185,19 +184,13 @@ public final class EmbeddedCollector implements AutoCloseable {
       signals.add(pipeline.stats().snapshot(s));
     }
     MemoryLimiter limiter = pipeline.memoryLimiter();
-    long heapPeak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        heapPeak += pool.getPeakUsage().getUsed();
-      }
-    }
     return new CollectorReport(
         signals,
         forwards,
         fileSink == null ? 0 : fileSink.lines(),
         limiter.limitBytes(),
         limiter.peakBytes(),
-        heapPeak,
+        heapWatermark.peakBytes(),
         index.report());
   }
 
@@ -217,6 +210,7 @@ public final class EmbeddedCollector implements AutoCloseable {
     }
     pipeline.drainAndClose(Duration.ofSeconds(30));
     finalReport = buildReport();
+    heapWatermark.close();
   }
 
   /** Options of the embedded collector; each setter validates its argument. */

@@ -10,6 +10,7 @@ import dev.otelboard.cli.report.html.VerdictHtml;
 import dev.otelboard.cli.verify.Durations;
 import dev.otelboard.cli.verify.PlanException;
 import dev.otelboard.cli.verify.PlanReader;
+import dev.otelboard.cli.verify.TransformFile;
 import dev.otelboard.cli.verify.VerifyPlan;
 import dev.otelboard.cli.verify.VerifyPlan.Workload;
 import dev.otelboard.cli.verify.VerifyResult;
@@ -133,6 +134,14 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Where --quiet writes output (default: a new temporary directory, printed).")
   Path logDir;
 
+  @Option(
+      names = "--transform",
+      paramLabel = "FILE",
+      description = "Apply the transform/filter processors of this file (otelboard generate transform's"
+          + " output, or a values.yaml's config:) in the embedded collector before judging, as"
+          + " production's collector would.")
+  Path transform;
+
   @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the verdict as JSON.")
   Path reportJson;
 
@@ -188,6 +197,7 @@ final class VerifyCommand implements Callable<Integer> {
               .setMinLogCorrelation(minLogCorrelation)
               .setMaxOrphanSpans(maxOrphanSpans)
               .setWorkloadTimeout(timeout == null ? null : duration("--timeout", timeout))
+              .setProcessors(transform == null ? List.of() : TransformFile.processors(transform))
               .build();
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());

@@ -15,6 +15,7 @@ import dev.otelboard.cli.verify.VerifyPlan.Workload;
 import dev.otelboard.collector.CollectorReport;
 import dev.otelboard.collector.EmbeddedCollector;
 import dev.otelboard.collector.pipeline.Signal;
+import dev.otelboard.collector.process.Processor;
 import dev.otelboard.collector.sink.CaptureSink;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,6 +66,7 @@ public final class VerifyRunner {
   private final Duration workloadTimeout;
   private final int captureSpans;
   private final int captureLogs;
+  private final List<Processor> processors;
   private final Map<String, String> inheritedEnv;
 
   private VerifyRunner(Builder b) {
@@ -77,6 +79,7 @@ public final class VerifyRunner {
     this.workloadTimeout = b.workloadTimeout;
     this.captureSpans = b.captureSpans;
     this.captureLogs = b.captureLogs;
+    this.processors = b.processors;
     this.inheritedEnv = b.inheritedEnv;
   }
 
@@ -180,13 +183,14 @@ public final class VerifyRunner {
 
   private EmbeddedCollector startCollector(VerifyPlan plan) {
     try {
-      EmbeddedCollector collector =
+      EmbeddedCollector.Builder builder =
           EmbeddedCollector.builder()
               .setGrpcPort(0)
               .setHttpPort(0)
               .setCapture(captureSpans, captureLogs)
-              .setFlushWindow(plan.flushWindow())
-              .start();
+              .setFlushWindow(plan.flushWindow());
+      processors.forEach(builder::addProcessor);
+      EmbeddedCollector collector = builder.start();
       say("collector listening: OTLP/gRPC " + collector.grpcEndpoint() + ", OTLP/HTTP " + collector.httpEndpoint());
       return collector;
     } catch (IOException e) {
@@ -453,6 +457,7 @@ public final class VerifyRunner {
     private Duration workloadTimeout;
     private int captureSpans = DEFAULT_CAPTURE_SPANS;
     private int captureLogs = DEFAULT_CAPTURE_LOGS;
+    private List<Processor> processors = List.of();
     private Map<String, String> inheritedEnv = System.getenv();
 
     Builder() {}
@@ -525,6 +530,16 @@ public final class VerifyRunner {
       }
       this.captureSpans = Math.max(1, spans);
       this.captureLogs = Math.max(1, logs);
+      return this;
+    }
+
+    /**
+     * Runs these processors (e.g. the generated OTTL transform/filter rules) in the embedded
+     * collector before correlation, so the verdict judges the data as production's collector would
+     * pass it on.
+     */
+    public Builder setProcessors(List<Processor> processors) {
+      this.processors = List.copyOf(requireNonNull(processors, "processors"));
       return this;
     }
 

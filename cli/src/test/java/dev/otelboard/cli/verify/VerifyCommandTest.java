@@ -105,6 +105,41 @@ class VerifyCommandTest {
   }
 
   @Test
+  void transformRulesRunBeforeTheVerdictLikeProductionsCollector() throws Exception {
+    Path rules = temp.resolve("transform.yaml");
+    Files.writeString(
+        rules,
+        """
+        processors:
+          filter/orders:
+            error_mode: ignore
+            log_conditions:
+              - 'resource.attributes["service.name"] == "orders" and log.body == "reserved stock"'
+        """);
+
+    Run r = verify(List.of("--service-name", "orders", "--transform", rules.toString()), "scenario", "mixed");
+
+    // The two uncorrelated in-request lines are dropped by the filter: only the orphan remains.
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(r.out())
+        .startsWith("Verdict: FAIL (1 problem")
+        .contains("orders: 1 orphan span(s), more than 0 allowed")
+        .doesNotContain("in-request log correlation");
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void anUnreadableTransformFileIsBadInputNamingIt() throws Exception {
+    Path rules = temp.resolve("broken.yaml");
+    Files.writeString(rules, "processors:\n  transform/x: [\n");
+
+    Run r = verify(List.of("--transform", rules.toString(), temp.toString()), "scenario", "clean");
+
+    assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(r.err()).contains("otelboard: " + rules).contains("invalid YAML");
+  }
+
+  @Test
   void aCommandThatFailsIsExit4WithItsExitCodeAfterTheVerdict() {
     Run r = verify(List.of(temp.toString()), "exit", "3");
 
