@@ -57,7 +57,7 @@ final class WrapThread implements JavaRewrite {
       if (!isRunnable(runnable)) {
         continue;
       }
-      if (insideThreadFactory(creation, runnable)) {
+      if (insideThreadFactory(creation, runnable) || isShutdownHook(creation)) {
         continue;
       }
       context.changed(creation, ID, "thread runs in its creator's context");
@@ -79,6 +79,13 @@ final class WrapThread implements JavaRewrite {
           && !type.get().equals("var");
     }
     return false;
+  }
+
+  /** A shutdown hook runs at exit, outside any request: there is no context worth carrying. */
+  static boolean isShutdownHook(ObjectCreationExpr creation) {
+    return creation.getParentNode().orElse(null) instanceof MethodCallExpr call
+        && call.getNameAsString().equals("addShutdownHook")
+        && call.getArguments().contains(creation);
   }
 
   private static boolean insideThreadFactory(ObjectCreationExpr creation, Expression runnable) {

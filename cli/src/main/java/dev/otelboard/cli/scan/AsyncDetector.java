@@ -214,6 +214,12 @@ final class AsyncDetector implements JavaDetector {
       src.add(NEW_THREAD, creation, symbol, true, RewriteIds.WRAP_THREAD, null);
       return;
     }
+    if (creation.getParentNode().orElse(null) instanceof MethodCallExpr hook
+        && hook.getNameAsString().equals("addShutdownHook")) {
+      src.add(NEW_THREAD, creation, symbol, false, RewriteIds.NONE,
+          "shutdown hook: runs at exit, outside any request; nothing to carry");
+      return;
+    }
     if (insideThreadFactory(creation, runnable)) {
       src.add(NEW_THREAD, creation, symbol, false, RewriteIds.NONE,
           "made by a ThreadFactory: a pool thread must not keep one task's context; wrap the "

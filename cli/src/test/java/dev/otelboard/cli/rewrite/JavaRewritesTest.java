@@ -259,7 +259,7 @@ class JavaRewritesTest {
   }
 
   @Test
-  void newThreadRunsInItsCreatorsContextButThreadFactoriesAreLeftAlone() {
+  void newThreadRunsInItsCreatorsContextButThreadFactoriesAndShutdownHooksAreLeftAlone() {
     assertRewrite(
         new WrapThread(),
         """
@@ -272,6 +272,7 @@ class JavaRewritesTest {
 
           void start(Runnable task) {
             new Thread(() -> task.run(), "once").start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> task.run()));
           }
         }
         """,
@@ -286,6 +287,7 @@ class JavaRewritesTest {
 
           void start(Runnable task) {
             new Thread(Context.current().wrap(() -> task.run()), "once").start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> task.run()));
           }
         }
         """);

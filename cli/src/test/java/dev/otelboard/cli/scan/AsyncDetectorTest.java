@@ -100,6 +100,7 @@ class AsyncDetectorTest {
                   @Override
                   public void run() {}
                 }.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {}));
                 String text = "new Thread(() -> {})";
                 // new Thread(() -> {}).start();
               }
@@ -119,8 +120,9 @@ class AsyncDetectorTest {
         "async.thread src/main/java/a/Threads.java:7:5 wrap-thread",
         "async.thread src/main/java/a/Threads.java:8:5 wrap-thread",
         "async.thread src/main/java/a/Threads.java:9:5 manual",
-        "async.thread src/main/java/a/Threads.java:17:32 none",
-        "async.thread src/main/java/a/Threads.java:22:14 none");
+        "async.thread src/main/java/a/Threads.java:13:42 none",
+        "async.thread src/main/java/a/Threads.java:18:32 none",
+        "async.thread src/main/java/a/Threads.java:23:14 none");
   }
 
   @Test
