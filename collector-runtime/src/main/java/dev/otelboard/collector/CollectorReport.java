@@ -14,6 +14,8 @@ import java.util.List;
  * @param memoryPeakBytes the most bytes ever queued at once
  * @param heapPeakBytes the most heap in use at once during the run (garbage included), as seen
  *     on entry to each garbage collection
+ * @param unprocessedItems items accepted but not yet through every sink when the report was taken:
+ *     0 after a completed {@link EmbeddedCollector#close()}; more means the figures miss them
  * @param correlation the join of logs to spans, orphans, cross-service traces
  */
 public record CollectorReport(
@@ -23,6 +25,7 @@ public record CollectorReport(
     long memoryLimitBytes,
     long memoryPeakBytes,
     long heapPeakBytes,
+    long unprocessedItems,
     CorrelationReport correlation) {
 
   /** What one forwarder delivered and dropped. */

@@ -191,12 +191,14 @@ public final class EmbeddedCollector implements AutoCloseable {
         limiter.limitBytes(),
         limiter.peakBytes(),
         heapWatermark.peakBytes(),
+        pipeline.unprocessedItems(),
         index.report());
   }
 
   /**
-   * Stops the receivers, processes everything accepted, closes the sinks and freezes the report.
-   * Idempotent.
+   * Stops the receivers, waits until every accepted item has reached every sink (at most 30 s),
+   * closes the sinks and freezes the report. Idempotent. When the wait times out, the report's
+   * {@link CollectorReport#unprocessedItems()} says how many items its figures miss.
    */
   @Override
   public synchronized void close() {

@@ -16,6 +16,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -178,6 +179,13 @@ final class CollectorCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         AtomicFiles.write(reportJson, json.writeValueAsBytes(report));
         err.println("otelboard collector: report written to " + reportJson);
+      }
+      if (report.unprocessedItems() > 0) {
+        err.printf(
+            Locale.ROOT,
+            "otelboard collector: %,d accepted items were not judged (drain timed out)%n",
+            report.unprocessedItems());
+        return ExitCode.CHECK_FAILED;
       }
       return ExitCode.OK;
     } finally {

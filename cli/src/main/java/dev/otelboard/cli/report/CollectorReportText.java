@@ -46,6 +46,13 @@ public final class CollectorReportText {
           f.droppedItems(),
           f.retries());
     }
+    if (report.unprocessedItems() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "  NOT JUDGED: %,d accepted items had not reached every sink when the collector stopped;"
+              + " the figures below miss them%n",
+          report.unprocessedItems());
+    }
     if (report.fileLines() > 0) {
       out.printf(Locale.ROOT, "  %,d requests written as OTLP JSON lines%n", report.fileLines());
     }

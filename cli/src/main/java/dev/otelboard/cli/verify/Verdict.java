@@ -1,5 +1,6 @@
 package dev.otelboard.cli.verify;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,16 @@ public record Verdict(
 
   /** Most offenders listed, {@value}. */
   public static final int MAX_OFFENDERS = 10;
+
+  /** This verdict, failed for one more reason (stated as a failure and a note). */
+  public Verdict failedBy(String reason) {
+    List<String> moreFailures = new ArrayList<>(failures);
+    moreFailures.add(reason);
+    List<String> moreNotes = new ArrayList<>(notes);
+    moreNotes.add(reason);
+    return new Verdict(
+        false, moreFailures, services, totals, missingServerChildren, offenders, semconv, moreNotes);
+  }
 
   /** Copies the lists. */
   public Verdict {

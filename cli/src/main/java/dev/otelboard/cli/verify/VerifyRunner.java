@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -173,6 +174,14 @@ public final class VerifyRunner {
             capture.spansNotCaptured(),
             capture.logsNotCaptured(),
             expectations);
+    if (report.unprocessedItems() > 0) {
+      verdict =
+          verdict.failedBy(
+              String.format(
+                  Locale.ROOT,
+                  "%,d accepted items were not judged: the collector's drain timed out",
+                  report.unprocessedItems()));
+    }
     return new VerifyResult(
         verdict,
         Traces.build(capture.spans(), capture.logs()),

@@ -35,9 +35,12 @@ import java.util.function.LongSupplier;
  * strings exist per resource, span name, logger and uncorrelated message, each table bounded.
  *
  * <p>A log record waits {@link Builder#setFlushWindow the flush window} after it arrived, because
- * its span (and the SERVER span around it) is usually exported after it; then it is settled:
- * joined, tested for being in a request, and counted. {@link #report()} settles nothing but counts
- * the waiting records as if their window had passed.
+ * its span (and the SERVER span around it) is usually exported after it; then it is judged:
+ * joined and tested for being in a request. A record that passes both is counted. One that fails
+ * may only have lost a race with a slow exporter (a GC pause, a busy CPU, a batch delay), so it
+ * waits once more, up to {@link Builder#setLateWindow the late window}, for spans that would
+ * change its verdict, and is counted then. {@link #report()} counts every waiting record as if its
+ * windows had passed, so the final figures never depend on timing, only on what arrived.
  *
  * <p>Thread-safety: every method is synchronized. One pipeline thread is expected to add; {@link
  * #status()} and {@link #report()} may be called from any thread and wait for the batch being
@@ -53,6 +56,9 @@ public final class CorrelationIndex {
 
   /** Default flush window, 2 seconds. */
   public static final Duration DEFAULT_FLUSH_WINDOW = Duration.ofSeconds(2);
+
+  /** Default late window, 30 seconds. */
+  public static final Duration DEFAULT_LATE_WINDOW = Duration.ofSeconds(30);
 
   static final int SERVER = 2;
   static final int CLIENT = 3;
@@ -70,9 +76,13 @@ public final class CorrelationIndex {
   static final String OTHER_LOGGERS = "(other loggers)";
 
   private final long flushWindowNanos;
+  private final long lateWindowNanos;
   private final LongSupplier clock;
   private final SpanStore spans;
   private final LogQueue logs;
+
+  /** Records that failed their first judgment, waiting out the late window. */
+  private final LogQueue late;
   private final Coverage coverage;
   private final Instances instances = new Instances();
 
@@ -87,6 +97,7 @@ public final class CorrelationIndex {
 
   private final Arrivals spanArrivals = new Arrivals();
   private final Arrivals logArrivals = new Arrivals();
+  private final Arrivals lateArrivals = new Arrivals();
   private final LogFigures settled = new LogFigures();
 
   /** Span name ids used last (-1: none), checked before interning; see {@link #nameId}. */
@@ -116,9 +127,11 @@ public final class CorrelationIndex {
 
   private CorrelationIndex(Builder b) {
     this.flushWindowNanos = b.flushWindow.toNanos();
+    this.lateWindowNanos = Math.max(b.lateWindow.toNanos(), flushWindowNanos);
     this.clock = b.clock;
     this.spans = new SpanStore(b.spanCapacity);
     this.logs = new LogQueue(b.logCapacity);
+    this.late = new LogQueue(b.logCapacity);
     // At worst one merged interval per request, and a request has a SERVER span and typically
     // more than 16 spans in all; past that the oldest requests' intervals go first.
     this.coverage = new Coverage(Math.max(4096, b.spanCapacity / 16));
@@ -132,8 +145,8 @@ public final class CorrelationIndex {
   /** Indexes the spans of one scanned request. */
   public synchronized void addSpans(SpanBatch batch) {
     requireNonNull(batch, "batch");
+    // Settled only after the batch is in: it may carry the spans of records whose window just ended.
     long now = clock.getAsLong();
-    settle(now);
     int[] instanceOf = resolve(batch.resources());
     byte[] buf = batch.buffer();
     int n = batch.count();
@@ -294,7 +307,7 @@ public final class CorrelationIndex {
     return new CorrelationStatus(
         spansReceived,
         logsReceived,
-        logs.size(),
+        logs.size() + late.size(),
         inRequest,
         correlatedInRequest,
         inRequest == 0 ? 100.0 : 100.0 * correlatedInRequest / inRequest,
@@ -312,7 +325,10 @@ public final class CorrelationIndex {
     settle(clock.getAsLong());
     LogFigures logFigures = settled.copy(instances.count(), templates.size());
     for (long seq = logs.dequeued(); seq < logs.enqueued(); seq++) {
-      evaluateLog(logs.slotOf(seq), logFigures);
+      evaluateLog(logs, logs.slotOf(seq), logFigures);
+    }
+    for (long seq = late.dequeued(); seq < late.enqueued(); seq++) {
+      evaluateLog(late, late.slotOf(seq), logFigures);
     }
     // Orphans first: resolving parents also marks CLIENT spans that have a SERVER child.
     long[] orphansByName = orphansByName();
@@ -512,6 +528,7 @@ public final class CorrelationIndex {
   public synchronized long estimatedBytes() {
     return spans.bytes()
         + logs.bytes()
+        + late.bytes()
         + coverage.bytes()
         + instances.bytes()
         + names.bytes()
@@ -519,6 +536,7 @@ public final class CorrelationIndex {
         + templates.bytes()
         + spanArrivals.bytes()
         + logArrivals.bytes()
+        + lateArrivals.bytes()
         + settled.bytes()
         + 8L
             * (spansByInstance.length
@@ -661,6 +679,10 @@ public final class CorrelationIndex {
     if (logDue > logs.dequeued()) {
       settleLogs(logDue);
     }
+    long lateDue = lateArrivals.popDue(now, lateWindowNanos);
+    if (lateDue > late.dequeued()) {
+      settleLate(lateDue);
+    }
   }
 
   /** Live orphan count for the status line: spans whose parent is missing once settled. */
@@ -692,20 +714,56 @@ public final class CorrelationIndex {
         }
       }
       for (long seq = from; seq < to; seq++) {
-        evaluateLog(logs.slotOf(seq), settled);
+        int slot = logs.slotOf(seq);
+        if (!judgeLog(slot)) {
+          defer(slot);
+        }
         logs.pop();
       }
     }
+    if (late.enqueued() > late.dequeued()) {
+      lateArrivals.record(late.enqueued(), clock.getAsLong());
+    }
   }
 
-  private void evaluateLog(int slot, LogFigures into) {
+  /** Counts the record in {@code slot} of {@link #logs} if nothing arriving later could change that. */
+  private boolean judgeLog(int slot) {
     int meta = logs.meta(slot);
     int template = meta >>> LogQueue.TEMPLATE_SHIFT;
     int instance = loggers.owner(templates.owner(template));
     boolean inRequest = coverage.covers(instance, logs.time(slot));
+    boolean hasContext = (meta & LogQueue.HAS_CONTEXT) != 0;
+    boolean correlated = hasContext && spans.find(logs.traceKey(slot), logs.spanKey(slot)) >= 0;
+    if (!inRequest || correlated != hasContext) {
+      return false;
+    }
+    settled.count(instance, template, true, correlated);
+    return true;
+  }
+
+  /** Moves a record that failed its first judgment to the late queue, making room if it is full. */
+  private void defer(int slot) {
+    if (late.isFull()) {
+      settleLate(late.dequeued() + 1);
+    }
+    late.push(logs.traceKey(slot), logs.spanKey(slot), logs.time(slot), logs.meta(slot));
+  }
+
+  private void settleLate(long toSeq) {
+    while (late.dequeued() < toSeq) {
+      evaluateLog(late, late.slotOf(late.dequeued()), settled);
+      late.pop();
+    }
+  }
+
+  private void evaluateLog(LogQueue queue, int slot, LogFigures into) {
+    int meta = queue.meta(slot);
+    int template = meta >>> LogQueue.TEMPLATE_SHIFT;
+    int instance = loggers.owner(templates.owner(template));
+    boolean inRequest = coverage.covers(instance, queue.time(slot));
     boolean correlated =
         (meta & LogQueue.HAS_CONTEXT) != 0
-            && spans.find(logs.traceKey(slot), logs.spanKey(slot)) >= 0;
+            && spans.find(queue.traceKey(slot), queue.spanKey(slot)) >= 0;
     into.count(instance, template, inRequest, correlated);
   }
 
@@ -736,6 +794,7 @@ public final class CorrelationIndex {
     private int spanCapacity = DEFAULT_SPAN_CAPACITY;
     private int logCapacity = DEFAULT_LOG_CAPACITY;
     private Duration flushWindow = DEFAULT_FLUSH_WINDOW;
+    private Duration lateWindow = DEFAULT_LATE_WINDOW;
     private LongSupplier clock = System::nanoTime;
 
     Builder() {}
@@ -772,6 +831,20 @@ public final class CorrelationIndex {
         throw new IllegalArgumentException("flush window must not be negative: " + window);
       }
       this.flushWindow = window;
+      return this;
+    }
+
+    /**
+     * How long a record that was neither joined nor in a request when its flush window ended keeps
+     * waiting for late spans before it is counted as such. Defaults to 30 s; never shorter than the
+     * flush window. Only live figures wait for it: the report judges every waiting record at once.
+     */
+    public Builder setLateWindow(Duration window) {
+      requireNonNull(window, "window");
+      if (window.isNegative()) {
+        throw new IllegalArgumentException("late window must not be negative: " + window);
+      }
+      this.lateWindow = window;
       return this;
     }
 

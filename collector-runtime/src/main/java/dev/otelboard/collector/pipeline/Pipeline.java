@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +18,11 @@ import java.util.logging.Logger;
  * worker thread runs every batch through the processors and then each sink in order. The queue is
  * bounded by count and by bytes (the {@link MemoryLimiter}), so overload becomes a retryable
  * refusal at the receiver, never heap growth or a silent drop.
+ *
+ * <p>Drain contract: a batch is in flight from the moment {@link #offer} accepts it until every
+ * sink has consumed it (or a processor dropped it). {@link #awaitIdle} waits for zero in flight;
+ * {@link #drainAndClose} stops accepting and then waits the same way, so after it returns
+ * accepted == processed for every signal, or {@link #unprocessedItems()} says how many were not.
  */
 public final class Pipeline implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Pipeline.class.getName());
@@ -33,6 +39,8 @@ public final class Pipeline implements AutoCloseable {
   private final PipelineStats stats = new PipelineStats();
   private final Thread worker;
   private final CountDownLatch drained = new CountDownLatch(1);
+  private final AtomicLong inFlight = new AtomicLong();
+  private final Object idle = new Object();
   private volatile boolean accepting = true;
   private volatile boolean closed;
 
@@ -77,7 +85,10 @@ public final class Pipeline implements AutoCloseable {
       stats.refused(batch.signal());
       return Admission.MEMORY_LIMIT;
     }
+    // In flight before the worker can see it, so that the count never goes below zero.
+    inFlight.incrementAndGet();
     if (!queue.offer(new Entry(batch, onProcessed))) {
+      finished();
       memoryLimiter.release(bytes);
       stats.refused(batch.signal());
       return Admission.QUEUE_FULL;
@@ -122,6 +133,43 @@ public final class Pipeline implements AutoCloseable {
   /** Queued bytes past which {@link #isBusy()} holds: 1/32 of the memory limit. */
   public long busyBytes() {
     return memoryLimiter.limitBytes() / 32;
+  }
+
+  /**
+   * Waits until every accepted batch has reached every sink (accepted == processed), at most
+   * {@code timeout}; returns whether it did. New batches may arrive meanwhile: this waits for a
+   * moment with nothing in flight, so stop the senders first for a final count.
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (idle) {
+      while (inFlight.get() > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(idle, left);
+      }
+    }
+    return true;
+  }
+
+  /** Items accepted but not yet through every sink, over all signals. */
+  public long unprocessedItems() {
+    long n = 0;
+    for (Signal s : Signal.values()) {
+      PipelineStats.SignalStats stats = this.stats.snapshot(s);
+      n += stats.acceptedItems() - stats.processedItems();
+    }
+    return n;
+  }
+
+  private void finished() {
+    if (inFlight.decrementAndGet() == 0) {
+      synchronized (idle) {
+        idle.notifyAll();
+      }
+    }
   }
 
   /** Live counters. */
@@ -204,6 +252,7 @@ public final class Pipeline implements AutoCloseable {
     } finally {
       stats.processed(signal, items);
       memoryLimiter.release(bytes);
+      finished();
     }
   }
 
@@ -219,7 +268,8 @@ public final class Pipeline implements AutoCloseable {
 
   /**
    * Stops accepting, processes everything already accepted, then closes the sinks. Idempotent;
-   * returns false when the deadline passed before the queue drained.
+   * returns false when the deadline passed before every accepted batch reached every sink ({@link
+   * #unprocessedItems()} then says how many items did not).
    */
   public synchronized boolean drainAndClose(Duration deadline) {
     if (closed) {
@@ -234,15 +284,18 @@ public final class Pipeline implements AutoCloseable {
         if (!queue.offer(POISON, deadline.toMillis(), TimeUnit.MILLISECONDS)) {
           worker.interrupt();
         }
+        long end = System.nanoTime() + deadline.toNanos();
         done = drained.await(deadline.toMillis(), TimeUnit.MILLISECONDS);
         if (done) {
-          // A receiver that passed the `accepting` check just before shutdown may have queued
-          // behind the poison pill; what was accepted is processed.
-          for (Entry late = queue.poll(); late != null; late = queue.poll()) {
-            if (late != POISON) {
+          // A receiver that passed the `accepting` check just before shutdown may queue behind
+          // the poison pill, even after this point; what was accepted is processed.
+          while (inFlight.get() > 0 && System.nanoTime() < end) {
+            Entry late = queue.poll(10, TimeUnit.MILLISECONDS);
+            if (late != null && late != POISON) {
               process(late);
             }
           }
+          done = inFlight.get() == 0;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -154,17 +154,52 @@ class CorrelationIndexTest {
   }
 
   @Test
-  void spanArrivingAfterTheFlushWindowIsTooLateForItsLog() {
+  void spanDelayedPastTheFlushWindowStillJoinsItsLogWithinTheLateWindow() {
+    // A stalled exporter (GC pause, busy CPU) sends the spans 3 s after the log of their request.
+    addLogs("checkout", log(60, 7, 1, "order placed"));
+    advanceSeconds(3);
+    assertThat(index.status().inRequestLogs()).isZero();
+    assertThat(index.status().pendingLogs()).isEqualTo(1);
+
+    addSpans("checkout", checkoutRequest(7));
+
+    CorrelationReport report = index.report();
+    assertThat(report.inRequestLogs()).isEqualTo(1);
+    assertThat(report.correlatedInRequestLogs()).isEqualTo(1);
+    advanceSeconds(31);
+    CorrelationStatus status = index.status();
+    assertThat(status.pendingLogs()).isZero();
+    assertThat(status.correlatedInRequestLogs()).isEqualTo(1);
+  }
+
+  @Test
+  void spanArrivingAfterTheLateWindowIsTooLateForItsLog() {
     addLogs("checkout", log(60, 7, 1, "order placed"));
     advanceSeconds(3);
     index.status();
+    advanceSeconds(31);
+    assertThat(index.status().pendingLogs()).isZero();
 
     addSpans("checkout", checkoutRequest(7));
 
     CorrelationReport report = index.report();
     assertThat(report.correlatedLogs()).isZero();
-    // Settled before the SERVER span arrived, so it was not known to be in a request either.
+    // Counted before the SERVER span arrived, so it was not known to be in a request either.
     assertThat(report.inRequestLogs()).isZero();
+  }
+
+  @Test
+  void logOutsideEveryRequestIsCountedOnceItsLateWindowEnds() {
+    addLogs("checkout", log(500, 0, 0, "started in 1.2 s"));
+    advanceSeconds(3);
+    assertThat(index.status().pendingLogs()).isEqualTo(1);
+    advanceSeconds(30);
+
+    CorrelationStatus status = index.status();
+
+    assertThat(status.pendingLogs()).isZero();
+    assertThat(status.inRequestLogs()).isZero();
+    assertThat(index.report().logs()).isEqualTo(1);
   }
 
   @Test
@@ -384,8 +419,8 @@ class CorrelationIndexTest {
 
     assertThat(report.evictedLogs()).isEqualTo(500);
     assertThat(report.logs()).isEqualTo(1500);
-    // The 500 settled before their span arrived; the other 1000 waited for it.
-    assertThat(report.correlatedLogs()).isEqualTo(1000);
+    // The 500 left the full window before their span arrived and waited in the late queue.
+    assertThat(report.correlatedLogs()).isEqualTo(1500);
   }
 
   @Test
