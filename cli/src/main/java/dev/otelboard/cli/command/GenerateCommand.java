@@ -2,10 +2,10 @@ package dev.otelboard.cli.command;
 
 import dev.otelboard.cli.ExitCode;
 import dev.otelboard.cli.OtelboardException;
+import dev.otelboard.cli.config.LocatedYaml;
 import dev.otelboard.cli.fleet.Fleet;
 import dev.otelboard.cli.fleet.FleetException;
 import dev.otelboard.cli.fleet.FleetReader;
-import dev.otelboard.cli.fleet.LocatedYaml;
 import dev.otelboard.cli.generate.ChartSchema;
 import dev.otelboard.cli.generate.Finding;
 import dev.otelboard.cli.generate.HelmValuesGenerator;

@@ -97,18 +97,22 @@ final class OnboardCommand implements Callable<Integer> {
             keepLoggingApi);
     OnboardService service = OnboardService.withUserMavenRepository();
     OnboardPlan plan = service.plan(directory, options);
+    if (!plan.writable()) {
+      plan.printSummary(err, dryRun);
+      return ExitCode.BAD_INPUT;
+    }
     if (dryRun) {
       out.print(plan.diff());
       out.flush();
       plan.printSummary(err, true);
-      return plan.failures().isEmpty() ? ExitCode.OK : ExitCode.BAD_INPUT;
+      return plan.complete() ? ExitCode.OK : ExitCode.BAD_INPUT;
     }
     if (!force) {
       OnboardService.checkUncommitted(directory, plan);
     }
     service.apply(directory, plan);
     plan.printSummary(out, false);
-    return plan.failures().isEmpty() ? ExitCode.OK : ExitCode.BAD_INPUT;
+    return plan.complete() ? ExitCode.OK : ExitCode.BAD_INPUT;
   }
 
   private static Mode parseMode(String value) {

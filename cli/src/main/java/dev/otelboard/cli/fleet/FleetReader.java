@@ -1,5 +1,8 @@
 package dev.otelboard.cli.fleet;
 
+import dev.otelboard.cli.config.ConfigProblems;
+import dev.otelboard.cli.config.LocatedYaml;
+import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.fleet.Fleet.Backend;
 import dev.otelboard.cli.fleet.Fleet.Collector;
 import dev.otelboard.cli.fleet.Fleet.Datadog;
@@ -31,11 +34,10 @@ import java.util.regex.Pattern;
  * Reads {@code otelboard-fleet.yaml}, or one service's {@code otelboard.yaml} as a fleet of one,
  * and validates it completely: every problem is reported with file, line and key path.
  *
- * <p>From a service's otelboard.yaml (written by {@code otelboard onboard}) only these keys are
- * read: {@code service.name} (or {@code name}), {@code service.namespace}, {@code mode}, and an
- * optional {@code generate:} block holding the per-service keys of a fleet entry plus
- * {@code collector}, {@code datadog} and {@code exporters}. Other keys belong to other commands
- * and are ignored.
+ * <p>A service's otelboard.yaml is read through {@link OtelboardConfig} (its one model):
+ * {@code service_name} and {@code mode}, and the optional {@code generate:} block, which holds the
+ * per-service keys of a fleet entry ({@code namespace}, {@code environment}, {@code logs}, ...) plus
+ * {@code collector}, {@code datadog} and {@code exporters}, validated here.
  */
 public final class FleetReader {
   /** The collector image: the contrib distribution ships the datadog exporter and transform. */
@@ -65,6 +67,9 @@ public final class FleetReader {
   private static final Set<String> SERVICE_KEYS = Set.of("name", "path", "namespace",
       "environment", "mode", "logs", "healthCheckPaths", "redact", "statements");
   private static final Set<String> SIGNALS = Set.of("traces", "metrics", "logs");
+  /** Keys of a service's otelboard.yaml {@code generate:} block. */
+  public static final Set<String> GENERATE_KEYS = Set.of("namespace", "environment", "logs",
+      "healthCheckPaths", "redact", "statements", "collector", "datadog", "exporters");
 
   private FleetReader() {}
 
@@ -111,8 +116,7 @@ public final class FleetReader {
    * the directory name as service name otherwise.
    */
   public static Fleet readService(Path serviceDir) {
-    Path config = serviceDir.resolve("otelboard.yaml");
-    Map<String, Object> root = Map.of();
+    Path config = serviceDir.resolve(OtelboardConfig.FILE_NAME);
     LocatedYaml doc;
     if (Files.isRegularFile(config)) {
       doc = LocatedYaml.parse(config, readText(config));
@@ -120,31 +124,23 @@ public final class FleetReader {
       doc = new LocatedYaml(null, Map.of(), config);
     }
     ConfigProblems problems = new ConfigProblems(doc);
-    if (doc.root() != null) {
-      root = problems.map(doc.root(), "");
-    }
-    Map<String, Object> svc = problems.map(root.get("service"), "service");
-    Map<String, Object> generate = problems.map(root.get("generate"), "generate");
+    Map<String, Object> generate = Map.of();
     Map<String, Object> entry = new LinkedHashMap<>();
+    if (doc.root() != null) {
+      // The same reader and model as onboard and verify: the name onboard wrote is the one used.
+      OtelboardConfig own = OtelboardConfig.read(doc, problems);
+      generate = own.generate();
+      entry.put("name", own.serviceName());
+      entry.put("mode", own.mode().yamlName());
+    } else {
+      entry.put("name", serviceDir.toAbsolutePath().normalize().getFileName().toString());
+    }
     for (Map.Entry<String, Object> e : generate.entrySet()) {
-      if (SERVICE_KEYS.contains(e.getKey())) {
+      if (SERVICE_KEYS.contains(e.getKey()) && !e.getKey().equals("mode")) {
         entry.put(e.getKey(), e.getValue());
       }
     }
-    String dirName = serviceDir.toAbsolutePath().normalize().getFileName().toString();
-    Object name = svc.getOrDefault("name", root.getOrDefault("name", root.get("serviceName")));
-    entry.putIfAbsent("name", name == null ? dirName : name);
-    if (svc.get("namespace") != null) {
-      entry.putIfAbsent("namespace", svc.get("namespace"));
-    }
-    if (root.get("mode") != null) {
-      entry.putIfAbsent("mode", root.get("mode"));
-    }
-    Set<String> generateKeys = new HashSet<>(SERVICE_KEYS);
-    generateKeys.addAll(Set.of("collector", "datadog", "exporters"));
-    generateKeys.remove("name");
-    generateKeys.remove("path");
-    problems.onlyKeys(generate, "generate", generateKeys);
+    problems.onlyKeys(generate, "generate", GENERATE_KEYS);
     Collector collector = collector(problems.map(generate.get("collector"), "generate.collector"),
         "generate.collector", problems);
     Datadog datadog = datadog(generate.get("datadog"), "generate.datadog", problems);

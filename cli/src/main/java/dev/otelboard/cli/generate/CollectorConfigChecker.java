@@ -1,10 +1,12 @@
 package dev.otelboard.cli.generate;
 
+import dev.otelboard.cli.config.LocatedYaml;
 import dev.otelboard.collector.ottl.OttlConfigValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,9 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Checks what the chart's values.schema.json cannot see: the collector configuration the chart
@@ -381,8 +380,8 @@ final class CollectorConfigChecker {
       if (in == null) {
         throw new IllegalStateException("templates/helm/chart-defaults.yaml missing from the jar");
       }
-      Object loaded = new Yaml(new SafeConstructor(new LoaderOptions()))
-          .load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      Object loaded = LocatedYaml.parse(Path.of("templates/helm/chart-defaults.yaml"),
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)).root();
       return (Map<String, Object>) loaded;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,11 +1,11 @@
 package dev.otelboard.cli.generate;
 
+import dev.otelboard.cli.config.LocatedYaml;
 import dev.otelboard.cli.fleet.Fleet;
 import dev.otelboard.cli.fleet.Fleet.Backend;
 import dev.otelboard.cli.fleet.Fleet.Header;
 import dev.otelboard.cli.fleet.Fleet.Mode;
 import dev.otelboard.cli.fleet.Fleet.Service;
-import dev.otelboard.cli.fleet.LocatedYaml;
 import dev.otelboard.cli.generate.CollectorModel.AgentEnv;
 import dev.otelboard.cli.generate.CollectorModel.Config;
 import dev.otelboard.cli.generate.CollectorModel.FilterProcessor;

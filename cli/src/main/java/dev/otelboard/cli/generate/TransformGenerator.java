@@ -1,8 +1,8 @@
 package dev.otelboard.cli.generate;
 
+import dev.otelboard.cli.config.LocatedYaml;
 import dev.otelboard.cli.fleet.Fleet;
 import dev.otelboard.cli.fleet.Fleet.Service;
-import dev.otelboard.cli.fleet.LocatedYaml;
 import dev.otelboard.cli.fleet.SecretScanner;
 import dev.otelboard.cli.generate.CollectorModel.Config;
 import dev.otelboard.cli.generate.CollectorModel.FilterProcessor;

@@ -1,6 +1,6 @@
 package dev.otelboard.cli.generate;
 
-import dev.otelboard.cli.fleet.LocatedYaml;
+import dev.otelboard.cli.config.LocatedYaml;
 import dev.otelboard.cli.fleet.SecretScanner;
 import java.util.ArrayList;
 import java.util.List;

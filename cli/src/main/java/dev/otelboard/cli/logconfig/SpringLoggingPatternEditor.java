@@ -1,14 +1,11 @@
 package dev.otelboard.cli.logconfig;
 
+import dev.otelboard.cli.config.LocatedYaml;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Adds {@code trace_id=%X{trace_id} span_id=%X{span_id}} to Spring Boot's {@code
@@ -69,17 +66,9 @@ public final class SpringLoggingPatternEditor {
   }
 
   private static void checkYaml(String text) throws ConfigParseException {
-    try {
-      for (Object ignored : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
-        // Parsing every document is the check.
-      }
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-      String problem = e.getProblem() != null ? e.getProblem() : "invalid YAML";
-      throw new ConfigParseException(line, problem.replace('\n', ' '));
-    } catch (YAMLException e) {
-      throw new ConfigParseException(0, String.valueOf(e.getMessage()).lines().findFirst()
-          .orElse("invalid YAML"));
+    Optional<LocatedYaml.SyntaxProblem> problem = LocatedYaml.syntaxProblem(text);
+    if (problem.isPresent()) {
+      throw new ConfigParseException(problem.get().line(), problem.get().what());
     }
   }
 

@@ -13,14 +13,19 @@ import java.util.List;
  * @param edits the files to write
  * @param changes each change, with file:line and rewrite id
  * @param manual what a person has to do, with the reason
- * @param failures files left untouched because they did not parse or a rewrite failed
+ * @param failures files left untouched because they did not parse or a rewrite failed; the rest
+ *     of the change does not need them, so it is still written (and the exit is 3)
+ * @param blockers parts the rest of the change depends on that could not be made (a build file
+ *     or a logging config that must change does not parse, a file to generate is taken): nothing
+ *     is written
  */
 public record OnboardPlan(
     OtelboardConfig config,
     List<FileEdit> edits,
     List<Change> changes,
     List<ManualItem> manual,
-    List<ManualItem> failures) {
+    List<ManualItem> failures,
+    List<ManualItem> blockers) {
 
   /** Sorts the changes by file (in edit order) and line. */
   public OnboardPlan {
@@ -47,8 +52,28 @@ public record OnboardPlan(
     return out.toString();
   }
 
+  /** Whether the plan may be written: nothing it depends on failed. */
+  public boolean writable() {
+    return blockers.isEmpty();
+  }
+
+  /** Whether everything was planned: no failures, no blockers (else the exit is 3). */
+  public boolean complete() {
+    return failures.isEmpty() && blockers.isEmpty();
+  }
+
   /** Writes the people-facing summary. */
   public void printSummary(PrintWriter out, boolean dryRun) {
+    if (!blockers.isEmpty()) {
+      out.printf("otelboard onboard: %s: refused, nothing %s written; fix these first:%n",
+          config.serviceName(), dryRun ? "would be" : "was");
+      for (ManualItem item : blockers) {
+        out.println("  " + item);
+      }
+      printFailures(out);
+      out.flush();
+      return;
+    }
     String verb = dryRun ? "would change" : "changed";
     out.printf("otelboard onboard: %s (%s mode) %s %d file(s)%n",
         config.serviceName(), config.mode().yamlName(), verb, edits.size());
@@ -66,6 +91,14 @@ public record OnboardPlan(
         out.println("  " + item);
       }
     }
+    printFailures(out);
+    if (edits.isEmpty() && failures.isEmpty()) {
+      out.println("Nothing to do: the service is already onboarded.");
+    }
+    out.flush();
+  }
+
+  private void printFailures(PrintWriter out) {
     if (!failures.isEmpty()) {
       out.println();
       out.println("Left untouched (could not be parsed or rewritten):");
@@ -73,9 +106,5 @@ public record OnboardPlan(
         out.println("  " + item);
       }
     }
-    if (edits.isEmpty()) {
-      out.println("Nothing to do: the service is already onboarded.");
-    }
-    out.flush();
   }
 }

@@ -27,6 +27,8 @@ import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.otelboard.cli.scan.RepoScanner;
+import dev.otelboard.cli.scan.ScanResult;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -90,20 +92,41 @@ public final class OnboardService {
     return new OnboardService(Path.of(System.getProperty("user.home"), ".m2", "repository"));
   }
 
-  /** Computes everything onboard would change in {@code projectDir}; writes nothing. */
+  /** Scans {@code projectDir}, then computes everything onboard would change; writes nothing. */
   public OnboardPlan plan(Path projectDir, OnboardOptions options) {
+    ScanResult scan;
     try {
-      return new Planner(projectDir, options).plan();
+      scan = RepoScanner.builder().build().scan(projectDir);
+    } catch (IOException e) {
+      throw OtelboardException.environment("cannot scan " + projectDir + ": " + e.getMessage());
+    }
+    return plan(projectDir, options, scan);
+  }
+
+  /** Computes everything onboard would change in {@code projectDir} as scanned; writes nothing. */
+  public OnboardPlan plan(Path projectDir, OnboardOptions options, ScanResult scan) {
+    try {
+      return new Planner(projectDir, options, scan).plan();
     } catch (IOException e) {
       throw OtelboardException.environment("cannot read " + projectDir + ": " + e.getMessage());
     }
   }
 
-  /** Writes the plan's files, each one atomically. */
+  /**
+   * Writes the plan's files as one unit ({@link AtomicFiles#writeAll}); a plan with blockers is
+   * refused (exit 3 naming the first) and nothing is written.
+   */
   public void apply(Path projectDir, OnboardPlan plan) throws IOException {
-    for (FileEdit edit : plan.edits()) {
-      AtomicFiles.write(projectDir.resolve(edit.path()), edit.after());
+    if (!plan.blockers().isEmpty()) {
+      ManualItem first = plan.blockers().get(0);
+      throw OtelboardException.badInput(projectDir.resolve(first.file()), first.line(),
+          first.reason() + "; onboard wrote nothing");
     }
+    List<AtomicFiles.Write> writes = new ArrayList<>();
+    for (FileEdit edit : plan.edits()) {
+      writes.add(new AtomicFiles.Write(projectDir.resolve(edit.path()), edit.after(), edit.before()));
+    }
+    AtomicFiles.writeAll(writes);
   }
 
   /**
@@ -153,10 +176,15 @@ public final class OnboardService {
     private final List<Change> changes = new ArrayList<>();
     private final List<ManualItem> manual = new ArrayList<>();
     private final List<ManualItem> failures = new ArrayList<>();
+    /** Parts the rest of the change depends on that could not be made: nothing is written. */
+    private final List<ManualItem> blockers = new ArrayList<>();
 
-    Planner(Path root, OnboardOptions options) {
+    private final ScanResult scan;
+
+    Planner(Path root, OnboardOptions options, ScanResult scan) {
       this.root = root;
       this.options = options;
+      this.scan = scan;
     }
 
     OnboardPlan plan() throws IOException {
@@ -175,9 +203,15 @@ public final class OnboardService {
       if (config.mode() == Mode.AGENT) {
         planAgentEnv(config);
       }
+      // Files no rewrite needed are not parsed by the rewriters; scan parsed them all.
+      for (ScanResult.ParseFailure f : scan.parseFailures()) {
+        if (failures.stream().noneMatch(known -> known.file().equals(f.file()))) {
+          failures.add(new ManualItem(f.file(), f.line(), "parse", "does not parse: " + f.message()));
+        }
+      }
       return new OnboardPlan(
           config, List.copyOf(edits.values()), List.copyOf(changes), List.copyOf(manual),
-          List.copyOf(failures));
+          List.copyOf(failures), List.copyOf(blockers));
     }
 
     private boolean anyModuleNeedsOtel;
@@ -190,8 +224,8 @@ public final class OnboardService {
       if (existing.isPresent()) {
         config = OtelboardConfig.parse(file, existing.get());
         if (options.mode() != null && options.mode() != config.mode()) {
-          config = new OtelboardConfig(config.serviceName(), options.mode(), config.verify());
-          edit(file, existing.get(), config.toYaml());
+          config = new OtelboardConfig(config.serviceName(), options.mode(), config.verify(), config.generate());
+          edit(file, existing.get(), OtelboardConfig.withMode(existing.get(), options.mode()));
         }
         return config;
       }
@@ -202,7 +236,10 @@ public final class OnboardService {
                 ? "service"
                 : root.toAbsolutePath().normalize().getFileName().toString());
       }
-      config = OtelboardConfig.defaults(name);
+      // A directory or artifactId may hold characters a service.name should not.
+      name = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[^A-Za-z0-9]+", "");
+      config = OtelboardConfig.defaults(name.isEmpty() ? "service" : name);
+      name = config.serviceName();
       if (options.mode() != null) {
         config = new OtelboardConfig(name, options.mode(), config.verify());
       }
@@ -482,7 +519,7 @@ public final class OnboardService {
     private void generate(Path file, String text) throws IOException {
       Optional<String> existing = read(file);
       if (existing.isPresent() && !existing.get().startsWith(GeneratedSources.STAMP_PREFIX)) {
-        failures.add(new ManualItem(relative(file), 1, "generate",
+        blockers.add(new ManualItem(relative(file), 1, "generate",
             "exists and was not generated by otelboard; rename it so onboard can generate "
                 + file.getFileName()));
         return;
@@ -556,7 +593,7 @@ public final class OnboardService {
                   : SpringLoggingPatternEditor.editYaml(text.get());
               applyTextEdit(file, text.get(), "spring-logging-pattern", edit);
             } catch (ConfigParseException e) {
-              failures.add(new ManualItem(relative(file), e.line(), "parse",
+              blockers.add(new ManualItem(relative(file), e.line(), "parse",
                   "not valid YAML: " + e.getMessage()));
             }
           }
@@ -672,7 +709,7 @@ public final class OnboardService {
           edit(file, text, result.text());
         }
       } catch (XmlParseException e) {
-        failures.add(new ManualItem(relative(file), e.line(), "parse",
+        blockers.add(new ManualItem(relative(file), e.line(), "parse",
             "not well-formed XML: " + e.getMessage()));
       }
     }
@@ -721,7 +758,7 @@ public final class OnboardService {
           edit(pom, original, editor.text());
         }
       } catch (XmlParseException e) {
-        failures.add(new ManualItem(relative(pom), e.line(), "parse",
+        blockers.add(new ManualItem(relative(pom), e.line(), "parse",
             "not well-formed XML: " + e.getMessage()));
       }
     }

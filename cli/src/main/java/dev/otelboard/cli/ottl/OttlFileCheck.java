@@ -1,6 +1,6 @@
 package dev.otelboard.cli.ottl;
 
-import dev.otelboard.cli.fleet.LocatedYaml;
+import dev.otelboard.cli.config.LocatedYaml;
 import dev.otelboard.collector.ottl.OttlConfigValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package dev.otelboard.cli.verify;
 
-import dev.otelboard.cli.fleet.LocatedYaml;
+import dev.otelboard.cli.config.ConfigProblems;
+import dev.otelboard.cli.config.LocatedYaml;
 import dev.otelboard.cli.verify.VerifyPlan.Readiness;
 import dev.otelboard.cli.verify.VerifyPlan.ServicePlan;
 import dev.otelboard.cli.verify.VerifyPlan.Workload;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -52,7 +52,7 @@ public final class PlanReader {
   /** Parses {@code text}; {@code file} names it in errors and anchors relative directories. */
   public static VerifyPlan parse(Path file, String text) {
     LocatedYaml doc = LocatedYaml.parse(file, text);
-    Problems p = new Problems(doc);
+    ConfigProblems p = new ConfigProblems(doc);
     Path base = file.toAbsolutePath().getParent();
     Map<String, Object> root = p.map(doc.root(), "");
     p.onlyKeys(root, "", TOP_KEYS);
@@ -89,7 +89,7 @@ public final class PlanReader {
     return new VerifyPlan(services, driver, flushWindow, file);
   }
 
-  private static ServicePlan service(Problems p, Object raw, String path, Path base) {
+  private static ServicePlan service(ConfigProblems p, Object raw, String path, Path base) {
     Map<String, Object> m = p.map(raw, path);
     if (m.isEmpty()) {
       if (raw != null && !(raw instanceof Map<?, ?>)) {
@@ -99,7 +99,7 @@ public final class PlanReader {
       return null;
     }
     p.onlyKeys(m, path, SERVICE_KEYS);
-    String name = p.string(m.get("name"), path + ".name");
+    String name = p.requiredString(m.get("name"), path + ".name");
     if (name == null) {
       p.add(path + ".name", "missing; it becomes the service's service.name");
     } else if (!NAME.matcher(name).matches()) {
@@ -119,17 +119,17 @@ public final class PlanReader {
     return new ServicePlan(name, dir, command, env, readiness, startup, grace, protocol);
   }
 
-  private static Workload driver(Problems p, Object raw, String path, Path base) {
+  private static Workload driver(ConfigProblems p, Object raw, String path, Path base) {
     Map<String, Object> m = p.map(raw, path);
     p.onlyKeys(m, path, DRIVER_KEYS);
-    String name = m.containsKey("name") ? p.string(m.get("name"), path + ".name") : "driver";
+    String name = m.containsKey("name") ? p.requiredString(m.get("name"), path + ".name") : "driver";
     Path dir = directory(p, m.get("dir"), path + ".dir", base);
     List<String> command = command(p, m.get("run"), path + ".run");
     Map<String, String> env = env(p, m.get("env"), path + ".env");
     Duration timeout = p.duration(m.get("timeout"), path + ".timeout", Workload.DEFAULT_TIMEOUT);
     Optional<String> serviceName = Optional.empty();
     if (m.get("serviceName") != null) {
-      String s = p.string(m.get("serviceName"), path + ".serviceName");
+      String s = p.requiredString(m.get("serviceName"), path + ".serviceName");
       if (s != null && !NAME.matcher(s).matches()) {
         p.add(path + ".serviceName", "'" + s + "' must be letters, digits, '.', '_' or '-'");
       }
@@ -142,11 +142,11 @@ public final class PlanReader {
     return new Workload(name, dir, command, env, timeout, serviceName, protocol);
   }
 
-  private static Path directory(Problems p, Object raw, String path, Path base) {
+  private static Path directory(ConfigProblems p, Object raw, String path, Path base) {
     if (raw == null) {
       return base;
     }
-    String s = p.string(raw, path);
+    String s = p.requiredString(raw, path);
     if (s == null) {
       return null;
     }
@@ -158,7 +158,7 @@ public final class PlanReader {
     return dir;
   }
 
-  private static List<String> command(Problems p, Object raw, String path) {
+  private static List<String> command(ConfigProblems p, Object raw, String path) {
     List<String> words;
     if (raw == null) {
       p.add(path, "missing; a command line like `java -jar target/app.jar` or a list of words");
@@ -189,12 +189,12 @@ public final class PlanReader {
       return null;
     }
     for (String w : words) {
-      p.placeholders(w, path);
+      placeholders(p, w, path);
     }
     return words;
   }
 
-  private static Map<String, String> env(Problems p, Object raw, String path) {
+  private static Map<String, String> env(ConfigProblems p, Object raw, String path) {
     Map<String, String> env = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : p.map(raw, path).entrySet()) {
       String key = path + "." + e.getKey();
@@ -204,14 +204,14 @@ public final class PlanReader {
         p.add(key, "must be a string");
       } else {
         String v = e.getValue() == null ? "" : String.valueOf(e.getValue());
-        p.placeholders(v, key);
+        placeholders(p, v, key);
         env.put(e.getKey(), v);
       }
     }
     return env;
   }
 
-  private static Readiness readiness(Problems p, Object raw, String path) {
+  private static Readiness readiness(ConfigProblems p, Object raw, String path) {
     if (raw == null) {
       return Readiness.none();
     }
@@ -222,11 +222,11 @@ public final class PlanReader {
       return null;
     }
     if (m.containsKey("http")) {
-      String url = p.string(m.get("http"), path + ".http");
+      String url = p.requiredString(m.get("http"), path + ".http");
       if (url == null) {
         return null;
       }
-      p.placeholders(url, path + ".http");
+      placeholders(p, url, path + ".http");
       String probe = Ports.PLACEHOLDER.matcher(url).replaceAll("1");
       try {
         URI uri = URI.create(probe);
@@ -238,7 +238,7 @@ public final class PlanReader {
       }
       return new Readiness(Readiness.Kind.HTTP, url);
     }
-    String regex = p.string(m.get("log"), path + ".log");
+    String regex = p.requiredString(m.get("log"), path + ".log");
     if (regex == null) {
       return null;
     }
@@ -250,93 +250,20 @@ public final class PlanReader {
     return new Readiness(Readiness.Kind.LOG, regex);
   }
 
-  private static Optional<String> protocol(Problems p, Object raw, String path) {
+  private static Optional<String> protocol(ConfigProblems p, Object raw, String path) {
     if (raw == null) {
       return Optional.empty();
     }
-    String s = p.string(raw, path);
+    String s = p.requiredString(raw, path);
     if (s != null && !PROTOCOLS.contains(s)) {
       p.add(path, "'" + s + "' is not one of grpc, http/protobuf");
     }
     return Optional.ofNullable(s);
   }
 
-  /** Problems with their locations, and typed access that records a problem instead of failing. */
-  private static final class Problems {
-    private final LocatedYaml doc;
-    private final List<String> messages = new ArrayList<>();
-
-    Problems(LocatedYaml doc) {
-      this.doc = doc;
-    }
-
-    void add(String path, String message) {
-      messages.add(doc.locate(path, message));
-    }
-
-    boolean isEmpty() {
-      return messages.isEmpty();
-    }
-
-    List<String> messages() {
-      return messages;
-    }
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map(Object value, String path) {
-      if (value == null) {
-        return Map.of();
-      }
-      if (value instanceof Map<?, ?> m) {
-        return (Map<String, Object>) m;
-      }
-      add(path, "must be a mapping");
-      return Map.of();
-    }
-
-    void onlyKeys(Map<String, Object> map, String path, Set<String> allowed) {
-      for (Object key : map.keySet()) {
-        if (!allowed.contains(String.valueOf(key))) {
-          add(
-              path.isEmpty() ? String.valueOf(key) : path + "." + key,
-              "unknown key; known: " + String.join(", ", new TreeSet<>(allowed)));
-        }
-      }
-    }
-
-    String string(Object value, String path) {
-      if (value == null || value instanceof Map<?, ?> || value instanceof List<?>) {
-        add(path, "must be a string");
-        return null;
-      }
-      String s = String.valueOf(value);
-      if (s.isBlank()) {
-        add(path, "must not be empty");
-        return null;
-      }
-      return s;
-    }
-
-    Duration duration(Object value, String path, Duration dflt) {
-      if (value == null) {
-        return dflt;
-      }
-      try {
-        Duration d = Durations.parse(String.valueOf(value));
-        if (d.isZero()) {
-          add(path, "must be longer than 0");
-        }
-        return d;
-      } catch (IllegalArgumentException e) {
-        add(path, e.getMessage());
-        return dflt;
-      }
-    }
-
-    void placeholders(String text, String path) {
-      for (String problem : Ports.placeholderProblems(text)) {
-        add(path, problem);
-      }
+  private static void placeholders(ConfigProblems p, String text, String path) {
+    for (String problem : Ports.placeholderProblems(text)) {
+      p.add(path, problem);
     }
   }
 }

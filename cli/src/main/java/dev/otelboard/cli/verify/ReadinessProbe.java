@@ -1,5 +1,6 @@
 package dev.otelboard.cli.verify;
 
+import dev.otelboard.cli.config.Durations;
 import dev.otelboard.cli.process.RunningProcess;
 import java.io.IOException;
 import java.net.URI;

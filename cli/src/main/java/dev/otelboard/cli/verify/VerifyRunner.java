@@ -3,6 +3,7 @@ package dev.otelboard.cli.verify;
 import static java.util.Objects.requireNonNull;
 
 import dev.otelboard.cli.OtelboardException;
+import dev.otelboard.cli.config.Durations;
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.process.ProcessOutput;
 import dev.otelboard.cli.process.ProcessResult;

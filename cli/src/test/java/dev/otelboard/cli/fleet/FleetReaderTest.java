@@ -137,13 +137,12 @@ class FleetReaderTest {
   void aServiceDirectoryIsAFleetOfOneWithDetectedSettings() throws IOException {
     Path dir = tmp.resolve("checkout-service");
     write("checkout-service/otelboard.yaml", """
-        service:
-          name: checkout
-          namespace: shop
+        service_name: checkout
         mode: agent
         verify:
-          minLogCorrelation: 0.99
+          min_log_correlation: 0.99
         generate:
+          namespace: shop
           datadog: {site: datadoghq.eu}
           redact: {delete: [password]}
         """);
@@ -167,7 +166,7 @@ class FleetReaderTest {
 
   @Test
   void aFleetEntryWithAPathOverridesTheServicesOwnConfig() throws IOException {
-    write("svc/otelboard.yaml", "service: {name: billing}\ngenerate: {healthCheckPaths: [/ping]}\n");
+    write("svc/otelboard.yaml", "service_name: billing\ngenerate: {healthCheckPaths: [/ping]}\n");
     Fleet fleet = FleetReader.read(write("fleet.yaml", """
         services:
           - path: svc

@@ -3,7 +3,7 @@ package dev.otelboard.cli.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.otelboard.cli.fleet.LocatedYaml;
+import dev.otelboard.cli.config.LocatedYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.otelboard.cli.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.otelboard.cli.fleet.LocatedYaml;
+import dev.otelboard.cli.config.LocatedYaml;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

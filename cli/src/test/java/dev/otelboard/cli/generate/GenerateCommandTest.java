@@ -85,11 +85,10 @@ class GenerateCommandTest {
     Path service = tmp.resolve("orders");
     Files.createDirectories(service);
     Files.writeString(service.resolve("otelboard.yaml"), """
-        service:
-          name: orders
+        service_name: orders
         mode: sdk
         verify:
-          minLogCorrelation: 0.99
+          min_log_correlation: 0.99
         """);
 
     Run r = run("generate", "transform", "--service", service.toString());

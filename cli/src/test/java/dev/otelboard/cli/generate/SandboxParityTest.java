@@ -3,9 +3,9 @@ package dev.otelboard.cli.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
+import dev.otelboard.cli.config.LocatedYaml;
 import dev.otelboard.cli.fleet.Fleet;
 import dev.otelboard.cli.fleet.FleetReader;
-import dev.otelboard.cli.fleet.LocatedYaml;
 import dev.otelboard.collector.correlate.CorrelationIndex;
 import dev.otelboard.collector.correlate.CorrelationReport;
 import dev.otelboard.collector.pipeline.Batch;

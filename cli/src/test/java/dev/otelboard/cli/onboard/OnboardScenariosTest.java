@@ -1,6 +1,7 @@
 package dev.otelboard.cli.onboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
@@ -266,10 +267,13 @@ class OnboardScenariosTest {
     write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
-    service.apply(root, plan);
+    assertThatThrownBy(() -> service.apply(root, plan)).hasMessageContaining("orders/pom.xml");
 
     assertThat(Files.readString(root.resolve("orders/pom.xml"))).isEqualTo(broken);
-    assertThat(plan.failures())
+    assertThat(Files.readString(root.resolve("orders/src/main/java/com/example/orders/Orders.java")))
+        .as("nothing is written when a build file does not parse")
+        .isEqualTo(MultiModuleFixture.JAVA);
+    assertThat(plan.blockers())
         .singleElement()
         .satisfies(f -> {
           assertThat(f.file()).isEqualTo("orders/pom.xml");
@@ -581,11 +585,12 @@ class OnboardScenariosTest {
     write("src/main/resources/application.yml", broken);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
-    service.apply(root, plan);
+    assertThatThrownBy(() -> service.apply(root, plan)).hasMessageContaining("application.yml");
 
     assertThat(Files.readString(root.resolve("src/main/resources/application.yml")))
         .isEqualTo(broken);
-    assertThat(plan.failures())
+    assertThat(root.resolve("otelboard.yaml")).doesNotExist();
+    assertThat(plan.blockers())
         .singleElement()
         .satisfies(f -> {
           assertThat(f.file()).isEqualTo("src/main/resources/application.yml");

@@ -136,7 +136,7 @@ class VerifyCommandTest {
     Run r = verify(List.of("--transform", rules.toString(), temp.toString()), "scenario", "clean");
 
     assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
-    assertThat(r.err()).contains("otelboard: " + rules).contains("invalid YAML");
+    assertThat(r.err()).contains("otelboard: " + rules).contains("not valid YAML");
   }
 
   @Test

@@ -212,7 +212,7 @@ class VerifyPlanRunTest {
         "otelboard: " + file + ":6: services[1].dir: " + temp.resolve("no-such-dir") + " is not a directory",
         "otelboard: " + file + ":7: services[1].start: unknown placeholder ${portt:a}; known: ${port:NAME} (a free port per NAME), $${ for a literal ${",
         "otelboard: " + file + ":8: services[1].startupTimeout: 'soon' is not a duration; write e.g. 500ms, 30s, 2m or 1h",
-        "otelboard: " + file + ":10: driver.runn: unknown key; known: dir, env, name, protocol, run, serviceName, timeout",
+        "otelboard: " + file + ":10: driver.runn: unknown key (did you mean run?); known: dir, env, name, protocol, run, serviceName, timeout",
         "otelboard: " + file + ":9: driver.run: missing; a command line like `java -jar target/app.jar` or a list of words");
   }
 }

@@ -1,4 +1,4 @@
-package dev.otelboard.cli.fleet;
+package dev.otelboard.cli.config;
 
 import dev.otelboard.cli.OtelboardException;
 import java.io.StringReader;
@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -47,6 +48,31 @@ public record LocatedYaml(Object root, Map<String, Integer> lines, Path file) {
       throw OtelboardException.badInput(file, line, "not valid YAML: " + e.getProblem());
     } catch (YAMLException e) {
       throw OtelboardException.badInput(file, 0, "not valid YAML: " + e.getMessage());
+    }
+  }
+
+  /**
+   * A syntax problem of a YAML text that may hold several documents (Spring's application.yml).
+   *
+   * @param line 1-based, 0 when unknown
+   * @param what the parser's one-line description
+   */
+  public record SyntaxProblem(int line, String what) {}
+
+  /** The first syntax problem of every document in {@code text}; empty when all parse. */
+  public static Optional<SyntaxProblem> syntaxProblem(String text) {
+    try {
+      for (Object ignored : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
+        // Parsing every document is the check.
+      }
+      return Optional.empty();
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
+      String problem = e.getProblem() != null ? e.getProblem() : "invalid YAML";
+      return Optional.of(new SyntaxProblem(line, problem.replace('\n', ' ')));
+    } catch (YAMLException e) {
+      return Optional.of(new SyntaxProblem(0,
+          String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid YAML")));
     }
   }
 

@@ -1,57 +1,73 @@
-package dev.otelboard.cli.fleet;
+package dev.otelboard.cli.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Collects every error found while reading a config file, each as {@code file:line: key.path:
  * what}, so one run reports them all (the collector's confmap habit).
  */
-final class ConfigProblems {
+public final class ConfigProblems {
   private final LocatedYaml doc;
   private final List<String> messages = new ArrayList<>();
+  private int firstLine;
 
-  ConfigProblems(LocatedYaml doc) {
+  /** Problems of {@code doc}, located by its key paths. */
+  public ConfigProblems(LocatedYaml doc) {
     this.doc = doc;
   }
 
-  void add(String path, String message) {
+  /** Records a problem at {@code path}. */
+  public void add(String path, String message) {
+    if (messages.isEmpty()) {
+      firstLine = doc.line(path);
+    }
     messages.add(doc.locate(path, message));
   }
 
-  List<String> messages() {
+  /** Every problem as {@code file:line: path: message}, in the order found. */
+  public List<String> messages() {
     return List.copyOf(messages);
   }
 
-  boolean isEmpty() {
+  /** Whether nothing was found. */
+  public boolean isEmpty() {
     return messages.isEmpty();
+  }
+
+  /** The line of the first problem's key path, for a one-line {@code file:line} error; 0 if none. */
+  public int firstLine() {
+    return firstLine;
   }
 
   // ---- typed access -------------------------------------------------------------------------
 
   /** {@code value} as a map, or null (with a problem) when it is something else. */
   @SuppressWarnings("unchecked")
-  java.util.Map<String, Object> map(Object value, String path) {
+  public Map<String, Object> map(Object value, String path) {
     if (value == null) {
-      return java.util.Map.of();
+      return Map.of();
     }
-    if (value instanceof java.util.Map<?, ?> m) {
+    if (value instanceof Map<?, ?> m) {
       for (Object k : m.keySet()) {
         if (!(k instanceof String)) {
           add(path, "keys must be strings, got " + k);
-          return java.util.Map.of();
+          return Map.of();
         }
       }
-      return (java.util.Map<String, Object>) m;
+      return (Map<String, Object>) m;
     }
-    add(path, "must be a map");
-    return java.util.Map.of();
+    add(path, "must be a mapping");
+    return Map.of();
   }
 
   /** Flags keys of {@code map} outside {@code allowed}, with a did-you-mean. */
-  void onlyKeys(java.util.Map<String, Object> map, String path, Set<String> allowed) {
+  public void onlyKeys(Map<String, Object> map, String path, Set<String> allowed) {
     for (String key : map.keySet()) {
       if (!allowed.contains(key)) {
         add(child(path, key), "unknown key" + suggest(key, allowed) + "; known: "
@@ -60,7 +76,7 @@ final class ConfigProblems {
     }
   }
 
-  String string(java.util.Map<String, Object> map, String key, String path, String fallback) {
+  public String string(Map<String, Object> map, String key, String path, String fallback) {
     Object v = map.get(key);
     if (v == null) {
       return fallback;
@@ -75,7 +91,7 @@ final class ConfigProblems {
     return fallback;
   }
 
-  boolean bool(java.util.Map<String, Object> map, String key, String path, boolean fallback) {
+  public boolean bool(Map<String, Object> map, String key, String path, boolean fallback) {
     Object v = map.get(key);
     if (v == null) {
       return fallback;
@@ -87,7 +103,7 @@ final class ConfigProblems {
     return fallback;
   }
 
-  List<String> strings(java.util.Map<String, Object> map, String key, String path,
+  public List<String> strings(Map<String, Object> map, String key, String path,
       List<String> fallback) {
     Object v = map.get(key);
     if (v == null) {
@@ -108,7 +124,38 @@ final class ConfigProblems {
     return out;
   }
 
-  List<Object> list(Object value, String path) {
+  /** {@code value} as a non-blank string (numbers and booleans as written), or null with a problem. */
+  public String requiredString(Object value, String path) {
+    if (value == null || value instanceof Map<?, ?> || value instanceof List<?>) {
+      add(path, "must be a string");
+      return null;
+    }
+    String s = String.valueOf(value);
+    if (s.isBlank()) {
+      add(path, "must not be empty");
+      return null;
+    }
+    return s;
+  }
+
+  /** {@code value} as a duration such as {@code 30s} or {@code 500ms}; {@code fallback} when absent. */
+  public Duration duration(Object value, String path, Duration fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      Duration d = Durations.parse(String.valueOf(value));
+      if (d.isZero() || d.isNegative()) {
+        add(path, "must be longer than 0");
+      }
+      return d;
+    } catch (IllegalArgumentException e) {
+      add(path, e.getMessage());
+      return fallback;
+    }
+  }
+
+  public List<Object> list(Object value, String path) {
     if (value == null) {
       return List.of();
     }
@@ -119,15 +166,15 @@ final class ConfigProblems {
     return List.of();
   }
 
-  static String child(String path, String key) {
+  public static String child(String path, String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  static String suggest(String name, Collection<String> candidates) {
+  public static String suggest(String name, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
-      int d = distance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
+      int d = distance(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = c;
         bestDistance = d;
@@ -136,9 +183,9 @@ final class ConfigProblems {
     if (best != null && bestDistance <= 2) {
       return " (did you mean " + best + "?)";
     }
-    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    String lower = name.toLowerCase(Locale.ROOT);
     for (String c : candidates.stream().sorted().toList()) {
-      String cl = c.toLowerCase(java.util.Locale.ROOT);
+      String cl = c.toLowerCase(Locale.ROOT);
       int common = 0;
       while (common < Math.min(lower.length(), cl.length())
           && lower.charAt(common) == cl.charAt(common)) {

@@ -1,4 +1,4 @@
-package dev.otelboard.cli.verify;
+package dev.otelboard.cli.config;
 
 import java.time.Duration;
 import java.util.Locale;
