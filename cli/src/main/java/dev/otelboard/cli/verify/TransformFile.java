@@ -1,8 +1,8 @@
 package dev.otelboard.cli.verify;
 
 import dev.otelboard.cli.OtelboardException;
-import dev.otelboard.collector.process.Processor;
 import dev.otelboard.collector.transform.OttlProcessors;
+import dev.otelboard.collector.transform.Processor;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
