@@ -4,7 +4,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jar="$root/cli/target/otelboard.jar"
-[ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests package) >&2
+# Rebuild when sources changed, as run.sh does: IndexBench compiles against the jar's classes.
+if [ ! -f "$jar" ] || [ -n "$(find "$root/cli/src" "$root/collector-runtime/src" -newer "$jar" -name '*.java' -print -quit)" ]; then
+  (cd "$root" && mvn -B -q -DskipTests package) >&2
+fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 javac -d "$out" -cp "$jar" "$root/bench/src/IndexBench.java"

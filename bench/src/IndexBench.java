@@ -1,6 +1,6 @@
+import dev.otelboard.cli.loadgen.Payloads;
 import dev.otelboard.collector.correlate.CorrelationIndex;
 import dev.otelboard.collector.correlate.CorrelationReport;
-import dev.otelboard.collector.loadgen.Payloads;
 import dev.otelboard.collector.wire.LogBatch;
 import dev.otelboard.collector.wire.OtlpWire;
 import dev.otelboard.collector.wire.SpanBatch;

@@ -4,17 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import dev.otelboard.collector.correlate.CorrelationIndex;
 import dev.otelboard.collector.correlate.CorrelationStatus;
+import dev.otelboard.collector.pipeline.MemoryLimiter;
 import dev.otelboard.collector.pipeline.Pipeline;
 import dev.otelboard.collector.pipeline.Signal;
 import dev.otelboard.collector.pipeline.Sink;
-import dev.otelboard.collector.process.MemoryLimiter;
-import dev.otelboard.collector.process.Processor;
 import dev.otelboard.collector.receiver.OtlpGrpcReceiver;
 import dev.otelboard.collector.receiver.OtlpHttpReceiver;
 import dev.otelboard.collector.sink.CaptureSink;
 import dev.otelboard.collector.sink.CorrelationSink;
 import dev.otelboard.collector.sink.OtlpForwarder;
 import dev.otelboard.collector.sink.OtlpJsonFileSink;
+import dev.otelboard.collector.transform.Processor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,12 +43,7 @@ public final class EmbeddedCollector implements AutoCloseable {
 
   private EmbeddedCollector(Builder b) throws IOException {
     // Downstream first: sinks, then the pipeline, then the receivers that feed it.
-    index =
-        CorrelationIndex.builder()
-            .setSpanCapacity(b.spanWindow)
-            .setLogCapacity(b.logWindow)
-            .setFlushWindow(b.flushWindow)
-            .build();
+    index = b.correlation.build();
     List<Sink> sinks = new ArrayList<>();
     sinks.add(new CorrelationSink(index));
     fileSink = b.outputFile == null ? null : new OtlpJsonFileSink(b.outputFile);
@@ -232,9 +227,8 @@ public final class EmbeddedCollector implements AutoCloseable {
     private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
     private long maxMemoryBytes = defaultMaxMemory();
-    private int spanWindow = 10_000_000;
-    private int logWindow = 4_000_000;
-    private Duration flushWindow = Duration.ofSeconds(2);
+    // The index's options are forwarded, so their defaults and validation have one owner.
+    private final CorrelationIndex.Builder correlation = CorrelationIndex.builder();
     private Path outputFile;
     private final List<String> forwardTargets = new ArrayList<>();
     private int forwardQueueCapacity = 1024;
@@ -297,31 +291,34 @@ public final class EmbeddedCollector implements AutoCloseable {
       return this;
     }
 
-    /** Spans the correlation index keeps before evicting the oldest. Defaults to 10,000,000. */
+    /**
+     * Spans the correlation index keeps before evicting the oldest ({@link
+     * CorrelationIndex.Builder#setSpanCapacity}). Defaults to {@value
+     * CorrelationIndex#DEFAULT_SPAN_CAPACITY}.
+     */
     public Builder setSpanWindow(int spans) {
-      if (spans < 1) {
-        throw new IllegalArgumentException("span window must be positive: " + spans);
-      }
-      this.spanWindow = spans;
+      correlation.setSpanCapacity(spans);
       return this;
     }
 
-    /** Log records the correlation index keeps before evicting the oldest. Defaults to 4,000,000. */
+    /**
+     * Log records that may wait out the flush window at once; when full, the oldest is settled
+     * early ({@link CorrelationIndex.Builder#setLogCapacity}). Defaults to {@value
+     * CorrelationIndex#DEFAULT_LOG_CAPACITY}.
+     */
     public Builder setLogWindow(int logs) {
-      if (logs < 1) {
-        throw new IllegalArgumentException("log window must be positive: " + logs);
-      }
-      this.logWindow = logs;
+      correlation.setLogCapacity(logs);
       return this;
     }
 
-    /** How long a log waits for its span before it counts as uncorrelated. Defaults to 2 s. */
+    /**
+     * How long a log record waits for its spans before it is settled ({@link
+     * CorrelationIndex.Builder#setFlushWindow}). Defaults to {@link
+     * CorrelationIndex#DEFAULT_FLUSH_WINDOW}; the late window stays {@link
+     * CorrelationIndex#DEFAULT_LATE_WINDOW}.
+     */
     public Builder setFlushWindow(Duration window) {
-      requireNonNull(window, "window");
-      if (window.isNegative()) {
-        throw new IllegalArgumentException("flush window must not be negative: " + window);
-      }
-      this.flushWindow = window;
+      correlation.setFlushWindow(window);
       return this;
     }
 

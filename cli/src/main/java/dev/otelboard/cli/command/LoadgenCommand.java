@@ -2,7 +2,7 @@ package dev.otelboard.cli.command;
 
 import dev.otelboard.cli.ExitCode;
 import dev.otelboard.cli.OtelboardException;
-import dev.otelboard.collector.loadgen.LoadGenerator;
+import dev.otelboard.cli.loadgen.LoadGenerator;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -2,8 +2,8 @@ package dev.otelboard.cli.verify;
 
 import dev.otelboard.cli.OtelboardException;
 import dev.otelboard.cli.config.LocatedYaml;
-import dev.otelboard.collector.process.Processor;
 import dev.otelboard.collector.transform.OttlProcessors;
+import dev.otelboard.collector.transform.Processor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

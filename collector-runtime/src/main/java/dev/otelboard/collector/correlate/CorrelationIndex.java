@@ -805,7 +805,7 @@ public final class CorrelationIndex {
      */
     public Builder setSpanCapacity(int spans) {
       if (spans < 1) {
-        throw new IllegalArgumentException("span capacity must be positive: " + spans);
+        throw new IllegalArgumentException("span window must be positive: " + spans);
       }
       this.spanCapacity = spans;
       return this;
@@ -818,13 +818,16 @@ public final class CorrelationIndex {
      */
     public Builder setLogCapacity(int logs) {
       if (logs < 1) {
-        throw new IllegalArgumentException("log capacity must be positive: " + logs);
+        throw new IllegalArgumentException("log window must be positive: " + logs);
       }
       this.logCapacity = logs;
       return this;
     }
 
-    /** How long a log record waits for its spans before it is settled. Defaults to 2 s. */
+    /**
+     * How long a log record waits for its spans before it is settled. Defaults to {@link
+     * #DEFAULT_FLUSH_WINDOW}.
+     */
     public Builder setFlushWindow(Duration window) {
       requireNonNull(window, "window");
       if (window.isNegative()) {
@@ -836,8 +839,9 @@ public final class CorrelationIndex {
 
     /**
      * How long a record that was neither joined nor in a request when its flush window ended keeps
-     * waiting for late spans before it is counted as such. Defaults to 30 s; never shorter than the
-     * flush window. Only live figures wait for it: the report judges every waiting record at once.
+     * waiting for late spans before it is counted as such. Defaults to {@link
+     * #DEFAULT_LATE_WINDOW}; never shorter than the flush window. Only live figures wait for it:
+     * the report judges every waiting record at once.
      */
     public Builder setLateWindow(Duration window) {
       requireNonNull(window, "window");

@@ -1,7 +1,6 @@
 package dev.otelboard.collector.pipeline;
 
-import dev.otelboard.collector.process.MemoryLimiter;
-import dev.otelboard.collector.process.Processor;
+import dev.otelboard.collector.transform.Processor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

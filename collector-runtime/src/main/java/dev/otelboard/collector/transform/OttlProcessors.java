@@ -1,6 +1,5 @@
 package dev.otelboard.collector.transform;
 
-import dev.otelboard.collector.process.Processor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,6 @@ import dev.otelboard.collector.ottl.OttlSignal;
 import dev.otelboard.collector.ottl.Statement;
 import dev.otelboard.collector.pipeline.Batch;
 import dev.otelboard.collector.pipeline.Signal;
-import dev.otelboard.collector.process.Processor;
 import dev.otelboard.collector.transform.Interpreter.Cursor;
 import dev.otelboard.collector.transform.OtlpTree.RecordEntry;
 import dev.otelboard.collector.transform.OtlpTree.ResourceEntry;

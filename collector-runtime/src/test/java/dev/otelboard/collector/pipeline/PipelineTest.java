@@ -2,8 +2,7 @@ package dev.otelboard.collector.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.otelboard.collector.process.MemoryLimiter;
-import dev.otelboard.collector.process.Processor;
+import dev.otelboard.collector.transform.Processor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

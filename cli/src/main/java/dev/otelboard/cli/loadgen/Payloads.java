@@ -1,4 +1,4 @@
-package dev.otelboard.collector.loadgen;
+package dev.otelboard.cli.loadgen;
 
 import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;

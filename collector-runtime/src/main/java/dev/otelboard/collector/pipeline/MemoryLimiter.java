@@ -1,12 +1,12 @@
-package dev.otelboard.collector.process;
+package dev.otelboard.collector.pipeline;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Bounds the bytes accepted but not yet processed. Receivers acquire before queueing and the
- * pipeline releases after the sinks are done, so a slow sink turns into retryable refusals instead
- * of heap growth (the Go collector's memory_limiter, made exact by accounting instead of sampling
- * the heap).
+ * The pipeline's admission bound on bytes accepted but not yet processed: {@link Pipeline#offer}
+ * acquires before queueing and the worker releases after the sinks are done, so a slow sink turns
+ * into retryable refusals instead of heap growth (the Go collector's memory_limiter, made exact by
+ * accounting instead of sampling the heap).
  */
 public final class MemoryLimiter {
   private final long limitBytes;

@@ -1,4 +1,4 @@
-package dev.otelboard.collector.loadgen;
+package dev.otelboard.cli.loadgen;
 
 import static java.util.Objects.requireNonNull;
 
