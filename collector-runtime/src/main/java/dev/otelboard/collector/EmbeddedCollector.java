@@ -14,7 +14,7 @@ import dev.otelboard.collector.sink.CaptureSink;
 import dev.otelboard.collector.sink.CorrelationSink;
 import dev.otelboard.collector.sink.OtlpForwarder;
 import dev.otelboard.collector.sink.OtlpJsonFileSink;
-import dev.otelboard.collector.transform.Processor;
+import dev.otelboard.collector.processor.Processor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

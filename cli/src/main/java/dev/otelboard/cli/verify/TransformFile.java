@@ -2,8 +2,8 @@ package dev.otelboard.cli.verify;
 
 import dev.otelboard.cli.OtelboardException;
 import dev.otelboard.cli.config.LocatedYaml;
-import dev.otelboard.collector.transform.OttlProcessors;
-import dev.otelboard.collector.transform.Processor;
+import dev.otelboard.collector.processor.OttlProcessors;
+import dev.otelboard.collector.processor.Processor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

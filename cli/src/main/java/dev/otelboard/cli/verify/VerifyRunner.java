@@ -17,7 +17,7 @@ import dev.otelboard.collector.CollectorReport;
 import dev.otelboard.collector.EmbeddedCollector;
 import dev.otelboard.collector.pipeline.Signal;
 import dev.otelboard.collector.sink.CaptureSink;
-import dev.otelboard.collector.transform.Processor;
+import dev.otelboard.collector.processor.Processor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.otelboard.collector.ottl;
 
 /**
  * Entry point to otelboard's OTTL implementation: parse statements and conditions into trees.
- * {@link OttlValidator} checks them against a context; {@code dev.otelboard.collector.transform}
+ * {@link OttlValidator} checks them against a context; {@code dev.otelboard.collector.processor}
  * executes the subset otelboard generates.
  */
 public final class Ottl {

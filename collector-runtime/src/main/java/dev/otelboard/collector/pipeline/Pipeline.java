@@ -1,6 +1,6 @@
 package dev.otelboard.collector.pipeline;
 
-import dev.otelboard.collector.transform.Processor;
+import dev.otelboard.collector.processor.Processor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -2,7 +2,7 @@ package dev.otelboard.collector.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.otelboard.collector.transform.Processor;
+import dev.otelboard.collector.processor.Processor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

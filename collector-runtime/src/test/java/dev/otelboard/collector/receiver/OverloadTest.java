@@ -7,7 +7,7 @@ import dev.otelboard.collector.EmbeddedCollector;
 import dev.otelboard.collector.pipeline.Batch;
 import dev.otelboard.collector.pipeline.PipelineStats.SignalStats;
 import dev.otelboard.collector.pipeline.Signal;
-import dev.otelboard.collector.transform.Processor;
+import dev.otelboard.collector.processor.Processor;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;

@@ -1,8 +1,8 @@
-package dev.otelboard.collector.transform;
+package dev.otelboard.collector.processor;
 
 import dev.otelboard.collector.ottl.Expr;
 import dev.otelboard.collector.ottl.OttlContext;
-import dev.otelboard.collector.transform.Interpreter.Cursor;
+import dev.otelboard.collector.processor.Interpreter.Cursor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.otelboard.collector.transform;
+package dev.otelboard.collector.processor;
 
 /** A statement that failed on one item (the collector logs it with error_mode ignore). */
 final class OttlRuntimeException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.otelboard.collector.transform;
+package dev.otelboard.collector.processor;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.otelboard.collector.transform;
+package dev.otelboard.collector.processor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.otelboard.collector.transform;
+package dev.otelboard.collector.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.otelboard.collector.transform;
+package dev.otelboard.collector.processor;
 
 import dev.otelboard.collector.ottl.BoolExpr;
 import dev.otelboard.collector.ottl.OttlConfigValidator;
@@ -7,10 +7,10 @@ import dev.otelboard.collector.ottl.OttlSignal;
 import dev.otelboard.collector.ottl.Statement;
 import dev.otelboard.collector.pipeline.Batch;
 import dev.otelboard.collector.pipeline.Signal;
-import dev.otelboard.collector.transform.Interpreter.Cursor;
-import dev.otelboard.collector.transform.OtlpTree.RecordEntry;
-import dev.otelboard.collector.transform.OtlpTree.ResourceEntry;
-import dev.otelboard.collector.transform.OtlpTree.ScopeEntry;
+import dev.otelboard.collector.processor.Interpreter.Cursor;
+import dev.otelboard.collector.processor.OtlpTree.RecordEntry;
+import dev.otelboard.collector.processor.OtlpTree.ResourceEntry;
+import dev.otelboard.collector.processor.OtlpTree.ScopeEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

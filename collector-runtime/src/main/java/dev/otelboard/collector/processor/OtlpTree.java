@@ -1,4 +1,4 @@
-package dev.otelboard.collector.transform;
+package dev.otelboard.collector.processor;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
