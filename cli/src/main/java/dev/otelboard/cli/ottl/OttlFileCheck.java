@@ -1,5 +1,6 @@
 package dev.otelboard.cli.ottl;
 
+import dev.otelboard.cli.OtelboardException;
 import dev.otelboard.cli.config.LocatedYaml;
 import dev.otelboard.collector.ottl.OttlConfigValidator;
 import java.io.IOException;
@@ -28,7 +29,35 @@ public final class OttlFileCheck {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-    return check(LocatedYaml.parse(file, text));
+    LocatedYaml doc = LocatedYaml.parse(file, text);
+    if (ottlProcessors(doc) == 0) {
+      // "Every statement is valid" about a file with none would be a pass that checked nothing.
+      throw OtelboardException.badInput(file, 0,
+          "no OTTL in it: no transform/ or filter/ processor under processors: or config.processors:");
+    }
+    return check(doc);
+  }
+
+  /** How many transform and filter processors {@code doc} has. */
+  static int ottlProcessors(LocatedYaml doc) {
+    if (!(doc.root() instanceof Map<?, ?> root)) {
+      return 0;
+    }
+    Object processors = root.get("processors");
+    if (processors == null && root.get("config") instanceof Map<?, ?> config) {
+      processors = config.get("processors");
+    }
+    if (!(processors instanceof Map<?, ?> byId)) {
+      return 0;
+    }
+    int n = 0;
+    for (Object id : byId.keySet()) {
+      String type = String.valueOf(id).split("/", 2)[0];
+      if (type.equals("transform") || type.equals("filter")) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** The problems in an already parsed document. */

@@ -46,6 +46,16 @@ public final class CollectorReportText {
           f.droppedItems(),
           f.retries());
     }
+    for (SignalStats s : report.signals()) {
+      if (s.processorFailures() > 0) {
+        out.printf(
+            Locale.ROOT,
+            "  %s: a processor failed on %,d batch(es); their %,d item(s) were dropped%n",
+            s.signal().name().toLowerCase(Locale.ROOT),
+            s.processorFailures(),
+            s.droppedItems());
+      }
+    }
     if (report.unprocessedItems() > 0) {
       out.printf(
           Locale.ROOT,
@@ -63,12 +73,17 @@ public final class CollectorReportText {
   public static void writeCorrelation(CorrelationReport c, PrintWriter out) {
     out.println();
     out.println("Correlation");
-    out.printf(
-        Locale.ROOT,
-        "  in-request logs correlated: %s (%,d of %,d)%n",
-        percent(c.inRequestCorrelation()),
-        c.correlatedInRequestLogs(),
-        c.inRequestLogs());
+    if (c.inRequestLogs() == 0) {
+      // Nothing was scored: no log record fell inside a SERVER or CONSUMER span.
+      out.println("  in-request logs correlated: n/a (no log record inside a SERVER or CONSUMER span)");
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "  in-request logs correlated: %s (%,d of %,d)%n",
+          percent(c.inRequestCorrelation()),
+          c.correlatedInRequestLogs(),
+          c.inRequestLogs());
+    }
     out.printf(
         Locale.ROOT,
         "  spans %,d  logs %,d (with trace context %,d, correlated %,d)  traces %,d (cross-service %,d)"

@@ -72,12 +72,14 @@ public final class StatusLine {
     long malformed = traces.malformedRequests() + logs.malformedRequests() + metrics.malformedRequests();
     return String.format(
         Locale.ROOT,
-        "spans/s %,d  logs/s %,d  points/s %,d  correlated %.1f%%  orphans %,d  queue %d  heap %d MiB"
+        "spans/s %,d  logs/s %,d  points/s %,d  correlated %s  orphans %,d  queue %d  heap %d MiB"
             + "  refused %,d  malformed %,d  evicted %,d  forward drops %,d",
         spansPerSecond,
         logsPerSecond,
         pointsPerSecond,
-        c.correlatedPercent(),
+        c.inRequestLogs() == 0
+            ? "n/a"
+            : String.format(Locale.ROOT, "%.1f%%", c.correlatedPercent()),
         c.orphanSpans(),
         collector.pipeline().queueDepth(),
         heapMb,

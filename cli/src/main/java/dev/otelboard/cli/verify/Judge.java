@@ -67,7 +67,14 @@ final class Judge {
         Hint h = hints.noLogs(f.service());
         ranked.add(new Ranked(0, Long.MAX_VALUE - 1, offender(Kinds.NO_LOGS, f.service(), f.service(), 0, 0, h)));
       }
-      if (f.inRequestCorrelation() < t.minLogCorrelation()) {
+      if (isExpected && f.logs() > 0 && f.spans() > 0 && f.inRequestLogs() == 0) {
+        // "100% (0 of 0)" would hide that nothing was judged.
+        problems.add(String.format(
+            Locale.ROOT,
+            "%,d log record(s) but none inside a SERVER or CONSUMER span: in-request correlation"
+                + " could not be judged (no SERVER span received?)",
+            f.logs()));
+      } else if (f.inRequestLogs() > 0 && f.inRequestCorrelation() < t.minLogCorrelation()) {
         problems.add(String.format(
             Locale.ROOT,
             "in-request log correlation %s (%,d of %,d) below %s",
@@ -111,6 +118,10 @@ final class Judge {
 
     List<MissingChild> missing = new ArrayList<>();
     for (MissingServerChild m : report.missingServerChildren()) {
+      if (isExternalDependency(spans, m.clientService(), m.spanName())) {
+        // A database or broker call: its callee never sends a SERVER span.
+        continue;
+      }
       String[] callee = callee(spans, expected, m.clientService(), m.spanName());
       boolean inRun = callee[1] != null;
       String calleeName = inRun ? callee[1] : callee[0];
@@ -206,6 +217,20 @@ final class Judge {
    * Where the CLIENT spans of {@code service} named {@code spanName} went: {@code [address,
    * service of this run or null]}.
    */
+  /** Semconv attributes that mark a CLIENT span as a call to a database, broker or RPC system. */
+  private static final List<String> EXTERNAL_SYSTEM_KEYS =
+      List.of("db.system", "db.system.name", "messaging.system", "rpc.system");
+
+  /** Whether the captured CLIENT spans of this name are calls to a database or broker. */
+  private static boolean isExternalDependency(List<CapturedSpan> spans, String service, String spanName) {
+    for (CapturedSpan s : spans) {
+      if (s.kind() == SpanKinds.CLIENT && s.service().equals(service) && s.name().equals(spanName)) {
+        return EXTERNAL_SYSTEM_KEYS.stream().anyMatch(s.attributes()::containsKey);
+      }
+    }
+    return false;
+  }
+
   private static String[] callee(
       List<CapturedSpan> spans, Expectations e, String service, String spanName) {
     for (CapturedSpan s : spans) {

@@ -175,6 +175,16 @@ public final class VerifyRunner {
             capture.spansNotCaptured(),
             capture.logsNotCaptured(),
             expectations);
+    long processorFailures =
+        report.signals().stream().mapToLong(s -> s.processorFailures()).sum();
+    if (processorFailures > 0) {
+      verdict =
+          verdict.failedBy(
+              String.format(
+                  Locale.ROOT,
+                  "a processor (--transform) failed on %,d batch(es), which were dropped unjudged",
+                  processorFailures));
+    }
     if (report.unprocessedItems() > 0) {
       verdict =
           verdict.failedBy(

@@ -220,6 +220,17 @@ class CheckCommandTest {
   }
 
   @Test
+  void anOttlFileWithoutAnyOttlIsBadInputNotAPass() throws Exception {
+    Path empty = tmp.resolve("no-ottl.yaml");
+    Files.writeString(empty, "processors:\n  batch: {}\n");
+
+    Cli.Run r = Cli.run("check", repo.toString(), "--baseline", writeBaseline(), "--ottl", empty.toString());
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(r.err()).contains(empty + ": no OTTL in it");
+  }
+
+  @Test
   void anInvalidOttlStatementFailsWithItsIndexAndColumn() throws Exception {
     Path junit = tmp.resolve("junit.xml");
     Path ottl = Cli.copy(Cli.FIXTURES.resolve("ottl"), repo.resolve("deploy/otel"))

@@ -1,7 +1,10 @@
 package dev.otelboard.cli.ottl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.otelboard.cli.ExitCode;
+import dev.otelboard.cli.OtelboardException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,10 +60,12 @@ class OttlFileCheckTest {
   }
 
   @Test
-  void aFileWithoutOttlHasNothingToReport() throws IOException {
+  void aFileWithoutOttlIsBadInputNotAnEmptyPass() throws IOException {
     Path file = tmp.resolve("other.yaml");
     Files.writeString(file, "receivers:\n  otlp: {}\n");
 
-    assertThat(OttlFileCheck.check(file)).isEmpty();
+    assertThatThrownBy(() -> OttlFileCheck.check(file))
+        .isInstanceOfSatisfying(OtelboardException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
+        .hasMessageContaining("no OTTL in it");
   }
 }

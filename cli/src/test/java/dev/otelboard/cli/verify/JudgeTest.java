@@ -65,6 +65,38 @@ class JudgeTest {
   }
 
   @Test
+  void databaseAndBrokerCallsAreExternalDependenciesNotMissingServerChildren() {
+    var figures = List.of(new ServiceFigures("checkout", 10, 5, 5, 5, 5, 5, 0, 1.0));
+    var spans = List.of(
+        span("checkout", "t", "c", "s", "SELECT orders", SpanKinds.CLIENT, 0, 1,
+            Map.of("db.system.name", "h2", "server.address", "127.0.0.1", "server.port", "9092")),
+        span("checkout", "t", "d", "s", "orders publish", SpanKinds.CLIENT, 0, 1,
+            Map.of("messaging.system", "kafka")));
+
+    Verdict v = Judge.judge(
+        report(figures,
+            List.of(new MissingServerChild("checkout", "SELECT orders", 3),
+                new MissingServerChild("checkout", "orders publish", 2)),
+            List.of()),
+        spans, List.of(), 0, 0, expect(List.of("checkout"), Map.of(9092, "checkout"), Map.of()));
+
+    assertThat(v.missingServerChildren()).isEmpty();
+    assertThat(v.passed()).as(String.join("; ", v.failures())).isTrue();
+  }
+
+  @Test
+  void logsOfAServiceWithoutAnyRequestSpanAreNotAPerfectScore() {
+    var figures = List.of(new ServiceFigures("checkout", 4, 7, 7, 0, 0, 7, 0, 1.0));
+
+    Verdict v = Judge.judge(report(figures, List.of(), List.of()), List.of(), List.of(), 0, 0,
+        expect(List.of("checkout"), Map.of(), Map.of()));
+
+    assertThat(v.passed()).isFalse();
+    assertThat(v.failures()).singleElement().asString()
+        .contains("checkout: 7 log record(s) but none inside a SERVER or CONSUMER span");
+  }
+
+  @Test
   void theLoggerSourceDecidesWhichAsyncRewriteIsSuggested() throws Exception {
     Path src = temp.resolve("checkout/src/main/java/com/example");
     Files.createDirectories(src);

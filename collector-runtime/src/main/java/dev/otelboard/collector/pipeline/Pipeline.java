@@ -234,7 +234,14 @@ public final class Pipeline implements AutoCloseable {
     try {
       Batch current = batch;
       for (Processor p : processors) {
-        current = p.process(current);
+        try {
+          current = p.process(current);
+        } catch (RuntimeException e) {
+          // A failing processor drops this batch (counted), never the worker.
+          LOG.log(Level.WARNING, "processor " + p.name() + " failed on a batch; it was dropped", e);
+          stats.processorFailed(signal);
+          current = null;
+        }
         if (current == null) {
           stats.dropped(signal, items);
           return;

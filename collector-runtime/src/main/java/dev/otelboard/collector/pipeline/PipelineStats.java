@@ -25,6 +25,7 @@ public final class PipelineStats {
     final LongAdder refusedRequests = new LongAdder();
     final LongAdder malformedRequests = new LongAdder();
     final LongAdder droppedItems = new LongAdder();
+    final LongAdder processorFailures = new LongAdder();
   }
 
   void accepted(Signal s, long items) {
@@ -39,6 +40,10 @@ public final class PipelineStats {
 
   void dropped(Signal s, long items) {
     bySignal.get(s).droppedItems.add(items);
+  }
+
+  void processorFailed(Signal s) {
+    bySignal.get(s).processorFailures.increment();
   }
 
   void refused(Signal s) {
@@ -66,7 +71,8 @@ public final class PipelineStats {
         c.processedItems.sum(),
         c.refusedRequests.sum(),
         c.malformedRequests.sum(),
-        c.droppedItems.sum());
+        c.droppedItems.sum(),
+        c.processorFailures.sum());
   }
 
   /**
@@ -77,7 +83,9 @@ public final class PipelineStats {
    * @param processedItems items every sink has seen
    * @param refusedRequests requests answered with a retryable error (queue full, memory limit)
    * @param malformedRequests requests answered with a non-retryable error (undecodable)
-   * @param droppedItems accepted items a processor dropped on purpose (e.g. a filter)
+   * @param droppedItems accepted items a processor dropped (on purpose, e.g. a filter, or because
+   *     it failed)
+   * @param processorFailures batches a processor failed on (each dropped, the worker kept going)
    */
   public record SignalStats(
       Signal signal,
@@ -87,5 +95,6 @@ public final class PipelineStats {
       long processedItems,
       long refusedRequests,
       long malformedRequests,
-      long droppedItems) {}
+      long droppedItems,
+      long processorFailures) {}
 }

@@ -213,4 +213,53 @@ class PipelineTest {
     assertThat(pipeline.unprocessedItems()).isZero();
     assertThat(pipeline.stats().snapshot(Signal.LOGS).processedItems()).isEqualTo(1000);
   }
+
+  @Test
+  void aThrowingProcessorDropsItsBatchButNeverStopsTheWorker() throws Exception {
+    Processor flaky =
+        new Processor() {
+          private int calls;
+
+          @Override
+          public String name() {
+            return "flaky";
+          }
+
+          @Override
+          public Batch process(Batch batch) {
+            if (calls++ == 0) {
+              throw new IllegalStateException("bad statement at run time");
+            }
+            return batch;
+          }
+        };
+    List<Batch> consumed = new CopyOnWriteArrayList<>();
+    Sink sink =
+        new Sink() {
+          @Override
+          public String name() {
+            return "recording";
+          }
+
+          @Override
+          public void consume(Batch batch) {
+            consumed.add(batch);
+          }
+        };
+    Pipeline pipeline = new Pipeline(List.of(flaky), List.of(sink), 16, new MemoryLimiter(1 << 20));
+    pipeline.start();
+    try {
+      pipeline.offer(batch(10));
+      pipeline.offer(batch(10));
+
+      assertThat(pipeline.awaitIdle(Duration.ofSeconds(10))).isTrue();
+      assertThat(consumed).hasSize(1);
+      PipelineStats.SignalStats stats = pipeline.stats().snapshot(Signal.LOGS);
+      assertThat(stats.processorFailures()).isEqualTo(1);
+      assertThat(stats.droppedItems()).isEqualTo(1);
+      assertThat(stats.processedItems()).isEqualTo(2);
+    } finally {
+      pipeline.drainAndClose(Duration.ofSeconds(5));
+    }
+  }
 }
