@@ -13,6 +13,11 @@ import dev.otelboard.cli.logconfig.Log4j2PropertiesEditor;
 import dev.otelboard.cli.logconfig.LogConfigEdit;
 import dev.otelboard.cli.logconfig.LogbackConfigEditor;
 import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
+import dev.otelboard.cli.process.ProcessOutput;
+import dev.otelboard.cli.process.ProcessResult;
+import dev.otelboard.cli.process.ProcessRunner;
+import dev.otelboard.cli.process.ProcessSpec;
+import dev.otelboard.cli.process.RunningProcess;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.Instrumentation;
 import dev.otelboard.cli.rewrite.JavaFileRewriter;
@@ -78,6 +83,9 @@ public final class OnboardService {
           "slf4j-jdk14", "slf4j-reload4j", "spring-boot-starter", "spring-boot-starter-web",
           "spring-boot-starter-logging", "spring-boot-starter-webflux");
 
+  private static final Duration GIT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration GIT_STATUS_TIMEOUT = Duration.ofSeconds(60);
+
   private final Path mavenRepository;
 
   /** A service that finds official library jars (for {@code --http-library auto}) in {@code repo}. */
@@ -117,21 +125,20 @@ public final class OnboardService {
       return;
     }
     try {
-      ProcessRunner.Result inside =
-          ProcessRunner.run(
-              List.of("git", "rev-parse", "--is-inside-work-tree"), projectDir,
-              Duration.ofSeconds(30));
-      if (inside.exitCode() != 0 || !inside.output().strip().equals("true")) {
+      ProcessResult inside =
+          git(projectDir, GIT_TIMEOUT, List.of("rev-parse", "--is-inside-work-tree"));
+      if (!inside.succeeded() || !String.join("\n", inside.tail()).strip().equals("true")) {
         return;
       }
-      List<String> command = new ArrayList<>(List.of("git", "status", "--porcelain", "--"));
-      command.addAll(existing);
-      ProcessRunner.Result status = ProcessRunner.run(command, projectDir, Duration.ofSeconds(60));
-      if (status.exitCode() != 0) {
-        throw OtelboardException.environment("git status failed: " + status.output().strip());
+      List<String> arguments = new ArrayList<>(List.of("status", "--porcelain", "--"));
+      arguments.addAll(existing);
+      ProcessResult status = git(projectDir, GIT_STATUS_TIMEOUT, arguments);
+      if (!status.succeeded()) {
+        throw OtelboardException.environment(
+            "git status failed: " + String.join("\n", status.tail()).strip());
       }
       List<String> dirty =
-          status.output().lines().filter(l -> l.length() > 3).map(l -> l.substring(3)).toList();
+          status.tail().stream().filter(l -> l.length() > 3).map(l -> l.substring(3)).toList();
       if (!dirty.isEmpty()) {
         throw OtelboardException.environment(
             "uncommitted changes in files onboard would edit: " + String.join(", ", dirty)
@@ -143,6 +150,20 @@ public final class OnboardService {
       Thread.currentThread().interrupt();
       throw OtelboardException.environment("interrupted while running git");
     }
+  }
+
+  /** Runs git in {@code directory} with every output line captured (the result's tail). */
+  private static ProcessResult git(Path directory, Duration timeout, List<String> arguments)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add("git");
+    command.addAll(arguments);
+    ProcessSpec spec =
+        ProcessSpec.builder(command)
+            .setDirectory(directory)
+            .setOutput(ProcessOutput.captured())
+            .build();
+    return ProcessRunner.run(spec, timeout, RunningProcess.DEFAULT_GRACE);
   }
 
   /** One planning pass over one project directory. */
