@@ -1,5 +1,6 @@
 package dev.otelboard.cli.buildfile;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.rewrite.xml.XmlTree;
 import dev.otelboard.cli.rewrite.xml.XmlTree.Element;
 import dev.otelboard.cli.rewrite.xml.XmlTree.XmlParseException;
@@ -14,6 +15,9 @@ import java.util.Set;
  * so applying it twice changes nothing.
  */
 public final class PomEditor {
+  /** The rewrite id its changes and manual items are reported under. */
+  public static final RewriteId ID = RewriteId.POM;
+
   /** Where a property, BOM or dependency was added: line in the edited file and what. */
   public record Edit(int line, String what) {}
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.otelboard.cli.check.CheckItem.Outcome;
 import dev.otelboard.cli.report.JunitXml;
 import dev.otelboard.cli.report.Sarif;
+import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.scan.FindingKind;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,7 +66,7 @@ public final class CheckReports {
           r.generatedFindings());
     }
     if (r.failed() && failures.stream().anyMatch(i -> i.properties().containsKey("rewrite")
-        && !"manual".equals(i.properties().get("rewrite")))) {
+        && !RewriteId.MANUAL.id().equals(i.properties().get("rewrite")))) {
       out.println("Fix: run `otelboard onboard` (preview with --dry-run), or accept today's findings"
           + " with `otelboard check --write-baseline otelboard-baseline.json`.");
     }

@@ -3,9 +3,9 @@ package dev.otelboard.cli.check;
 import static java.util.Objects.requireNonNull;
 
 import dev.otelboard.cli.check.CheckItem.Outcome;
+import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.scan.Finding;
 import dev.otelboard.cli.scan.RepoScanner;
-import dev.otelboard.cli.scan.RewriteIds;
 import dev.otelboard.cli.scan.ScanResult;
 import dev.otelboard.cli.scan.Scope;
 import java.io.IOException;
@@ -15,9 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -132,7 +132,7 @@ public final class Checker {
       outcome = Outcome.PASSED;
       severity = "error";
       message = "instrumented: " + at;
-    } else if (RewriteIds.NONE.equals(f.rewrite())) {
+    } else if (f.rewrite() == RewriteId.NONE) {
       return null;
     } else if (f.isManual()) {
       boolean fails = failOn == FailOn.MANUAL;
@@ -144,10 +144,10 @@ public final class Checker {
       outcome = Outcome.FAILED;
       severity = "error";
       message = "uninstrumented call site: " + at + " — run `otelboard onboard` (rewrite "
-          + f.rewrite() + ")";
+          + f.rewrite().id() + ")";
     }
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("rewrite", f.rewrite());
+    properties.put("rewrite", f.rewrite().id());
     properties.put("symbol", f.symbol());
     properties.put("module", f.module());
     if (f.enclosingClass() != null) {

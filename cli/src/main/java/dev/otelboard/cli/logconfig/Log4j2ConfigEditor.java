@@ -1,5 +1,6 @@
 package dev.otelboard.cli.logconfig;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.rewrite.xml.XmlTree;
 import dev.otelboard.cli.rewrite.xml.XmlTree.Element;
 import dev.otelboard.cli.rewrite.xml.XmlTree.XmlParseException;
@@ -18,6 +19,9 @@ import java.util.Optional;
  * </ul>
  */
 public final class Log4j2ConfigEditor {
+  /** The rewrite id its changes and manual items are reported under. */
+  public static final RewriteId ID = RewriteId.LOG4J2_CONTEXT_DATA;
+
   static final String APPENDER_NAME = "OpenTelemetryAppender";
   static final String PLUGIN_PACKAGE = "io.opentelemetry.instrumentation.log4j.appender.v2_17";
 

@@ -1,5 +1,6 @@
 package dev.otelboard.cli.logconfig;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,6 +13,9 @@ import java.util.regex.Pattern;
  * Log4j2ConfigEditor} does) and referenced by the root logger and every non-additive logger.
  */
 public final class Log4j2PropertiesEditor {
+  /** The rewrite id its changes and manual items are reported under. */
+  public static final RewriteId ID = RewriteId.LOG4J2_CONTEXT_DATA;
+
   private static final Pattern LAYOUT_PATTERN =
       Pattern.compile("^(\\s*appender\\.[\\w.\\-]+\\.layout\\.pattern\\s*[=:]\\s*)(.*?)(\\s*)$");
   private static final Pattern ROOT_LOGGER = Pattern.compile("(?m)^\\s*rootLogger\\b");

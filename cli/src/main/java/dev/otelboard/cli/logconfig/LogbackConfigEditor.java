@@ -1,5 +1,6 @@
 package dev.otelboard.cli.logconfig;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.rewrite.xml.XmlTree;
 import dev.otelboard.cli.rewrite.xml.XmlTree.Element;
 import dev.otelboard.cli.rewrite.xml.XmlTree.XmlParseException;
@@ -21,6 +22,9 @@ import java.util.Optional;
  * With the javaagent only the patterns change: the agent fills the MDC and exports logs itself.
  */
 public final class LogbackConfigEditor {
+  /** The rewrite id its changes and manual items are reported under. */
+  public static final RewriteId ID = RewriteId.LOGBACK_MDC;
+
   /** The MDC wrapper appender (opentelemetry-logback-mdc-1.0). */
   public static final String MDC_APPENDER =
       "io.opentelemetry.instrumentation.logback.mdc.v1_0.OpenTelemetryAppender";

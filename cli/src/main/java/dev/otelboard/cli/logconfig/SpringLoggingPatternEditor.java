@@ -1,6 +1,7 @@
 package dev.otelboard.cli.logconfig;
 
 import dev.otelboard.cli.config.LocatedYaml;
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,9 @@ import java.util.regex.Pattern;
  * lines, YAML block scalars) become manual items with their line.
  */
 public final class SpringLoggingPatternEditor {
+  /** The rewrite id its changes and manual items are reported under. */
+  public static final RewriteId ID = RewriteId.SPRING_LOGGING_PATTERN;
+
   private static final Pattern PROPERTY =
       Pattern.compile("^(\\s*logging\\.pattern\\.(?:console|file)\\s*[=:]\\s*)(.*?)(\\s*)$");
   private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)([\\w.\\-]+)\\s*:(.*)$");

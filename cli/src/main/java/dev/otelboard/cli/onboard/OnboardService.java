@@ -13,22 +13,28 @@ import dev.otelboard.cli.logconfig.Log4j2PropertiesEditor;
 import dev.otelboard.cli.logconfig.LogConfigEdit;
 import dev.otelboard.cli.logconfig.LogbackConfigEditor;
 import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
+import dev.otelboard.cli.process.ProcessOutput;
+import dev.otelboard.cli.process.ProcessResult;
+import dev.otelboard.cli.process.ProcessRunner;
+import dev.otelboard.cli.process.ProcessSpec;
+import dev.otelboard.cli.process.RunningProcess;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.Instrumentation;
 import dev.otelboard.cli.rewrite.JavaFileRewriter;
 import dev.otelboard.cli.rewrite.ManualItem;
+import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.rewrite.RewriteSettings;
 import dev.otelboard.cli.rewrite.Rewrites;
 import dev.otelboard.cli.rewrite.xml.XmlTree;
 import dev.otelboard.cli.rewrite.xml.XmlTree.XmlParseException;
+import dev.otelboard.cli.scan.RepoScanner;
+import dev.otelboard.cli.scan.ScanResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import dev.otelboard.cli.scan.RepoScanner;
-import dev.otelboard.cli.scan.ScanResult;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -79,6 +85,9 @@ public final class OnboardService {
       List.of("logback-classic", "log4j-slf4j2-impl", "log4j-slf4j-impl", "slf4j-simple",
           "slf4j-jdk14", "slf4j-reload4j", "spring-boot-starter", "spring-boot-starter-web",
           "spring-boot-starter-logging", "spring-boot-starter-webflux");
+
+  private static final Duration GIT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration GIT_STATUS_TIMEOUT = Duration.ofSeconds(60);
 
   private final Path mavenRepository;
 
@@ -140,21 +149,20 @@ public final class OnboardService {
       return;
     }
     try {
-      ProcessRunner.Result inside =
-          ProcessRunner.run(
-              List.of("git", "rev-parse", "--is-inside-work-tree"), projectDir,
-              Duration.ofSeconds(30));
-      if (inside.exitCode() != 0 || !inside.output().strip().equals("true")) {
+      ProcessResult inside =
+          git(projectDir, GIT_TIMEOUT, List.of("rev-parse", "--is-inside-work-tree"));
+      if (!inside.succeeded() || !String.join("\n", inside.tail()).strip().equals("true")) {
         return;
       }
-      List<String> command = new ArrayList<>(List.of("git", "status", "--porcelain", "--"));
-      command.addAll(existing);
-      ProcessRunner.Result status = ProcessRunner.run(command, projectDir, Duration.ofSeconds(60));
-      if (status.exitCode() != 0) {
-        throw OtelboardException.environment("git status failed: " + status.output().strip());
+      List<String> arguments = new ArrayList<>(List.of("status", "--porcelain", "--"));
+      arguments.addAll(existing);
+      ProcessResult status = git(projectDir, GIT_STATUS_TIMEOUT, arguments);
+      if (!status.succeeded()) {
+        throw OtelboardException.environment(
+            "git status failed: " + String.join("\n", status.tail()).strip());
       }
       List<String> dirty =
-          status.output().lines().filter(l -> l.length() > 3).map(l -> l.substring(3)).toList();
+          status.tail().stream().filter(l -> l.length() > 3).map(l -> l.substring(3)).toList();
       if (!dirty.isEmpty()) {
         throw OtelboardException.environment(
             "uncommitted changes in files onboard would edit: " + String.join(", ", dirty)
@@ -166,6 +174,20 @@ public final class OnboardService {
       Thread.currentThread().interrupt();
       throw OtelboardException.environment("interrupted while running git");
     }
+  }
+
+  /** Runs git in {@code directory} with every output line captured (the result's tail). */
+  private static ProcessResult git(Path directory, Duration timeout, List<String> arguments)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add("git");
+    command.addAll(arguments);
+    ProcessSpec spec =
+        ProcessSpec.builder(command)
+            .setDirectory(directory)
+            .setOutput(ProcessOutput.captured())
+            .build();
+    return ProcessRunner.run(spec, timeout, RunningProcess.DEFAULT_GRACE);
   }
 
   /** One planning pass over one project directory. */
@@ -206,7 +228,7 @@ public final class OnboardService {
       // Files no rewrite needed are not parsed by the rewriters; scan parsed them all.
       for (ScanResult.ParseFailure f : scan.parseFailures()) {
         if (failures.stream().noneMatch(known -> known.file().equals(f.file()))) {
-          failures.add(new ManualItem(f.file(), f.line(), "parse", "does not parse: " + f.message()));
+          failures.add(new ManualItem(f.file(), f.line(), RewriteId.PARSE, "does not parse: " + f.message()));
         }
       }
       return new OnboardPlan(
@@ -244,7 +266,7 @@ public final class OnboardService {
         config = new OtelboardConfig(name, options.mode(), config.verify());
       }
       edit(file, null, config.toYaml());
-      changes.add(new Change(OtelboardConfig.FILE_NAME, 1, "otelboard-config",
+      changes.add(new Change(OtelboardConfig.FILE_NAME, 1, RewriteId.OTELBOARD_CONFIG,
           "otelboard.yaml written (service " + name + ", " + config.mode().yamlName() + " mode)"));
       return config;
     }
@@ -296,7 +318,8 @@ public final class OnboardService {
       boolean starter =
           sdk && tracer == null && isSpringBoot3(module, javaFiles, pomText, rootPom);
       if (sdk && tracer != null) {
-        manual.add(new ManualItem(relative(module.resolve("pom.xml")), 0, "existing-tracing",
+        manual.add(new ManualItem(relative(module.resolve("pom.xml")), 0,
+            RewriteId.EXISTING_TRACING,
             "found " + tracer + ": otelboard does not add a second tracer. To migrate: "
                 + MIGRATION_ADVICE.getOrDefault(tracer, "remove it")
                 + "; then re-run onboard (or run onboard --mode agent once it is removed)"));
@@ -313,7 +336,7 @@ public final class OnboardService {
           }
           JavaFileRewriter.Result result = rewriter.rewrite(relative(file), text.get());
           if (result.failure() != null) {
-            failures.add(new ManualItem(relative(file), result.failureLine(), "parse",
+            failures.add(new ManualItem(relative(file), result.failureLine(), RewriteId.PARSE,
                 result.failure()));
             continue;
           }
@@ -336,7 +359,7 @@ public final class OnboardService {
       LoggingFrameworks logging = planLogConfigs(module, sdk, pomText.orElse(""));
       if (sdk && tracer == null && !logging.logback && !logging.log4j2 && !slf4jBackend
           && usesJul(javaFiles)) {
-        manual.add(new ManualItem(relative(module), 0, "jul-log-correlation",
+        manual.add(new ManualItem(relative(module), 0, RewriteId.JUL_LOG_CORRELATION,
             "java.util.logging only: JUL has no MDC, so no pattern can print trace_id here. "
                 + "Either add an SLF4J backend (logback-classic, plus jul-to-slf4j's "
                 + "SLF4JBridgeHandler for third-party JUL output) and re-run onboard, which then "
@@ -368,9 +391,9 @@ public final class OnboardService {
       generateSources(sources, basePackage, settings, config, needs, logging);
       Path pom = module.resolve("pom.xml");
       if (pomText.isEmpty()) {
-        manual.add(new ManualItem(relative(module), 0, "pom", "no pom.xml: add the dependencies "
-            + "yourself: " + dependencies(needs, logging).stream().map(MavenDependency::key)
-                .toList()));
+        manual.add(new ManualItem(relative(module), 0, PomEditor.ID, "no pom.xml: add the "
+            + "dependencies yourself: "
+            + dependencies(needs, logging).stream().map(MavenDependency::key).toList()));
         return;
       }
       editPom(pom, dependencies(needs, logging), !versionsInParent, true);
@@ -397,7 +420,7 @@ public final class OnboardService {
       if (bootLogback && !logging.hasConfig() && !setsLoggingPattern(module)) {
         manual.add(new ManualItem(
             relative(module.resolve("src/main/resources/application.properties")), 0,
-            "spring-logging-pattern",
+            SpringLoggingPatternEditor.ID,
             "Spring Boot's default log pattern prints no trace ids: set "
                 + "logging.pattern.correlation=[trace_id=%X{trace_id} span_id=%X{span_id}] "
                 + "(Spring Boot 3.2+) or add them to logging.pattern.console in "
@@ -405,8 +428,8 @@ public final class OnboardService {
       }
       Path pom = module.resolve("pom.xml");
       if (pomText.isEmpty()) {
-        manual.add(new ManualItem(relative(module), 0, "spring-boot-starter", "no pom.xml: add "
-            + dependencies.stream().map(MavenDependency::key).toList()));
+        manual.add(new ManualItem(relative(module), 0, RewriteId.SPRING_BOOT_STARTER,
+            "no pom.xml: add " + dependencies.stream().map(MavenDependency::key).toList()));
         return;
       }
       starterBom = true;
@@ -416,7 +439,7 @@ public final class OnboardService {
           .filter(c -> c.description().contains("opentelemetry-spring-boot-starter"))
           .mapToInt(Change::line).findFirst().orElse(0);
       if (line > 0) {
-        changes.add(new Change(relative(pom), line, "spring-boot-starter",
+        changes.add(new Change(relative(pom), line, RewriteId.SPRING_BOOT_STARTER,
             "Spring Boot 3+ application: opentelemetry-spring-boot-starter added instead of code "
                 + "rewrites; it instruments RestTemplate/RestClient/WebClient beans, Spring "
                 + "MVC/WebFlux, spring-kafka, JDBC and the Logback/Log4j2 appenders (configure it "
@@ -459,7 +482,7 @@ public final class OnboardService {
         jakarta |= text.contains("import jakarta.");
       }
       if (application != null && !jakarta) {
-        manual.add(new ManualItem(relative(application), 0, "spring-boot-starter",
+        manual.add(new ManualItem(relative(application), 0, RewriteId.SPRING_BOOT_STARTER,
             "Spring Boot application whose Boot version the pom doesn't show: onboarded with "
                 + "code rewrites; if it runs on Spring Boot 3+, prefer "
                 + "io.opentelemetry.instrumentation:opentelemetry-spring-boot-starter (with the "
@@ -519,7 +542,7 @@ public final class OnboardService {
     private void generate(Path file, String text) throws IOException {
       Optional<String> existing = read(file);
       if (existing.isPresent() && !existing.get().startsWith(GeneratedSources.STAMP_PREFIX)) {
-        blockers.add(new ManualItem(relative(file), 1, "generate",
+        blockers.add(new ManualItem(relative(file), 1, GeneratedSources.ID,
             "exists and was not generated by otelboard; rename it so onboard can generate "
                 + file.getFileName()));
         return;
@@ -528,7 +551,7 @@ public final class OnboardService {
         return;
       }
       edit(file, existing.orElse(null), text);
-      changes.add(new Change(relative(file), 1, "generate", existing.isPresent()
+      changes.add(new Change(relative(file), 1, GeneratedSources.ID, existing.isPresent()
           ? "regenerated" : "generated " + file.getFileName()));
     }
 
@@ -560,14 +583,14 @@ public final class OnboardService {
         Optional<String> properties = read(log4j2Properties);
         if (properties.isPresent()) {
           log4j2 = true;
-          applyTextEdit(log4j2Properties, properties.get(), "log4j2-context-data",
+          applyTextEdit(log4j2Properties, properties.get(), Log4j2PropertiesEditor.ID,
               Log4j2PropertiesEditor.edit(properties.get(), sdk));
         }
         for (String name : List.of("log4j2.yaml", "log4j2.yml", "log4j2.json")) {
           Path file = module.resolve(resources).resolve(name);
           if (Files.exists(file)) {
             log4j2 = true;
-            manual.add(new ManualItem(relative(file), 0, "log4j2-context-data",
+            manual.add(new ManualItem(relative(file), 0, Log4j2ConfigEditor.ID,
                 "Log4j2 " + name.substring(name.indexOf('.') + 1) + " configs are not edited: "
                     + "add trace_id=%X{trace_id} span_id=%X{span_id} before %m in each "
                     + "PatternLayout pattern" + (sdk ? ", and an appender of type OpenTelemetry "
@@ -577,7 +600,7 @@ public final class OnboardService {
         Path groovy = module.resolve(resources).resolve("logback.groovy");
         if (Files.exists(groovy)) {
           logback = true;
-          manual.add(new ManualItem(relative(groovy), 0, "logback-mdc",
+          manual.add(new ManualItem(relative(groovy), 0, LogbackConfigEditor.ID,
               "logback.groovy is not edited: add trace_id=%X{trace_id} span_id=%X{span_id} "
                   + "before %msg in each pattern" + (sdk ? " and wrap the appenders in io."
                   + "opentelemetry.instrumentation.logback.mdc.v1_0.OpenTelemetryAppender" : "")));
@@ -591,9 +614,9 @@ public final class OnboardService {
               LogConfigEdit edit = name.endsWith(".properties")
                   ? SpringLoggingPatternEditor.editProperties(text.get())
                   : SpringLoggingPatternEditor.editYaml(text.get());
-              applyTextEdit(file, text.get(), "spring-logging-pattern", edit);
+              applyTextEdit(file, text.get(), SpringLoggingPatternEditor.ID, edit);
             } catch (ConfigParseException e) {
-              blockers.add(new ManualItem(relative(file), e.line(), "parse",
+              blockers.add(new ManualItem(relative(file), e.line(), RewriteId.PARSE,
                   "not valid YAML: " + e.getMessage()));
             }
           }
@@ -627,7 +650,7 @@ public final class OnboardService {
       return true;
     }
 
-    private void applyTextEdit(Path file, String text, String id, LogConfigEdit result) {
+    private void applyTextEdit(Path file, String text, RewriteId id, LogConfigEdit result) {
       for (LogConfigEdit.Change change : result.changes()) {
         changes.add(new Change(relative(file), change.line(), id, change.what()));
       }
@@ -683,7 +706,7 @@ public final class OnboardService {
         if (hasFormat) {
           continue;
         }
-        manual.add(new ManualItem(relative(file), loggingLine, "dropwizard-logging",
+        manual.add(new ManualItem(relative(file), loggingLine, RewriteId.DROPWIZARD_LOGGING,
             "Dropwizard configures Logback from this YAML, not from logback.xml: under "
                 + "logging.appenders, give each appender logFormat: \"%-5p [%d{ISO8601,UTC}] "
                 + "%c: trace_id=%X{trace_id} span_id=%X{span_id} %m%n%rEx\". Dropwizard builds "
@@ -698,7 +721,7 @@ public final class OnboardService {
       try {
         LogConfigEdit result =
             logback ? LogbackConfigEditor.edit(text, sdk) : Log4j2ConfigEditor.edit(text, sdk);
-        String id = logback ? "logback-mdc" : "log4j2-context-data";
+        RewriteId id = logback ? LogbackConfigEditor.ID : Log4j2ConfigEditor.ID;
         for (LogConfigEdit.Change change : result.changes()) {
           changes.add(new Change(relative(file), change.line(), id, change.what()));
         }
@@ -709,7 +732,7 @@ public final class OnboardService {
           edit(file, text, result.text());
         }
       } catch (XmlParseException e) {
-        blockers.add(new ManualItem(relative(file), e.line(), "parse",
+        blockers.add(new ManualItem(relative(file), e.line(), RewriteId.PARSE,
             "not well-formed XML: " + e.getMessage()));
       }
     }
@@ -752,13 +775,13 @@ public final class OnboardService {
           }
         }
         for (PomEditor.Edit e : editor.edits()) {
-          changes.add(new Change(relative(pom), e.line(), "pom", e.what()));
+          changes.add(new Change(relative(pom), e.line(), PomEditor.ID, e.what()));
         }
         if (!editor.text().equals(before)) {
           edit(pom, original, editor.text());
         }
       } catch (XmlParseException e) {
-        blockers.add(new ManualItem(relative(pom), e.line(), "parse",
+        blockers.add(new ManualItem(relative(pom), e.line(), RewriteId.PARSE,
             "not well-formed XML: " + e.getMessage()));
       }
     }

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads a child's output line by line on its own thread, so a chatty child never blocks on a full
- * pipe: each line goes to the prefixed writer (if any), to the listeners, and into a bounded tail.
+ * pipe: each line goes to the prefixed writer (if any), to the listeners, and into a bounded tail
+ * ({@value #TAIL_LINES} lines, or more for {@link ProcessOutput#captured()}).
  */
 final class OutputPump implements Runnable {
   static final int TAIL_LINES = 40;
@@ -23,14 +24,21 @@ final class OutputPump implements Runnable {
   private final String prefix;
   private final PrintWriter writer;
   private final List<Consumer<String>> listeners;
+  private final int tailLines;
   private final Deque<String> tail = new ArrayDeque<>();
   private long lines;
 
-  OutputPump(InputStream in, String prefix, PrintWriter writer, List<Consumer<String>> listeners) {
+  OutputPump(
+      InputStream in,
+      String prefix,
+      PrintWriter writer,
+      List<Consumer<String>> listeners,
+      int tailLines) {
     this.in = in;
     this.prefix = prefix;
     this.writer = writer;
     this.listeners = listeners;
+    this.tailLines = tailLines;
   }
 
   @Override
@@ -69,7 +77,7 @@ final class OutputPump implements Runnable {
     synchronized (this) {
       lines++;
       tail.addLast(text);
-      if (tail.size() > TAIL_LINES) {
+      if (tail.size() > tailLines) {
         tail.removeFirst();
       }
     }

@@ -7,15 +7,19 @@ import java.nio.file.Path;
 
 /**
  * Where a child's output (stdout and stderr merged) goes: through to a writer with a prefix on
- * every line, into a file, or nowhere. The last lines are always kept for error messages ({@link
- * RunningProcess#tail()}).
+ * every line, into a file, into memory whole, or nowhere. The last lines are always kept for error
+ * messages ({@link RunningProcess#tail()}).
  */
 public final class ProcessOutput {
   enum Kind {
     PREFIXED,
     FILE,
+    CAPTURED,
     DISCARD
   }
+
+  /** How many lines {@link #captured()} keeps at most: the last ones, as for any tail. */
+  static final int CAPTURED_LINES = 100_000;
 
   private final Kind kind;
   private final String prefix;
@@ -46,6 +50,15 @@ public final class ProcessOutput {
     return new ProcessOutput(Kind.FILE, null, null, requireNonNull(file, "file").toAbsolutePath());
   }
 
+  /**
+   * Every line is kept (up to {@value #CAPTURED_LINES}) and returned as the result's {@link
+   * ProcessResult#tail() tail}: for short commands whose output is the answer, such as {@code git
+   * status --porcelain}.
+   */
+  public static ProcessOutput captured() {
+    return new ProcessOutput(Kind.CAPTURED, null, null, null);
+  }
+
   /** Output is read (for listeners and the tail) and otherwise dropped. */
   public static ProcessOutput discard() {
     return new ProcessOutput(Kind.DISCARD, null, null, null);
@@ -53,6 +66,11 @@ public final class ProcessOutput {
 
   Kind kind() {
     return kind;
+  }
+
+  /** How many of the last lines the tail keeps. */
+  int tailLines() {
+    return kind == Kind.CAPTURED ? CAPTURED_LINES : OutputPump.TAIL_LINES;
   }
 
   String prefix() {

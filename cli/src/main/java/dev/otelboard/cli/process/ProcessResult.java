@@ -11,7 +11,8 @@ import java.util.List;
  * @param timedOut whether the deadline of {@link ProcessRunner#run} ended it
  * @param forciblyKilled whether some process of its tree had to be killed after the grace period
  * @param elapsed from start to the end of the last process of the tree
- * @param tail the last lines of its output, oldest first
+ * @param tail the last lines of its output, oldest first; every line for {@link
+ *     ProcessOutput#captured()}
  * @param outputLines how many lines it wrote in all
  */
 public record ProcessResult(

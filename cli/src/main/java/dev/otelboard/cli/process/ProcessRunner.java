@@ -104,7 +104,8 @@ public final class ProcessRunner {
             in,
             output.kind() == ProcessOutput.Kind.PREFIXED ? output.prefix() : "",
             output.kind() == ProcessOutput.Kind.PREFIXED ? output.writer() : null,
-            spec.lineListeners());
+            spec.lineListeners(),
+            output.tailLines());
     Thread pumpThread = new Thread(pump, "otelboard-output-" + spec.name());
     pumpThread.setDaemon(true);
     RunningProcess running = new RunningProcess(spec, process, ownSession, pump, pumpThread);

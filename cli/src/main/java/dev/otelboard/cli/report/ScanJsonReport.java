@@ -93,7 +93,7 @@ public final class ScanJsonReport {
       finding.put("symbol", f.symbol());
       finding.put("snippet", f.snippet());
       finding.put("instrumented", f.instrumented());
-      finding.put("rewrite", f.rewrite());
+      finding.put("rewrite", f.rewrite().id());
       finding.put("reason", f.reason());
     }
     ArrayNode failures = root.putArray("parseFailures");

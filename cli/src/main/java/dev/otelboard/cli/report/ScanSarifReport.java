@@ -1,8 +1,8 @@
 package dev.otelboard.cli.report;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.scan.Finding;
 import dev.otelboard.cli.scan.FindingKind;
-import dev.otelboard.cli.scan.RewriteIds;
 import dev.otelboard.cli.scan.ScanResult;
 import dev.otelboard.cli.scan.Scope;
 import java.io.Writer;
@@ -35,7 +35,7 @@ public final class ScanSarifReport {
       if (f.instrumented()) {
         level = "none";
         kind = "pass";
-      } else if (f.scope() == Scope.TEST || RewriteIds.NONE.equals(f.rewrite())) {
+      } else if (f.scope() == Scope.TEST || f.rewrite() == RewriteId.NONE) {
         level = "note";
         kind = "informational";
       } else {
@@ -43,7 +43,7 @@ public final class ScanSarifReport {
         kind = "fail";
       }
       Map<String, Object> properties = new LinkedHashMap<>();
-      properties.put("rewrite", f.rewrite());
+      properties.put("rewrite", f.rewrite().id());
       properties.put("instrumented", f.instrumented());
       properties.put("scope", f.scope().id());
       properties.put("module", f.module());
@@ -70,8 +70,8 @@ public final class ScanSarifReport {
       m.append(" (already instrumented)");
     } else if (f.isManual()) {
       m.append(". Manual: ").append(f.reason());
-    } else if (!RewriteIds.NONE.equals(f.rewrite())) {
-      m.append(". otelboard onboard applies ").append(f.rewrite());
+    } else if (f.rewrite() != RewriteId.NONE) {
+      m.append(". otelboard onboard applies ").append(f.rewrite().id());
     } else if (f.reason() != null) {
       m.append(". ").append(f.reason());
     }

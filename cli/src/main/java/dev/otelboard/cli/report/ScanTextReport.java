@@ -1,7 +1,7 @@
 package dev.otelboard.cli.report;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.scan.Finding;
-import dev.otelboard.cli.scan.RewriteIds;
 import dev.otelboard.cli.scan.ScanResult;
 import dev.otelboard.cli.scan.ScanSummary;
 import dev.otelboard.cli.scan.Scope;
@@ -142,10 +142,10 @@ public final class ScanTextReport {
       action = "instrumented";
     } else if (f.isManual()) {
       action = "manual: " + f.reason();
-    } else if (RewriteIds.NONE.equals(f.rewrite())) {
+    } else if (f.rewrite() == RewriteId.NONE) {
       action = f.reason() == null ? "nothing to do" : f.reason();
     } else {
-      action = "-> " + f.rewrite();
+      action = "-> " + f.rewrite().id();
     }
     return f.location() + "  " + f.kind().id() + "  " + f.symbol() + "  " + action
         + (f.scope() == Scope.TEST ? "  (test)" : "");

@@ -8,9 +8,9 @@ package dev.otelboard.cli.rewrite;
  * @param rewriteId the id of the rewrite that made it
  * @param description what changed
  */
-public record Change(String file, int line, String rewriteId, String description) {
+public record Change(String file, int line, RewriteId rewriteId, String description) {
   @Override
   public String toString() {
-    return file + ":" + line + "  " + rewriteId + "  " + description;
+    return file + ":" + line + "  " + rewriteId.id() + "  " + description;
   }
 }

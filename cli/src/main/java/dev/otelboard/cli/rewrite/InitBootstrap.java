@@ -14,10 +14,10 @@ import com.github.javaparser.ast.stmt.BlockStmt;
  * new statements.
  */
 final class InitBootstrap implements JavaRewrite {
-  static final String ID = "init-bootstrap";
+  static final RewriteId ID = RewriteId.INIT_BOOTSTRAP;
 
   @Override
-  public String id() {
+  public RewriteId id() {
     return ID;
   }
 

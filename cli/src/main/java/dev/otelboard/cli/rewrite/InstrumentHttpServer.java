@@ -11,10 +11,10 @@ import java.util.Set;
  * context and opens a SERVER span that is current while the handler runs.
  */
 final class InstrumentHttpServer implements JavaRewrite {
-  static final String ID = "instrument-http-server";
+  static final RewriteId ID = RewriteId.INSTRUMENT_HTTP_SERVER;
 
   @Override
-  public String id() {
+  public RewriteId id() {
     return ID;
   }
 

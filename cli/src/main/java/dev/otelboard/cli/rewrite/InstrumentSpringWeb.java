@@ -18,14 +18,14 @@ import java.util.Set;
  * opentelemetry-spring-webflux-5.3, which is not served here: it is a manual item.
  */
 final class InstrumentSpringWeb implements JavaRewrite {
-  static final String ID = "instrument-spring-web";
+  static final RewriteId ID = RewriteId.INSTRUMENT_SPRING_WEB;
   private static final String REST_TEMPLATE = "org.springframework.web.client.RestTemplate";
   private static final String REST_CLIENT = "org.springframework.web.client.RestClient";
   private static final String WEB_CLIENT =
       "org.springframework.web.reactive.function.client.WebClient";
 
   @Override
-  public String id() {
+  public RewriteId id() {
     return ID;
   }
 

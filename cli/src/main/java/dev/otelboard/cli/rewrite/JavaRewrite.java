@@ -9,7 +9,7 @@ import com.github.javaparser.ast.CompilationUnit;
  */
 public interface JavaRewrite {
   /** The stable id, shared with the findings of {@code otelboard scan}. */
-  String id();
+  RewriteId id();
 
   /** One line for the summary and the docs. */
   String description();

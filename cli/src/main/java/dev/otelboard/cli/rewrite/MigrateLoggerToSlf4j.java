@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
 final class MigrateLoggerToSlf4j implements JavaRewrite {
   /** What differs between the logging APIs. */
   record Api(
-      String id,
+      RewriteId id,
       String name,
       String loggerType,
       String factoryType,
@@ -63,7 +63,7 @@ final class MigrateLoggerToSlf4j implements JavaRewrite {
   /** java.util.logging.Logger. */
   static final Api JUL =
       new Api(
-          "migrate-jul-to-slf4j",
+          RewriteId.MIGRATE_JUL_TO_SLF4J,
           "java.util.logging",
           "java.util.logging.Logger",
           "java.util.logging.Logger",
@@ -81,7 +81,7 @@ final class MigrateLoggerToSlf4j implements JavaRewrite {
   /** org.apache.commons.logging.Log. */
   static final Api JCL =
       new Api(
-          "migrate-jcl-to-slf4j",
+          RewriteId.MIGRATE_JCL_TO_SLF4J,
           "Commons Logging",
           "org.apache.commons.logging.Log",
           "org.apache.commons.logging.LogFactory",
@@ -92,7 +92,7 @@ final class MigrateLoggerToSlf4j implements JavaRewrite {
   /** org.apache.log4j.Logger (Log4j 1.x). */
   static final Api LOG4J1 =
       new Api(
-          "migrate-log4j1-to-slf4j",
+          RewriteId.MIGRATE_LOG4J1_TO_SLF4J,
           "Log4j 1.x",
           "org.apache.log4j.Logger",
           "org.apache.log4j.Logger",
@@ -122,7 +122,7 @@ final class MigrateLoggerToSlf4j implements JavaRewrite {
   }
 
   @Override
-  public String id() {
+  public RewriteId id() {
     return api.id();
   }
 
@@ -259,7 +259,7 @@ final class MigrateLoggerToSlf4j implements JavaRewrite {
     return api.factoryMethods().contains(call.getNameAsString())
         && call.getArguments().size() == 1
         && (Ast.namesClass(unit, scope, api.factoryType())
-            || api.id().equals(LOG4J1.id())
+            || api.id() == LOG4J1.id()
                 && Ast.namesClass(unit, scope, "org.apache.log4j.LogManager"));
   }
 

@@ -17,10 +17,10 @@ import java.util.Optional;
  * each print is a manual item instead; {@code main} (usage and startup output) is left alone.
  */
 final class MigrateSystemOutToSlf4j implements JavaRewrite {
-  static final String ID = "migrate-system-out-to-slf4j";
+  static final RewriteId ID = RewriteId.MIGRATE_SYSTEM_OUT_TO_SLF4J;
 
   @Override
-  public String id() {
+  public RewriteId id() {
     return ID;
   }
 

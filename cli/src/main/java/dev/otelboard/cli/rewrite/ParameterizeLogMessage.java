@@ -18,12 +18,12 @@ import java.util.Set;
  * the OTel appenders can capture it) and no string is built for disabled levels.
  */
 final class ParameterizeLogMessage implements JavaRewrite {
-  static final String ID = "parameterize-log-message";
+  static final RewriteId ID = RewriteId.PARAMETERIZE_LOG_MESSAGE;
   private static final Set<String> LEVELS =
       Set.of("trace", "debug", "info", "warn", "error", "fatal");
 
   @Override
-  public String id() {
+  public RewriteId id() {
     return ID;
   }
 

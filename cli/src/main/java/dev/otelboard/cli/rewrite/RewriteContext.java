@@ -29,12 +29,12 @@ public final class RewriteContext {
   }
 
   /** Records a change at {@code node}'s (original) line. */
-  public void changed(Node node, String rewriteId, String description) {
+  public void changed(Node node, RewriteId rewriteId, String description) {
     changes.add(new Change(file, lineOf(node), rewriteId, description));
   }
 
   /** Records something a person has to do at {@code node}. */
-  public void manual(Node node, String rewriteId, String reason) {
+  public void manual(Node node, RewriteId rewriteId, String reason) {
     manual.add(new ManualItem(file, lineOf(node), rewriteId, reason));
   }
 

@@ -55,10 +55,10 @@ public final class Rewrites {
   }
 
   /** The rewrite with this id, for tests and for scan findings. */
-  public static JavaRewrite byId(String id) {
+  public static JavaRewrite byId(RewriteId id) {
     return java.util.stream.Stream.concat(sdkMode().stream(), springBootStarter().stream())
-        .filter(r -> r.id().equals(id))
+        .filter(r -> r.id() == id)
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no rewrite " + id));
+        .orElseThrow(() -> new IllegalArgumentException("no rewrite " + id.id()));
   }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  * runs in the caller's context.
  */
 final class WrapCompletableFuture implements JavaRewrite {
-  static final String ID = "wrap-completable-future";
+  static final RewriteId ID = RewriteId.WRAP_COMPLETABLE_FUTURE;
 
   /** Static factories: method name to the Context method that wraps its first argument. */
   private static final Map<String, String> FACTORIES =
@@ -34,7 +34,7 @@ final class WrapCompletableFuture implements JavaRewrite {
       Set.of("wrap", "wrapSupplier", "wrapFunction", "wrapConsumer");
 
   @Override
-  public String id() {
+  public RewriteId id() {
     return ID;
   }
 

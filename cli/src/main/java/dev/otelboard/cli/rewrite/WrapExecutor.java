@@ -19,7 +19,7 @@ import java.util.Set;
  * stored as a {@code ThreadPoolExecutor} is reported instead of changed.
  */
 final class WrapExecutor implements JavaRewrite {
-  static final String ID = "wrap-executor";
+  static final RewriteId ID = RewriteId.WRAP_EXECUTOR;
   private static final Set<String> FACTORIES =
       Set.of(
           "newFixedThreadPool",
@@ -43,7 +43,7 @@ final class WrapExecutor implements JavaRewrite {
           "unconfigurableScheduledExecutorService");
 
   @Override
-  public String id() {
+  public RewriteId id() {
     return ID;
   }
 

@@ -14,11 +14,11 @@ import java.util.Set;
  * opentelemetry-java-http-client where that library is available.
  */
 final class WrapJavaHttpClient implements JavaRewrite {
-  static final String ID = "wrap-java-http-client";
+  static final RewriteId ID = RewriteId.WRAP_JAVA_HTTP_CLIENT;
   private static final String HTTP_CLIENT = "java.net.http.HttpClient";
 
   @Override
-  public String id() {
+  public RewriteId id() {
     return ID;
   }
 

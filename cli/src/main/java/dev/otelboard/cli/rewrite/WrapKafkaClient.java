@@ -17,7 +17,7 @@ import java.util.Set;
  * library's interceptors instead.
  */
 final class WrapKafkaClient implements JavaRewrite {
-  static final String ID = "wrap-kafka-client";
+  static final RewriteId ID = RewriteId.WRAP_KAFKA_CLIENT;
   private static final String PRODUCER = "org.apache.kafka.clients.producer.KafkaProducer";
   private static final String CONSUMER = "org.apache.kafka.clients.consumer.KafkaConsumer";
   private static final String PRODUCER_INTERFACE = "org.apache.kafka.clients.producer.Producer";
@@ -25,7 +25,7 @@ final class WrapKafkaClient implements JavaRewrite {
   private static final Set<String> CONFIG_METHODS = Set.of("producerConfig", "consumerConfig");
 
   @Override
-  public String id() {
+  public RewriteId id() {
     return ID;
   }
 

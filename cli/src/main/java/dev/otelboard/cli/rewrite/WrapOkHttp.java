@@ -15,11 +15,11 @@ import java.util.Set;
  * inherit the interceptor, so they are left alone (no call is traced twice).
  */
 final class WrapOkHttp implements JavaRewrite {
-  static final String ID = "wrap-okhttp";
+  static final RewriteId ID = RewriteId.WRAP_OKHTTP;
   private static final String CLIENT = "okhttp3.OkHttpClient";
 
   @Override
-  public String id() {
+  public RewriteId id() {
     return ID;
   }
 

@@ -16,12 +16,12 @@ import java.util.Set;
  * alone: wrapping there would pin the context of whoever happened to start the pool's thread.
  */
 final class WrapThread implements JavaRewrite {
-  static final String ID = "wrap-thread";
+  static final RewriteId ID = RewriteId.WRAP_THREAD;
   private static final Set<String> NOT_RUNNABLE =
       Set.of("String", "ThreadGroup", "java.lang.String", "java.lang.ThreadGroup");
 
   @Override
-  public String id() {
+  public RewriteId id() {
     return ID;
   }
 

@@ -1,5 +1,6 @@
 package dev.otelboard.cli.scan;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,14 +50,14 @@ final class AgentDetector {
       int at = offset + m.start();
       if (jar.toLowerCase(Locale.ROOT).contains("opentelemetry")
           || jar.toLowerCase(Locale.ROOT).contains("otel")) {
-        src.addAt(FindingKind.OTEL_JAVAAGENT, at, "-javaagent:" + jar, true, RewriteIds.NONE,
+        src.addAt(FindingKind.OTEL_JAVAAGENT, at, "-javaagent:" + jar, true, RewriteId.NONE,
             "the OpenTelemetry javaagent is attached here");
       } else if (jar.contains("dd-java-agent") || lower.contains("datadog")) {
-        src.addAt(FindingKind.DATADOG, at, "-javaagent:" + jar, true, RewriteIds.MANUAL,
+        src.addAt(FindingKind.DATADOG, at, "-javaagent:" + jar, true, RewriteId.MANUAL,
             "the Datadog agent is attached here: onboarding adds OpenTelemetry next to it; "
                 + "decide which one stays");
       } else if (OTHER_VENDORS.matcher(jar).find()) {
-        src.addAt(FindingKind.OTHER_AGENT, at, "-javaagent:" + jar, true, RewriteIds.MANUAL,
+        src.addAt(FindingKind.OTHER_AGENT, at, "-javaagent:" + jar, true, RewriteId.MANUAL,
             "another tracing agent is attached here: onboarding adds OpenTelemetry next to it; "
                 + "decide which one stays");
       }
@@ -64,7 +65,7 @@ final class AgentDetector {
     int annotation = line.indexOf(OPERATOR_ANNOTATION);
     if (annotation >= 0) {
       src.addAt(FindingKind.OTEL_JAVAAGENT, offset + annotation, OPERATOR_ANNOTATION, true,
-          RewriteIds.NONE, "the OpenTelemetry Operator injects the javaagent");
+          RewriteId.NONE, "the OpenTelemetry Operator injects the javaagent");
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.otelboard.cli.scan;
 import static dev.otelboard.cli.scan.LoggingDetector.LOG4J2;
 import static dev.otelboard.cli.scan.LoggingDetector.LOGBACK;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -186,20 +187,20 @@ final class Assembler {
       case SLF4J_LOGGER -> {
         String backend = slf4jBackend(f.module(), backends, all);
         yield backend == null
-            ? f.withRewrite(RewriteIds.MANUAL, false, "no SLF4J backend in the build "
+            ? f.withRewrite(RewriteId.MANUAL, false, "no SLF4J backend in the build "
                 + "(logback-classic or log4j-slf4j2-impl): add one, then a pattern with trace_id "
                 + "and span_id")
             : viaBackend(f, backend, all);
       }
       case LOGBACK_LOGGER -> viaBackend(f, LOGBACK, all);
       case LOG4J2_LOGGER -> viaBackend(f, LOG4J2, all);
-      case JUL_LOGGER -> f.withRewrite(RewriteIds.MIGRATE_JUL_TO_SLF4J, false,
+      case JUL_LOGGER -> f.withRewrite(RewriteId.MIGRATE_JUL_TO_SLF4J, false,
           "java.util.logging cannot print trace ids: bridge it to SLF4J (jul-to-slf4j) or "
               + "migrate the logger");
-      case JCL_LOGGER -> f.withRewrite(RewriteIds.MIGRATE_JCL_TO_SLF4J, false,
+      case JCL_LOGGER -> f.withRewrite(RewriteId.MIGRATE_JCL_TO_SLF4J, false,
           "Commons Logging does not reach the backend's trace_id/span_id pattern by itself: "
               + "the logger moves to SLF4J");
-      case LOG4J1_LOGGER -> f.withRewrite(RewriteIds.MIGRATE_LOG4J1_TO_SLF4J, false,
+      case LOG4J1_LOGGER -> f.withRewrite(RewriteId.MIGRATE_LOG4J1_TO_SLF4J, false,
           "Log4j 1.x is end of life and has no OpenTelemetry support: the logger moves to "
               + "SLF4J");
       default -> f;
@@ -218,18 +219,18 @@ final class Assembler {
   private static Finding viaBackend(Finding f, String backend, List<Finding> all) {
     FindingKind configKind = backend.equals(LOGBACK) ? FindingKind.LOGBACK_CONFIG
         : FindingKind.LOG4J2_CONFIG;
-    String rewrite = backend.equals(LOGBACK) ? RewriteIds.LOGBACK_MDC
-        : RewriteIds.LOG4J2_CONTEXT_DATA;
+    RewriteId rewrite = backend.equals(LOGBACK) ? RewriteId.LOGBACK_MDC
+        : RewriteId.LOG4J2_CONTEXT_DATA;
     String configName = backend.equals(LOGBACK) ? "logback.xml" : "log4j2.xml";
     List<Finding> configs = configs(f.module(), configKind, all, true);
     if (configs.isEmpty()) {
-      return f.withRewrite(RewriteIds.MANUAL, false, backend + " runs with its default pattern "
+      return f.withRewrite(RewriteId.MANUAL, false, backend + " runs with its default pattern "
           + "(no " + configName + " found): add one that prints trace_id and span_id");
     }
     boolean instrumented = configs.stream().allMatch(Finding::instrumented);
     Optional<Finding> manual = configs.stream().filter(Finding::isManual).findFirst();
     if (!instrumented && manual.isPresent()) {
-      return f.withRewrite(RewriteIds.MANUAL, false, manual.get().file()
+      return f.withRewrite(RewriteId.MANUAL, false, manual.get().file()
           + " is not edited by onboard: " + manual.get().reason());
     }
     String files = String.join(", ", configs.stream().map(Finding::file).toList());

@@ -21,6 +21,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.Map;
 import java.util.Set;
 
@@ -95,13 +96,13 @@ final class AsyncDetector implements JavaDetector {
         }
       } else if (name.equals("commonPool") && types.isStaticCall(call, FORK_JOIN_POOL_TYPE, name)) {
         src.add(FORK_JOIN_POOL, call, FORK_JOIN_POOL_TYPE + ".commonPool",
-            JavaSource.isArgumentOf(call, CONTEXT_WRAPPERS), RewriteIds.MANUAL,
+            JavaSource.isArgumentOf(call, CONTEXT_WRAPPERS), RewriteId.MANUAL,
             "ForkJoinPool tasks do not carry the context: " + WRAP_TASK);
       } else if ((name.equals("startVirtualThread") || name.equals("ofVirtual")
           || name.equals("ofPlatform")) && types.isStaticCall(call, "java.lang.Thread", name)) {
         boolean wrapped = name.equals("startVirtualThread") && call.getArguments().size() == 1
             && isWrappedTask(call.getArgument(0));
-        src.add(NEW_THREAD, call, "java.lang.Thread." + name, wrapped, RewriteIds.MANUAL,
+        src.add(NEW_THREAD, call, "java.lang.Thread." + name, wrapped, RewriteId.MANUAL,
             "no onboard rewrite for Thread builders: wrap the Runnable with "
                 + "Context.current().wrap(...)");
       }
@@ -118,7 +119,7 @@ final class AsyncDetector implements JavaDetector {
             executor(src, creation, SCHEDULED_EXECUTOR, "new " + type, false);
         case FORK_JOIN_POOL_TYPE ->
             src.add(FORK_JOIN_POOL, creation, "new " + type,
-                JavaSource.isArgumentOf(creation, CONTEXT_WRAPPERS), RewriteIds.MANUAL,
+                JavaSource.isArgumentOf(creation, CONTEXT_WRAPPERS), RewriteId.MANUAL,
                 "ForkJoinPool tasks do not carry the context: " + WRAP_TASK);
         case "java.lang.Thread" -> thread(src, creation);
         default -> {}
@@ -135,23 +136,23 @@ final class AsyncDetector implements JavaDetector {
   private static void executor(
       JavaSource src, Expression target, FindingKind kind, String symbol, boolean factory) {
     if (JavaSource.isArgumentOf(target, CONTEXT_WRAPPERS)) {
-      src.add(kind, target, symbol, true, RewriteIds.WRAP_EXECUTOR, null);
+      src.add(kind, target, symbol, true, RewriteId.WRAP_EXECUTOR, null);
       return;
     }
     if (JavaSource.isArgumentOf(target, OPAQUE_WRAPPERS)) {
-      src.add(kind, target, symbol, false, RewriteIds.MANUAL,
+      src.add(kind, target, symbol, false, RewriteId.MANUAL,
           "wrapped by Executors.unconfigurable*: wrap the outer executor with "
               + "Context.taskWrapping(...)");
       return;
     }
     if (JavaSource.isArgumentOf(target, Set.of("setExecutor"))) {
-      src.add(kind, target, symbol, false, RewriteIds.NONE,
+      src.add(kind, target, symbol, false, RewriteId.NONE,
           "the HttpServer's dispatcher: exchanges start without a context; the server's span "
               + "filter makes one");
       return;
     }
     if (target.getParentNode().orElse(null) instanceof CastExpr) {
-      src.add(kind, target, symbol, false, RewriteIds.MANUAL,
+      src.add(kind, target, symbol, false, RewriteId.MANUAL,
           "executor is cast to its implementation type: wrap it with Context.taskWrapping(...) "
               + "where tasks are submitted");
       return;
@@ -159,13 +160,13 @@ final class AsyncDetector implements JavaDetector {
     if (!factory) {
       String declared = targetType(src, target);
       if (declared == null || !EXECUTOR_INTERFACES.contains(declared)) {
-        src.add(kind, target, symbol, false, RewriteIds.MANUAL,
+        src.add(kind, target, symbol, false, RewriteId.MANUAL,
             symbol + "(...) is used as " + (declared == null ? "its own type" : declared)
                 + "; declare it as ExecutorService and wrap it with Context.taskWrapping(...)");
         return;
       }
     }
-    src.add(kind, target, symbol, false, RewriteIds.WRAP_EXECUTOR, null);
+    src.add(kind, target, symbol, false, RewriteId.WRAP_EXECUTOR, null);
   }
 
   /** The declared type the expression is assigned to, resolved; null when not assigned. */
@@ -188,7 +189,7 @@ final class AsyncDetector implements JavaDetector {
 
   private static void completableFuture(JavaSource src, MethodCallExpr call, String symbol) {
     boolean wrapped = isWrappedTask(call.getArgument(0));
-    src.add(COMPLETABLE_FUTURE_ASYNC, call, symbol, wrapped, RewriteIds.WRAP_COMPLETABLE_FUTURE,
+    src.add(COMPLETABLE_FUTURE_ASYNC, call, symbol, wrapped, RewriteId.WRAP_COMPLETABLE_FUTURE,
         null);
   }
 
@@ -199,39 +200,39 @@ final class AsyncDetector implements JavaDetector {
   private static void thread(JavaSource src, ObjectCreationExpr creation) {
     String symbol = "new java.lang.Thread";
     if (creation.getAnonymousClassBody().isPresent()) {
-      src.add(NEW_THREAD, creation, symbol, false, RewriteIds.MANUAL,
+      src.add(NEW_THREAD, creation, symbol, false, RewriteId.MANUAL,
           "anonymous Thread subclass: wrap the work it runs with Context.current().wrap(...)");
       return;
     }
     int args = creation.getArguments().size();
     if (args == 0 || args > 2) {
-      src.add(NEW_THREAD, creation, symbol, false, RewriteIds.MANUAL,
+      src.add(NEW_THREAD, creation, symbol, false, RewriteId.MANUAL,
           "no Runnable as first argument: wrap the work it runs with Context.current().wrap(...)");
       return;
     }
     Expression runnable = creation.getArgument(0);
     if (isWrappedTask(runnable)) {
-      src.add(NEW_THREAD, creation, symbol, true, RewriteIds.WRAP_THREAD, null);
+      src.add(NEW_THREAD, creation, symbol, true, RewriteId.WRAP_THREAD, null);
       return;
     }
     if (creation.getParentNode().orElse(null) instanceof MethodCallExpr hook
         && hook.getNameAsString().equals("addShutdownHook")) {
-      src.add(NEW_THREAD, creation, symbol, false, RewriteIds.NONE,
+      src.add(NEW_THREAD, creation, symbol, false, RewriteId.NONE,
           "shutdown hook: runs at exit, outside any request; nothing to carry");
       return;
     }
     if (insideThreadFactory(creation, runnable)) {
-      src.add(NEW_THREAD, creation, symbol, false, RewriteIds.NONE,
+      src.add(NEW_THREAD, creation, symbol, false, RewriteId.NONE,
           "made by a ThreadFactory: a pool thread must not keep one task's context; wrap the "
               + "executor instead");
       return;
     }
     if (!isRunnable(src, runnable)) {
-      src.add(NEW_THREAD, creation, symbol, false, RewriteIds.MANUAL,
+      src.add(NEW_THREAD, creation, symbol, false, RewriteId.MANUAL,
           "cannot tell what the thread runs: wrap its Runnable with Context.current().wrap(...)");
       return;
     }
-    src.add(NEW_THREAD, creation, symbol, false, RewriteIds.WRAP_THREAD, null);
+    src.add(NEW_THREAD, creation, symbol, false, RewriteId.WRAP_THREAD, null);
   }
 
   private static boolean isRunnable(JavaSource src, Expression e) {
@@ -287,11 +288,11 @@ final class AsyncDetector implements JavaDetector {
       String where = owner instanceof MethodDeclaration m ? m.getNameAsString()
           : ((TypeDeclaration<?>) owner).getNameAsString();
       if (kind == SPRING_ASYNC) {
-        src.add(kind, at, fqn + " " + where, false, RewriteIds.MANUAL,
+        src.add(kind, at, fqn + " " + where, false, RewriteId.MANUAL,
             "Spring's @Async executor does not carry the OpenTelemetry context: give it a "
                 + "TaskDecorator that wraps with Context.current().wrap(...)");
       } else {
-        src.add(kind, at, fqn + " " + where, false, RewriteIds.NONE,
+        src.add(kind, at, fqn + " " + where, false, RewriteId.NONE,
             "a scheduled job starts its own trace");
       }
     }

@@ -1,5 +1,6 @@
 package dev.otelboard.cli.scan;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ final class BuildFiles {
   static BuildInfo gradle(TextSource src, String directoryName) {
     Set<String> backends = new TreeSet<>();
     if (src.name.startsWith("build.gradle")) {
-      src.addAt(FindingKind.GRADLE_BUILD, -1, src.name, false, RewriteIds.MANUAL,
+      src.addAt(FindingKind.GRADLE_BUILD, -1, src.name, false, RewriteId.MANUAL,
           "Gradle builds are detected but not edited yet: onboard edits pom.xml only; add the "
               + "OpenTelemetry dependencies by hand");
     }
@@ -85,10 +86,10 @@ final class BuildFiles {
       return;
     }
     if (kind == FindingKind.OTEL_DEPENDENCY) {
-      src.addAt(kind, offset, coordinate, true, RewriteIds.NONE,
+      src.addAt(kind, offset, coordinate, true, RewriteId.NONE,
           "OpenTelemetry is already a dependency");
     } else {
-      src.addAt(kind, offset, coordinate, true, RewriteIds.MANUAL,
+      src.addAt(kind, offset, coordinate, true, RewriteId.MANUAL,
           "another tracer (" + kind.title() + ") is a dependency: onboarding adds OpenTelemetry "
               + "next to it; decide which one stays, or bridge it");
     }

@@ -2,6 +2,8 @@ package dev.otelboard.cli.scan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.otelboard.cli.rewrite.RewriteId;
+
 /**
  * One thing the scan found.
  *
@@ -15,7 +17,8 @@ import static java.util.Objects.requireNonNull;
  * @param symbol what was matched, resolved: e.g. {@code java.net.http.HttpClient.newHttpClient}
  * @param snippet the source text at the location, one line, at most 120 characters
  * @param instrumented whether trace context is already handled here
- * @param rewrite the onboard rewrite id, {@link RewriteIds#MANUAL} or {@link RewriteIds#NONE}
+ * @param rewrite the onboard rewrite that handles it, {@link RewriteId#MANUAL} or {@link
+ *     RewriteId#NONE}; only ids {@link RewriteId#onScanFindings() meant for findings}
  * @param reason why it is manual or none, or extra detail; null when there is nothing to add
  * @param scope main code or tests
  * @param module the build module's directory relative to the scanned directory ("" for the root)
@@ -30,7 +33,7 @@ public record Finding(
     String symbol,
     String snippet,
     boolean instrumented,
-    String rewrite,
+    RewriteId rewrite,
     String reason,
     Scope scope,
     String module) {
@@ -41,6 +44,9 @@ public record Finding(
     requireNonNull(file, "file");
     requireNonNull(symbol, "symbol");
     requireNonNull(rewrite, "rewrite");
+    if (!rewrite.onScanFindings()) {
+      throw new IllegalArgumentException(rewrite.id() + " is not a rewrite id of scan findings");
+    }
     requireNonNull(scope, "scope");
     requireNonNull(module, "module");
     snippet = snippet == null ? "" : snippet;
@@ -48,7 +54,7 @@ public record Finding(
 
   /** Whether a person has to act on this finding. */
   public boolean isManual() {
-    return RewriteIds.MANUAL.equals(rewrite);
+    return rewrite == RewriteId.MANUAL;
   }
 
   /**
@@ -59,7 +65,7 @@ public record Finding(
   public boolean countsTowardCoverage() {
     return scope == Scope.MAIN
         && kind.countsTowardCoverage()
-        && (instrumented || !RewriteIds.NONE.equals(rewrite));
+        && (instrumented || rewrite != RewriteId.NONE);
   }
 
   /** {@code file:line:column}. */
@@ -72,7 +78,7 @@ public record Finding(
         instrumented, rewrite, reason, scope, newModule);
   }
 
-  Finding withRewrite(String newRewrite, boolean newInstrumented, String newReason) {
+  Finding withRewrite(RewriteId newRewrite, boolean newInstrumented, String newReason) {
     return new Finding(kind, file, line, column, enclosingClass, enclosingMethod, symbol, snippet,
         newInstrumented, newRewrite, newReason, scope, module);
   }

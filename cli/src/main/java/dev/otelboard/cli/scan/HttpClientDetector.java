@@ -15,6 +15,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.Map;
 import java.util.Set;
 
@@ -109,7 +110,7 @@ final class HttpClientDetector implements JavaDetector {
       if (owner != null) {
         Factory f = STATIC_FACTORIES.get(owner + "#" + name);
         if (f != null) {
-          src.add(f.kind(), call, owner + "." + name, false, RewriteIds.MANUAL, f.reason());
+          src.add(f.kind(), call, owner + "." + name, false, RewriteId.MANUAL, f.reason());
         }
       }
     }
@@ -123,22 +124,22 @@ final class HttpClientDetector implements JavaDetector {
           if (creation.getArguments().isEmpty() && creation.getAnonymousClassBody().isEmpty()) {
             boolean wrapped = JavaSource.isArgumentOf(creation, OKHTTP_WRAPPERS);
             src.add(OKHTTP_CLIENT, creation, "new okhttp3.OkHttpClient", wrapped,
-                RewriteIds.WRAP_OKHTTP, null);
+                RewriteId.WRAP_OKHTTP, null);
           }
         }
         case "okhttp3.OkHttpClient.Builder" -> {
           Expression top = JavaSource.chainTop(creation);
           if (top instanceof MethodCallExpr build && build.getNameAsString().equals("build")) {
             src.add(OKHTTP_CLIENT, creation, "new okhttp3.OkHttpClient.Builder",
-                JavaSource.isArgumentOf(top, OKHTTP_WRAPPERS), RewriteIds.WRAP_OKHTTP, null);
+                JavaSource.isArgumentOf(top, OKHTTP_WRAPPERS), RewriteId.WRAP_OKHTTP, null);
           } else {
             src.add(OKHTTP_CLIENT, creation, "new okhttp3.OkHttpClient.Builder", false,
-                RewriteIds.MANUAL, "the builder is built elsewhere: onboard instruments "
+                RewriteId.MANUAL, "the builder is built elsewhere: onboard instruments "
                     + "new OkHttpClient.Builder()...build() in one expression");
           }
         }
         case "org.apache.http.impl.client.DefaultHttpClient" ->
-            src.add(APACHE_HTTPCLIENT_4, creation, "new " + type, false, RewriteIds.MANUAL,
+            src.add(APACHE_HTTPCLIENT_4, creation, "new " + type, false, RewriteId.MANUAL,
                 APACHE4_REASON);
         case "org.springframework.web.client.RestTemplate" -> {
           if (creation.getAnonymousClassBody().isEmpty()) {
@@ -148,11 +149,11 @@ final class HttpClientDetector implements JavaDetector {
         case "retrofit2.Retrofit.Builder" -> {
           if (JavaSource.chainCalls(creation, "client")
               || JavaSource.chainCalls(creation, "callFactory")) {
-            src.add(RETROFIT_CLIENT, creation, "new " + type, false, RewriteIds.NONE,
+            src.add(RETROFIT_CLIENT, creation, "new " + type, false, RewriteId.NONE,
                 "calls go through the OkHttpClient given to .client(...): traced when that "
                     + "client is instrumented");
           } else {
-            src.add(RETROFIT_CLIENT, creation, "new " + type, false, RewriteIds.MANUAL,
+            src.add(RETROFIT_CLIENT, creation, "new " + type, false, RewriteId.MANUAL,
                 "Retrofit builds its own OkHttpClient: pass an instrumented one with "
                     + ".client(...)");
           }
@@ -163,7 +164,7 @@ final class HttpClientDetector implements JavaDetector {
     for (TypeDeclaration<?> type : src.typeDeclarations) {
       if (types.hasAnnotation(type.getAnnotations(), FEIGN_CLIENT_ANNOTATIONS)) {
         src.add(FEIGN_CLIENT, type, types.qualifiedName(type) + " (@FeignClient)", false,
-            RewriteIds.MANUAL, FEIGN_REASON);
+            RewriteId.MANUAL, FEIGN_REASON);
       }
     }
   }
@@ -171,22 +172,22 @@ final class HttpClientDetector implements JavaDetector {
   /** RestTemplate/RestClient: onboard adds the spring-web interceptor in place. */
   private static void springWeb(JavaSource src, FindingKind kind, Expression at, String symbol) {
     boolean instrumented = src.types.importsPackage(SPRING_WEB_TELEMETRY);
-    src.add(kind, at, symbol, instrumented, RewriteIds.INSTRUMENT_SPRING_WEB, null);
+    src.add(kind, at, symbol, instrumented, RewriteId.INSTRUMENT_SPRING_WEB, null);
   }
 
   private static void javaHttpClient(JavaSource src, MethodCallExpr call) {
     String symbol = JAVA_HTTP_CLIENT + "." + call.getNameAsString();
     if (call.getNameAsString().equals("newHttpClient")) {
       boolean wrapped = JavaSource.isArgumentOf(call, JAVA_HTTP_WRAPPERS);
-      src.add(JAVA_NET_HTTP_CLIENT, call, symbol, wrapped, RewriteIds.WRAP_JAVA_HTTP_CLIENT, null);
+      src.add(JAVA_NET_HTTP_CLIENT, call, symbol, wrapped, RewriteId.WRAP_JAVA_HTTP_CLIENT, null);
       return;
     }
     Expression top = JavaSource.chainTop(call);
     if (top instanceof MethodCallExpr build && build.getNameAsString().equals("build")) {
       boolean wrapped = JavaSource.isArgumentOf(top, JAVA_HTTP_WRAPPERS);
-      src.add(JAVA_NET_HTTP_CLIENT, call, symbol, wrapped, RewriteIds.WRAP_JAVA_HTTP_CLIENT, null);
+      src.add(JAVA_NET_HTTP_CLIENT, call, symbol, wrapped, RewriteId.WRAP_JAVA_HTTP_CLIENT, null);
     } else {
-      src.add(JAVA_NET_HTTP_CLIENT, call, symbol, false, RewriteIds.MANUAL,
+      src.add(JAVA_NET_HTTP_CLIENT, call, symbol, false, RewriteId.MANUAL,
           "the builder is built elsewhere: onboard wraps HttpClient.newBuilder()...build() in "
               + "one expression; wrap the built client by hand");
     }

@@ -17,6 +17,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.Set;
 
 /**
@@ -98,7 +99,7 @@ final class HttpServerDetector implements JavaDetector {
         if (owner != null && ROUTER_FUNCTIONS.contains(owner)) {
           boolean reactive = owner.contains(".reactive.");
           src.add(reactive ? SPRING_WEBFLUX : SPRING_MVC, call, owner + ".route", false,
-              RewriteIds.MANUAL, reactive ? WEBFLUX_REASON : SPRING_MVC_REASON);
+              RewriteId.MANUAL, reactive ? WEBFLUX_REASON : SPRING_MVC_REASON);
         }
       }
     }
@@ -129,7 +130,7 @@ final class HttpServerDetector implements JavaDetector {
     boolean wrapped = JavaSource.isArgumentOf(call, Set.of("instrument"));
     src.add(JDK_HTTP_SERVER, call,
         server + ".createContext(" + call.getArgument(0) + ")", wrapped,
-        RewriteIds.INSTRUMENT_HTTP_SERVER, null);
+        RewriteId.INSTRUMENT_HTTP_SERVER, null);
   }
 
   private static void route(JavaSource src, MethodCallExpr call) {
@@ -144,16 +145,16 @@ final class HttpServerDetector implements JavaDetector {
         String owner = types.classNamed(call.getScope().get());
         if ("spark.Spark".equals(owner) && !name.equals("any")) {
           src.add(SPARK_ROUTE, call, "spark.Spark." + name + "(" + call.getArgument(0) + ")",
-              false, RewriteIds.MANUAL, SPARK_REASON);
+              false, RewriteId.MANUAL, SPARK_REASON);
         }
         return;
       }
       if (scopeType.equals("io.javalin.Javalin") && !name.equals("any")) {
         src.add(JAVALIN_ROUTE, call, "io.javalin.Javalin." + name + "(" + call.getArgument(0)
-            + ")", false, RewriteIds.MANUAL, JAVALIN_REASON);
+            + ")", false, RewriteId.MANUAL, JAVALIN_REASON);
       } else if (HELIDON_TYPES.contains(scopeType)) {
         src.add(HELIDON_ROUTE, call, scopeType + "." + name + "(" + call.getArgument(0) + ")",
-            false, RewriteIds.MANUAL, HELIDON_REASON);
+            false, RewriteId.MANUAL, HELIDON_REASON);
       }
       return;
     }
@@ -162,10 +163,10 @@ final class HttpServerDetector implements JavaDetector {
     }
     if (types.isStaticCall(call, "spark.Spark", name)) {
       src.add(SPARK_ROUTE, call, "spark.Spark." + name + "(" + call.getArgument(0) + ")", false,
-          RewriteIds.MANUAL, SPARK_REASON);
+          RewriteId.MANUAL, SPARK_REASON);
     } else if (types.isStaticCall(call, "io.javalin.apibuilder.ApiBuilder", name)) {
       src.add(JAVALIN_ROUTE, call, "io.javalin.apibuilder.ApiBuilder." + name + "("
-          + call.getArgument(0) + ")", false, RewriteIds.MANUAL, JAVALIN_REASON);
+          + call.getArgument(0) + ")", false, RewriteId.MANUAL, JAVALIN_REASON);
     }
   }
 
@@ -175,7 +176,7 @@ final class HttpServerDetector implements JavaDetector {
       String fqn = types.resolve(t);
       if (fqn != null && SERVLETS.contains(fqn)) {
         src.add(SERVLET, c.getName(), types.qualifiedName(c) + " extends " + fqn, false,
-            RewriteIds.MANUAL, SERVLET_REASON);
+            RewriteId.MANUAL, SERVLET_REASON);
         return;
       }
       if (fqn != null && FILTERS.contains(fqn)) {
@@ -194,7 +195,7 @@ final class HttpServerDetector implements JavaDetector {
 
   private static void filter(JavaSource src, ClassOrInterfaceDeclaration c, String fqn) {
     src.add(SERVLET_FILTER, c.getName(), src.types.qualifiedName(c) + " : " + fqn, false,
-        RewriteIds.NONE, "runs inside the request's SERVER span once the server is traced");
+        RewriteId.NONE, "runs inside the request's SERVER span once the server is traced");
   }
 
   private static void handlerMethod(JavaSource src, MethodDeclaration method) {
@@ -211,13 +212,13 @@ final class HttpServerDetector implements JavaDetector {
         String returns = types.resolve(method.getType());
         boolean reactive = returns != null && REACTIVE.contains(returns);
         src.add(reactive ? SPRING_WEBFLUX : SPRING_MVC, method.getName(),
-            handlerSymbol(src, method, a), false, RewriteIds.MANUAL,
+            handlerSymbol(src, method, a), false, RewriteId.MANUAL,
             reactive ? WEBFLUX_REASON : SPRING_MVC_REASON);
         return;
       }
       if (JAXRS_VERBS.contains(fqn)) {
         src.add(JAXRS_RESOURCE, method.getName(), handlerSymbol(src, method, a), false,
-            RewriteIds.MANUAL, JAXRS_REASON);
+            RewriteId.MANUAL, JAXRS_REASON);
         return;
       }
     }

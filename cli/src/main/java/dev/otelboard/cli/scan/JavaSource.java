@@ -12,6 +12,7 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ final class JavaSource {
       Node at,
       String symbol,
       boolean instrumented,
-      String rewrite,
+      RewriteId rewrite,
       String reason) {
     // A call made on another call's result (a fluent chain) is located at its name: the chain's
     // start is a different call.

@@ -6,6 +6,7 @@ import static dev.otelboard.cli.scan.FindingKind.LOG4J2_CONFIG;
 import static dev.otelboard.cli.scan.FindingKind.LOGBACK_CONFIG;
 import static dev.otelboard.cli.scan.FindingKind.SPRING_LOGGING_PATTERN;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -77,23 +78,24 @@ final class LogConfigDetector {
     switch (kind) {
       case LOGBACK_CONFIG -> {
         if (!xml) {
-          report(src, kind, List.of(), RewriteIds.MANUAL,
+          report(src, kind, List.of(), RewriteId.MANUAL,
               "logback.groovy is not edited: " + ADD_IDS + " to its patterns");
           return;
         }
-        report(src, kind, logbackOutputs(src.text), RewriteIds.LOGBACK_MDC, null);
+        report(src, kind, logbackOutputs(src.text), RewriteId.LOGBACK_MDC, null);
       }
       case LOG4J2_CONFIG -> {
         if (xml) {
-          report(src, kind, log4j2Outputs(src.text), RewriteIds.LOG4J2_CONTEXT_DATA, null);
+          report(src, kind, log4j2Outputs(src.text), RewriteId.LOG4J2_CONTEXT_DATA, null);
         } else {
-          report(src, kind, keyedOutputs(src.text, "pattern"), RewriteIds.MANUAL,
+          report(src, kind, keyedOutputs(src.text, "pattern"), RewriteId.MANUAL,
               "only XML logging configs are edited: " + ADD_IDS + " to the pattern");
         }
       }
       case LOG4J1_CONFIG -> report(src, kind,
           xml ? conversionPatterns(src.text) : keyedOutputs(src.text, "conversionpattern"),
-          RewriteIds.MANUAL, "Log4j 1.x is end of life: move to Log4j 2 or Logback, then " + ADD_IDS);
+          RewriteId.MANUAL,
+          "Log4j 1.x is end of life: move to Log4j 2 or Logback, then " + ADD_IDS);
       case JUL_CONFIG -> julConfig(src);
       case SPRING_LOGGING_PATTERN -> springPatterns(src);
       default -> {}
@@ -101,7 +103,11 @@ final class LogConfigDetector {
   }
 
   private static void report(
-      TextSource src, FindingKind kind, List<Output> outputs, String rewrite, String manualReason) {
+      TextSource src,
+      FindingKind kind,
+      List<Output> outputs,
+      RewriteId rewrite,
+      String manualReason) {
     if (outputs.isEmpty()) {
       src.addAt(kind, -1, src.name, false, rewrite,
           manualReason != null ? manualReason : "no pattern or encoder found: " + ADD_IDS);
@@ -119,7 +125,7 @@ final class LogConfigDetector {
       reason = lacking + " of " + outputs.size() + " pattern(s) lack trace_id/span_id";
     }
     src.addAt(kind, at.offset(), Snippets.oneLine(at.text(), 120), instrumented,
-        instrumented ? rewrite.equals(RewriteIds.MANUAL) ? RewriteIds.NONE : rewrite : rewrite,
+        instrumented ? rewrite == RewriteId.MANUAL ? RewriteId.NONE : rewrite : rewrite,
         reason);
   }
 
@@ -206,7 +212,7 @@ final class LogConfigDetector {
         break;
       }
     }
-    src.addAt(JUL_CONFIG, offset, symbol, false, RewriteIds.MANUAL,
+    src.addAt(JUL_CONFIG, offset, symbol, false, RewriteId.MANUAL,
         "java.util.logging formatters cannot print the MDC: bridge JUL to SLF4J "
             + "(jul-to-slf4j) and configure the backend's pattern");
   }
@@ -252,7 +258,7 @@ final class LogConfigDetector {
     Output at = instrumented ? outputs.get(0)
         : outputs.stream().filter(o -> !o.carries()).findFirst().orElse(outputs.get(0));
     src.addAt(SPRING_LOGGING_PATTERN, at.offset(), Snippets.oneLine(at.text(), 120), instrumented,
-        instrumented ? RewriteIds.NONE : RewriteIds.MANUAL,
+        instrumented ? RewriteId.NONE : RewriteId.MANUAL,
         instrumented ? "prints trace_id and span_id"
             : "logging.pattern.* is set here: " + ADD_IDS);
   }

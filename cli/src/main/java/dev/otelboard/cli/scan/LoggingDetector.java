@@ -23,6 +23,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +106,7 @@ final class LoggingDetector implements JavaDetector {
           String framework = LOGGER_TYPES.get(loggerType);
           src.frameworks.add(framework);
           src.add(KINDS.get(framework), a, loggerType + " log (Lombok @" + a.getNameAsString()
-              + ")", false, RewriteIds.NONE, null);
+              + ")", false, RewriteId.NONE, null);
         }
       }
     }
@@ -121,7 +122,7 @@ final class LoggingDetector implements JavaDetector {
       if (framework != null) {
         src.frameworks.add(framework);
         src.add(KINDS.get(framework), v, typeName + " " + v.getNameAsString(), false,
-            RewriteIds.NONE, null);
+            RewriteId.NONE, null);
       }
     }
     for (MethodCallExpr call : src.calls) {
@@ -169,9 +170,9 @@ final class LoggingDetector implements JavaDetector {
     String problem = templateProblem(src, framework, call, messageIndex, concat);
     if (problem == null) {
       src.add(CONCATENATED_LOG_MESSAGE, call, symbol, false,
-          RewriteIds.PARAMETERIZE_LOG_MESSAGE, null);
+          RewriteId.PARAMETERIZE_LOG_MESSAGE, null);
     } else {
-      src.add(CONCATENATED_LOG_MESSAGE, call, symbol, false, RewriteIds.MANUAL, problem);
+      src.add(CONCATENATED_LOG_MESSAGE, call, symbol, false, RewriteId.MANUAL, problem);
     }
   }
 
@@ -270,7 +271,7 @@ final class LoggingDetector implements JavaDetector {
     if (name.equals("printStackTrace") && call.getArguments().isEmpty()
         && call.getScope().isPresent()) {
       src.add(FindingKind.PRINT_STACK_TRACE, call, "java.lang.Throwable.printStackTrace", false,
-          RewriteIds.MANUAL, "the stack trace goes to stderr without trace context: log the "
+          RewriteId.MANUAL, "the stack trace goes to stderr without trace context: log the "
               + "exception with the logger");
       return;
     }
@@ -287,15 +288,15 @@ final class LoggingDetector implements JavaDetector {
     FindingKind kind = out ? FindingKind.SYSTEM_OUT : FindingKind.SYSTEM_ERR;
     String symbol = "java.lang.System." + streamName + "." + name;
     if (!name.equals("println") || call.getArguments().size() != 1) {
-      src.add(kind, call, symbol, false, RewriteIds.MANUAL,
+      src.add(kind, call, symbol, false, RewriteId.MANUAL,
           "printed outside the logging framework, so the line has no trace context: use a logger");
     } else if (insideMain(call)) {
-      src.add(kind, call, symbol, false, RewriteIds.NONE,
+      src.add(kind, call, symbol, false, RewriteId.NONE,
           "startup or usage output in main(): left as it is");
     } else if (hasSlf4jLogger(src, call)) {
-      src.add(kind, call, symbol, false, RewriteIds.MIGRATE_SYSTEM_OUT_TO_SLF4J, null);
+      src.add(kind, call, symbol, false, RewriteId.MIGRATE_SYSTEM_OUT_TO_SLF4J, null);
     } else {
-      src.add(kind, call, symbol, false, RewriteIds.MANUAL,
+      src.add(kind, call, symbol, false, RewriteId.MANUAL,
           "not logging, so the line has no trace_id, and the class has no SLF4J logger to send "
               + "it through: log it through an SLF4J logger");
     }

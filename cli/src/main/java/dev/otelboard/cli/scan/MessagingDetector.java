@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.Map;
 import java.util.Set;
 
@@ -82,7 +83,7 @@ final class MessagingDetector implements JavaDetector {
   private static void kafkaClient(
       JavaSource src, ObjectCreationExpr creation, FindingKind kind, String type) {
     if (creation.getAnonymousClassBody().isPresent()) {
-      src.add(kind, creation, "new " + type, false, RewriteIds.MANUAL,
+      src.add(kind, creation, "new " + type, false, RewriteId.MANUAL,
           "anonymous Kafka client subclass: wrap it with KafkaTelemetry by hand");
       return;
     }
@@ -90,7 +91,7 @@ final class MessagingDetector implements JavaDetector {
         || (!creation.getArguments().isEmpty()
             && creation.getArgument(0) instanceof MethodCallExpr config
             && INSTRUMENTED_CONFIGS.contains(config.getNameAsString()));
-    src.add(kind, creation, "new " + type, instrumented, RewriteIds.WRAP_KAFKA_CLIENT, null);
+    src.add(kind, creation, "new " + type, instrumented, RewriteId.WRAP_KAFKA_CLIENT, null);
   }
 
   @Override
@@ -107,7 +108,7 @@ final class MessagingDetector implements JavaDetector {
       if (rule != null) {
         boolean wrapped = JavaSource.isArgumentOf(creation, Set.of("wrap"));
         src.add(rule.kind(), creation, "new " + type, wrapped,
-            wrapped ? RewriteIds.NONE : RewriteIds.MANUAL, wrapped ? null : rule.reason());
+            wrapped ? RewriteId.NONE : RewriteId.MANUAL, wrapped ? null : rule.reason());
       }
     }
     for (MethodCallExpr call : src.calls) {
@@ -121,10 +122,10 @@ final class MessagingDetector implements JavaDetector {
       if (jms != null && (JMS_SESSIONS.contains(scopeType) || (scopeType == null
           && (types.importsPackage("javax.jms") || types.importsPackage("jakarta.jms"))))) {
         src.add(jms, call, (scopeType == null ? "javax.jms.Session" : scopeType) + "." + name,
-            false, RewriteIds.MANUAL, JMS_REASON);
+            false, RewriteId.MANUAL, JMS_REASON);
       } else if (rabbit != null && ("com.rabbitmq.client.Channel".equals(scopeType)
           || (scopeType == null && types.importsPackage("com.rabbitmq.client")))) {
-        src.add(rabbit, call, "com.rabbitmq.client.Channel." + name, false, RewriteIds.MANUAL,
+        src.add(rabbit, call, "com.rabbitmq.client.Channel." + name, false, RewriteId.MANUAL,
             RABBIT_REASON);
       }
     }
@@ -134,7 +135,7 @@ final class MessagingDetector implements JavaDetector {
         Rule rule = fqn == null ? null : LISTENERS.get(fqn);
         if (rule != null) {
           src.add(rule.kind(), method.getName(), fqn + " " + method.getNameAsString(), false,
-              RewriteIds.MANUAL, rule.reason());
+              RewriteId.MANUAL, rule.reason());
         }
       }
     }
@@ -144,7 +145,7 @@ final class MessagingDetector implements JavaDetector {
           String fqn = types.resolve(t);
           if (fqn != null && JMS_LISTENERS.contains(fqn)) {
             src.add(JMS_CONSUMER, c.getName(), types.qualifiedName(c) + " : " + fqn, false,
-                RewriteIds.MANUAL, JMS_REASON);
+                RewriteId.MANUAL, JMS_REASON);
           }
         }
       }

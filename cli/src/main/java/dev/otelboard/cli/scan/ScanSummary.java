@@ -1,5 +1,6 @@
 package dev.otelboard.cli.scan;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -110,7 +111,7 @@ public record ScanSummary(
       } else if (f.isManual()) {
         row[3]++;
         manual++;
-      } else if (!RewriteIds.NONE.equals(f.rewrite())) {
+      } else if (f.rewrite() != RewriteId.NONE) {
         row[2]++;
         rewritable++;
       }

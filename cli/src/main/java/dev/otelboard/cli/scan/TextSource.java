@@ -1,5 +1,6 @@
 package dev.otelboard.cli.scan;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ final class TextSource {
       int offset,
       String symbol,
       boolean instrumented,
-      String rewrite,
+      RewriteId rewrite,
       String reason) {
     int line = offset < 0 ? 1 : Snippets.lineOf(text, offset);
     int column = offset < 0 ? 1 : Snippets.columnOf(text, offset);

@@ -1,6 +1,7 @@
 package dev.otelboard.cli.scan;
 
 import com.github.javaparser.ast.ImportDeclaration;
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,18 +37,18 @@ final class TracingDetector implements JavaDetector {
 
   private static void add(JavaSource src, FindingKind kind, ImportDeclaration imp, String name) {
     switch (kind) {
-      case OTEL_API -> src.add(kind, imp, name, true, RewriteIds.NONE,
+      case OTEL_API -> src.add(kind, imp, name, true, RewriteId.NONE,
           "OpenTelemetry API already used here");
       case OTEL_SDK -> {
         if (src.generatedByOtelboard()) {
-          src.add(kind, imp, name, true, RewriteIds.NONE, "otelboard's generated bootstrap");
+          src.add(kind, imp, name, true, RewriteId.NONE, "otelboard's generated bootstrap");
         } else {
-          src.add(kind, imp, name, true, RewriteIds.MANUAL,
+          src.add(kind, imp, name, true, RewriteId.MANUAL,
               "a hand-built OpenTelemetry SDK: onboard's bootstrap would make a second one; keep "
                   + "one (GlobalOpenTelemetry or autoconfigure)");
         }
       }
-      default -> src.add(kind, imp, name, true, RewriteIds.MANUAL,
+      default -> src.add(kind, imp, name, true, RewriteId.MANUAL,
           "another tracer (" + kind.title() + ") is in use: onboarding adds OpenTelemetry next to "
               + "it; decide which one stays, or bridge it");
     }

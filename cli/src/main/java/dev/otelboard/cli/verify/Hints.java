@@ -1,6 +1,15 @@
 package dev.otelboard.cli.verify;
 
+import static dev.otelboard.cli.rewrite.RewriteId.INIT_BOOTSTRAP;
+import static dev.otelboard.cli.rewrite.RewriteId.INSTRUMENT_HTTP_SERVER;
+import static dev.otelboard.cli.rewrite.RewriteId.WRAP_COMPLETABLE_FUTURE;
+import static dev.otelboard.cli.rewrite.RewriteId.WRAP_EXECUTOR;
+import static dev.otelboard.cli.rewrite.RewriteId.WRAP_JAVA_HTTP_CLIENT;
+import static dev.otelboard.cli.rewrite.RewriteId.WRAP_OKHTTP;
+import static dev.otelboard.cli.rewrite.RewriteId.WRAP_THREAD;
+
 import dev.otelboard.cli.config.OtelboardConfig;
+import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.collector.sink.CaptureSink.CapturedLog;
 import dev.otelboard.collector.sink.CaptureSink.CapturedSpan;
 import java.io.IOException;
@@ -16,14 +25,6 @@ import java.util.Optional;
  * context was lost to an executor, a CompletableFuture or a bare thread.
  */
 final class Hints {
-  static final String INSTRUMENT_HTTP_SERVER = "instrument-http-server";
-  static final String INIT_BOOTSTRAP = "init-bootstrap";
-  static final String WRAP_EXECUTOR = "wrap-executor";
-  static final String WRAP_COMPLETABLE_FUTURE = "wrap-completable-future";
-  static final String WRAP_THREAD = "wrap-thread";
-  static final String WRAP_JAVA_HTTP_CLIENT = "wrap-java-http-client";
-  static final String WRAP_OKHTTP = "wrap-okhttp";
-
   /** Set by the collector for records whose span never arrived (CorrelationIndex). */
   static final String CONTEXT_BUT_NO_SPAN = "(had trace context; its span was not received)";
 
@@ -31,10 +32,15 @@ final class Hints {
    * A hint with the rewrites that implement it.
    *
    * @param text one sentence
-   * @param rewrites rewrite ids, most likely first
+   * @param rewrites the rewrites, most likely first
    * @param example evidence: a thread name, a file, an output line; may be empty
    */
-  record Hint(String text, List<String> rewrites, String example) {}
+  record Hint(String text, List<RewriteId> rewrites, String example) {
+    /** The rewrites' wire ids, for the verdict. */
+    List<String> rewriteIds() {
+      return rewrites.stream().map(RewriteId::id).toList();
+    }
+  }
 
   private final Expectations expectations;
   private final List<CapturedSpan> spans;
@@ -69,15 +75,15 @@ final class Hints {
     if (settings.config().isPresent()) {
       return new Hint(
           "onboarded (otelboard.yaml) but nothing was exported: OtelBootstrap.init() must run first"
-              + " in main (" + INIT_BOOTSTRAP + ") and the jar that runs must be rebuilt from the"
-              + " onboarded sources",
+              + " in main (" + INIT_BOOTSTRAP.id() + ") and the jar that runs must be rebuilt from"
+              + " the onboarded sources",
           List.of(INIT_BOOTSTRAP, INSTRUMENT_HTTP_SERVER),
           "");
     }
-    List<String> rewrites = SourceSignals.rewrites(dir);
+    List<RewriteId> rewrites = SourceSignals.rewrites(dir);
     return new Hint(
         "not instrumented: run `otelboard onboard`" + where + " ("
-            + (rewrites.isEmpty() ? "HTTP spans, context across threads, the log appender" : String.join(", ", rewrites))
+            + (rewrites.isEmpty() ? "HTTP spans, context across threads, the log appender" : ids(rewrites))
             + "), or try `otelboard verify --agent`",
         rewrites.isEmpty() ? List.of(INSTRUMENT_HTTP_SERVER, INIT_BOOTSTRAP) : rewrites,
         "");
@@ -98,8 +104,8 @@ final class Hints {
     }
     return new Hint(
         "add the OpenTelemetry log appender for " + setup.displayName() + ": rewrite "
-            + setup.rewrite() + " installs it with the trace_id/span_id fields",
-        setup == LoggingSetup.UNKNOWN ? List.of("logback-mdc", "log4j2-context-data") : List.of(setup.rewrite()),
+            + setup.rewriteText() + " installs it with the trace_id/span_id fields",
+        setup.rewrites(),
         evidence);
   }
 
@@ -107,7 +113,7 @@ final class Hints {
     return new Hint(
         "these records carried trace context but their span never reached the collector: a span"
             + " not ended, dropped by a full export queue, or lost at exit (shut the SDK down in a"
-            + " shutdown hook, as " + INIT_BOOTSTRAP + "'s bootstrap does)",
+            + " shutdown hook, as " + INIT_BOOTSTRAP.id() + "'s bootstrap does)",
         List.of(INIT_BOOTSTRAP),
         "");
   }
@@ -119,12 +125,12 @@ final class Hints {
       LoggingSetup setup = LoggingSetup.detect(expectations.serviceDirectories().get(service));
       return new Hint(
           "no log record of " + service + " carries trace context: export logs through the"
-              + " OpenTelemetry appender (" + setup.rewrite() + ") and keep the SERVER span current"
-              + " while the handler runs (" + INSTRUMENT_HTTP_SERVER + ")",
-          List.of(setup == LoggingSetup.UNKNOWN ? "logback-mdc" : setup.rewrite(), INSTRUMENT_HTTP_SERVER),
+              + " OpenTelemetry appender (" + setup.rewriteText() + ") and keep the SERVER span"
+              + " current while the handler runs (" + INSTRUMENT_HTTP_SERVER.id() + ")",
+          List.of(setup.rewrites().get(0), INSTRUMENT_HTTP_SERVER),
           thread.isEmpty() ? "" : "thread " + thread);
     }
-    List<String> rewrites = new ArrayList<>();
+    List<RewriteId> rewrites = new ArrayList<>();
     String source = "";
     Optional<Path> file = sourceOf(service, logger);
     if (file.isPresent()) {
@@ -151,7 +157,7 @@ final class Hints {
     String evidence = source.isEmpty() ? (thread.isEmpty() ? "" : "thread " + thread) : source + threadText;
     return new Hint(
         "written during a request on a thread that did not get the request's context"
-            + threadText + ": carry it across the hop (" + String.join(", ", rewrites) + ")",
+            + threadText + ": carry it across the hop (" + ids(rewrites) + ")",
         rewrites,
         evidence);
   }
@@ -180,7 +186,7 @@ final class Hints {
           callee);
     }
     String scope = scopeOf(clientService, spanName);
-    List<String> rewrites;
+    List<RewriteId> rewrites;
     if (scope.contains("okhttp")) {
       rewrites = List.of(WRAP_OKHTTP);
     } else if (scope.contains("java-http-client") || scope.contains("java.net.http")) {
@@ -191,8 +197,8 @@ final class Hints {
     return new Hint(
         callee + " answered with spans of its own but not in the caller's trace: the request"
             + " carried no traceparent header, or " + callee + "'s server span ignores it;"
-            + " propagate from the client (" + String.join(", ", rewrites) + ") and extract in"
-            + " the server (" + INSTRUMENT_HTTP_SERVER + ")",
+            + " propagate from the client (" + ids(rewrites) + ") and extract in"
+            + " the server (" + INSTRUMENT_HTTP_SERVER.id() + ")",
         append(rewrites, INSTRUMENT_HTTP_SERVER),
         callee);
   }
@@ -216,7 +222,7 @@ final class Hints {
     return new Hint(
         "the parent span was never exported: a span not ended (span.end() or the scope not"
             + " closed), dropped by a full export queue, or lost at exit (flush the SDK on"
-            + " shutdown: " + INIT_BOOTSTRAP + ")",
+            + " shutdown: " + INIT_BOOTSTRAP.id() + ")",
         List.of(INIT_BOOTSTRAP),
         evidence);
   }
@@ -263,9 +269,14 @@ final class Hints {
     return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
   }
 
-  private static List<String> append(List<String> list, String item) {
-    List<String> out = new ArrayList<>(list);
+  private static List<RewriteId> append(List<RewriteId> list, RewriteId item) {
+    List<RewriteId> out = new ArrayList<>(list);
     out.add(item);
     return out;
+  }
+
+  /** The wire ids for a hint's text, comma-separated. */
+  private static String ids(List<RewriteId> rewrites) {
+    return String.join(", ", rewrites.stream().map(RewriteId::id).toList());
   }
 }

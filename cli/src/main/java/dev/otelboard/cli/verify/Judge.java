@@ -210,7 +210,7 @@ final class Judge {
 
   private static Offender offender(
       String kind, String service, String subject, long count, long inRequest, Hint h) {
-    return new Offender(kind, service, subject, count, inRequest, h.text(), h.rewrites(), h.example());
+    return new Offender(kind, service, subject, count, inRequest, h.text(), h.rewriteIds(), h.example());
   }
 
   /**

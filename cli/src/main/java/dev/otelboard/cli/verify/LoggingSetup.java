@@ -1,8 +1,10 @@
 package dev.otelboard.cli.verify;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Which logging library a service logs through, judged from its config files and pom.xml. */
 enum LoggingSetup {
@@ -42,13 +44,21 @@ enum LoggingSetup {
     return UNKNOWN;
   }
 
-  /** The rewrite that puts trace context into this library's records and exports them. */
-  String rewrite() {
+  /**
+   * The rewrite that puts trace context into this library's records and exports them; both, the
+   * likelier first, when the library is unknown.
+   */
+  List<RewriteId> rewrites() {
     return switch (this) {
-      case LOGBACK -> "logback-mdc";
-      case LOG4J2 -> "log4j2-context-data";
-      default -> "logback-mdc or log4j2-context-data";
+      case LOGBACK -> List.of(RewriteId.LOGBACK_MDC);
+      case LOG4J2 -> List.of(RewriteId.LOG4J2_CONTEXT_DATA);
+      default -> List.of(RewriteId.LOGBACK_MDC, RewriteId.LOG4J2_CONTEXT_DATA);
     };
+  }
+
+  /** {@link #rewrites()} for a sentence: {@code logback-mdc or log4j2-context-data}. */
+  String rewriteText() {
+    return String.join(" or ", rewrites().stream().map(RewriteId::id).toList());
   }
 
   String displayName() {

@@ -1,11 +1,12 @@
 package dev.otelboard.cli.verify;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,24 +20,24 @@ import java.util.stream.Stream;
 final class SourceSignals {
   private static final int MAX_FILES = 2_000;
 
-  private record Signal(Pattern pattern, String rewrite) {}
+  private record Signal(Pattern pattern, RewriteId rewrite) {}
 
   private static final List<Signal> SIGNALS =
       List.of(
-          new Signal(Pattern.compile("HttpServer\\s*\\.\\s*create|createContext\\s*\\("), Hints.INSTRUMENT_HTTP_SERVER),
-          new Signal(Pattern.compile("HttpClient\\s*\\.\\s*new(HttpClient|Builder)"), Hints.WRAP_JAVA_HTTP_CLIENT),
-          new Signal(Pattern.compile("new\\s+OkHttpClient"), Hints.WRAP_OKHTTP),
-          new Signal(Pattern.compile("Executors\\s*\\.\\s*new"), Hints.WRAP_EXECUTOR),
+          new Signal(Pattern.compile("HttpServer\\s*\\.\\s*create|createContext\\s*\\("), RewriteId.INSTRUMENT_HTTP_SERVER),
+          new Signal(Pattern.compile("HttpClient\\s*\\.\\s*new(HttpClient|Builder)"), RewriteId.WRAP_JAVA_HTTP_CLIENT),
+          new Signal(Pattern.compile("new\\s+OkHttpClient"), RewriteId.WRAP_OKHTTP),
+          new Signal(Pattern.compile("Executors\\s*\\.\\s*new"), RewriteId.WRAP_EXECUTOR),
           new Signal(Pattern.compile("CompletableFuture\\s*\\.\\s*(supplyAsync|runAsync)|\\.then\\w*Async\\s*\\("),
-              Hints.WRAP_COMPLETABLE_FUTURE),
-          new Signal(Pattern.compile("new\\s+Thread\\s*\\("), Hints.WRAP_THREAD),
-          new Signal(Pattern.compile("public\\s+static\\s+void\\s+main\\s*\\("), Hints.INIT_BOOTSTRAP));
+              RewriteId.WRAP_COMPLETABLE_FUTURE),
+          new Signal(Pattern.compile("new\\s+Thread\\s*\\("), RewriteId.WRAP_THREAD),
+          new Signal(Pattern.compile("public\\s+static\\s+void\\s+main\\s*\\("), RewriteId.INIT_BOOTSTRAP));
 
   private SourceSignals() {}
 
-  /** Rewrite ids the sources under {@code dir/src/main/java} call for, plus the logging one. */
-  static List<String> rewrites(Path dir) {
-    Set<String> found = new LinkedHashSet<>();
+  /** Rewrites the sources under {@code dir/src/main/java} call for, plus the logging one. */
+  static List<RewriteId> rewrites(Path dir) {
+    Set<RewriteId> found = EnumSet.noneOf(RewriteId.class);
     if (dir == null) {
       return List.of();
     }
@@ -55,7 +56,7 @@ final class SourceSignals {
         // Unreadable sources: answer with what was found so far.
       }
     }
-    List<String> ordered = new ArrayList<>();
+    List<RewriteId> ordered = new ArrayList<>();
     for (Signal s : SIGNALS) {
       if (found.contains(s.rewrite()) && !ordered.contains(s.rewrite())) {
         ordered.add(s.rewrite());
@@ -63,7 +64,7 @@ final class SourceSignals {
     }
     LoggingSetup logging = LoggingSetup.detect(dir);
     if (logging != LoggingSetup.UNKNOWN) {
-      ordered.add(logging.rewrite());
+      ordered.add(logging.rewrites().get(0));
     }
     return ordered;
   }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.otelboard.cli.ExitCode;
 import dev.otelboard.cli.Main;
+import dev.otelboard.cli.process.ProcessResult;
+import dev.otelboard.cli.process.ProcessRunner;
+import dev.otelboard.cli.process.ProcessSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,7 +18,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,8 +59,8 @@ class OnboardExamplesIT {
     assertThat(first.code()).as(first.err()).isEqualTo(ExitCode.OK);
     assertThat(first.out()).contains("Changes:");
 
-    ProcessRunner.Result build = maven(onboarded);
-    assertThat(build.exitCode()).as(tail(build.output())).isZero();
+    ProcessResult build = maven(onboarded);
+    assertThat(build.exitCode()).as(String.join("\n", build.tail())).isZero();
 
     Run second = run("onboard", "--force", onboarded.toString());
     assertThat(second.code()).isEqualTo(ExitCode.OK);
@@ -70,22 +72,26 @@ class OnboardExamplesIT {
     assertThat(files(fresh)).as("--dry-run writes nothing").isEqualTo(files(source));
     Path diff = temp.resolve("onboard.diff");
     Files.writeString(diff, dryRun.out());
-    ProcessRunner.Result apply =
-        ProcessRunner.run(List.of("git", "apply", diff.toString()), fresh, Duration.ofMinutes(1));
-    assertThat(apply.exitCode()).as(apply.output()).isZero();
+    ProcessResult apply = process(List.of("git", "apply", diff.toString()), fresh, Duration.ofMinutes(1));
+    assertThat(apply.exitCode()).as(String.join("\n", apply.tail())).isZero();
     Map<String, String> expected = files(onboarded);
     expected.keySet().removeIf(p -> p.startsWith("target/"));
     assertThat(files(fresh)).isEqualTo(expected);
   }
 
   /** Runs mvn verify offline; online once when the local repository lacks something. */
-  private static ProcessRunner.Result maven(Path project) throws Exception {
-    ProcessRunner.Result offline =
-        ProcessRunner.run(List.of("mvn", "-B", "-q", "-o", "verify"), project, MAVEN_TIMEOUT);
-    if (offline.exitCode() != 0 && offline.output().contains("offline")) {
-      return ProcessRunner.run(List.of("mvn", "-B", "-q", "verify"), project, MAVEN_TIMEOUT);
+  private static ProcessResult maven(Path project) throws Exception {
+    ProcessResult offline = process(List.of("mvn", "-B", "-q", "-o", "verify"), project, MAVEN_TIMEOUT);
+    if (offline.exitCode() != 0 && String.join("\n", offline.tail()).contains("offline")) {
+      return process(List.of("mvn", "-B", "-q", "verify"), project, MAVEN_TIMEOUT);
     }
     return offline;
+  }
+
+  private static ProcessResult process(List<String> command, Path directory, Duration timeout)
+      throws Exception {
+    return ProcessRunner.run(
+        ProcessSpec.builder(command).setDirectory(directory).build(), timeout, Duration.ofSeconds(10));
   }
 
   record Run(int code, String out, String err) {}
@@ -134,10 +140,5 @@ class OnboardExamplesIT {
       }
     }
     return files;
-  }
-
-  private static String tail(String output) {
-    List<String> lines = new ArrayList<>(output.lines().toList());
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 }

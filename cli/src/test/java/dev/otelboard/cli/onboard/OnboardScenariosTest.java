@@ -8,6 +8,7 @@ import com.google.common.jimfs.Jimfs;
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.ManualItem;
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -396,11 +397,11 @@ class OnboardScenariosTest {
             </project>
             """);
     assertThat(plan.manual())
-        .filteredOn(m -> m.rewriteId().equals("spring-logging-pattern"))
+        .filteredOn(m -> m.rewriteId() == RewriteId.SPRING_LOGGING_PATTERN)
         .singleElement()
         .satisfies(m -> assertThat(m.reason()).contains("logging.pattern.correlation"));
     assertThat(plan.changes())
-        .filteredOn(c -> c.rewriteId().equals("spring-boot-starter"))
+        .filteredOn(c -> c.rewriteId() == RewriteId.SPRING_BOOT_STARTER)
         .singleElement()
         .satisfies(c -> {
           assertThat(c.file()).isEqualTo("pom.xml");
@@ -435,7 +436,9 @@ class OnboardScenariosTest {
 
     assertThat(after(plan, "pom.xml")).contains("opentelemetry-spring-boot-starter");
     assertThat(edit(plan, "src/main/java/com/example/storefront/Storefront.java")).isEmpty();
-    assertThat(plan.changes()).extracting(Change::rewriteId).contains("spring-boot-starter");
+    assertThat(plan.changes())
+        .extracting(Change::rewriteId)
+        .contains(RewriteId.SPRING_BOOT_STARTER);
   }
 
   @Test
@@ -519,7 +522,7 @@ class OnboardScenariosTest {
             "LOG.info(\"order {}\", id);");
     assertThat(plan.changes())
         .extracting(Change::rewriteId)
-        .contains("migrate-jul-to-slf4j", "parameterize-log-message");
+        .contains(RewriteId.MIGRATE_JUL_TO_SLF4J, RewriteId.PARAMETERIZE_LOG_MESSAGE);
     applyAndExpectIdempotence(plan);
   }
 
@@ -534,7 +537,7 @@ class OnboardScenariosTest {
 
     assertThat(edit(plan, "src/main/java/com/example/shop/Shop.java")).isEmpty();
     assertThat(plan.manual())
-        .filteredOn(m -> m.rewriteId().equals("migrate-jul-to-slf4j"))
+        .filteredOn(m -> m.rewriteId() == RewriteId.MIGRATE_JUL_TO_SLF4J)
         .singleElement()
         .satisfies(m -> assertThat(m.line()).isEqualTo(6));
   }
@@ -549,9 +552,9 @@ class OnboardScenariosTest {
     assertThat(edit(plan, "src/main/java/com/example/shop/Shop.java")).isEmpty();
     assertThat(plan.manual())
         .extracting(ManualItem::rewriteId)
-        .contains("jul-log-correlation", "migrate-jul-to-slf4j");
+        .contains(RewriteId.JUL_LOG_CORRELATION, RewriteId.MIGRATE_JUL_TO_SLF4J);
     assertThat(plan.manual())
-        .filteredOn(m -> m.rewriteId().equals("jul-log-correlation"))
+        .filteredOn(m -> m.rewriteId() == RewriteId.JUL_LOG_CORRELATION)
         .singleElement()
         .satisfies(m -> assertThat(m.reason()).contains("--mode agent", "SLF4JBridgeHandler"));
   }
@@ -570,7 +573,7 @@ class OnboardScenariosTest {
         .isEqualTo("server.port=8080\nlogging.pattern.console=%d %-5level %logger - "
             + "trace_id=%X{trace_id} span_id=%X{span_id} %msg%n\n");
     assertThat(plan.changes())
-        .filteredOn(c -> c.rewriteId().equals("spring-logging-pattern"))
+        .filteredOn(c -> c.rewriteId() == RewriteId.SPRING_LOGGING_PATTERN)
         .singleElement()
         .satisfies(c -> assertThat(c.line()).isEqualTo(2));
     applyAndExpectIdempotence(plan);
@@ -610,7 +613,7 @@ class OnboardScenariosTest {
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
     assertThat(plan.manual())
-        .filteredOn(m -> m.rewriteId().equals("dropwizard-logging"))
+        .filteredOn(m -> m.rewriteId() == RewriteId.DROPWIZARD_LOGGING)
         .singleElement()
         .satisfies(m -> {
           assertThat(m.file()).isEqualTo("config.yml");
@@ -680,7 +683,7 @@ class OnboardScenariosTest {
 
     assertThat(plan.edits()).extracting(FileEdit::path).containsExactly("otelboard.yaml");
     assertThat(plan.manual())
-        .filteredOn(m -> m.rewriteId().equals("existing-tracing"))
+        .filteredOn(m -> m.rewriteId() == RewriteId.EXISTING_TRACING)
         .singleElement()
         .satisfies(m -> assertThat(m.reason()).contains("found " + tracer, "To migrate: ")
             .doesNotContain("To migrate: remove it;"));
@@ -704,7 +707,7 @@ class OnboardScenariosTest {
 
     assertThat(plan.manual())
         .extracting(ManualItem::rewriteId, ManualItem::reason)
-        .anySatisfy(t -> assertThat(t.toList()).contains("existing-tracing"));
+        .anySatisfy(t -> assertThat(t.toList()).contains(RewriteId.EXISTING_TRACING));
     assertThat(edit(plan, "src/main/java/com/example/shop/Shop.java")).isEmpty();
     assertThat(edit(plan, "pom.xml")).isEmpty();
   }

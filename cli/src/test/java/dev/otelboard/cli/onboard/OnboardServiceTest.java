@@ -6,6 +6,7 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.rewrite.Change;
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,8 @@ class OnboardServiceTest {
             "pom.xml");
     assertThat(plan.changes())
         .extracting(Change::rewriteId)
-        .contains("wrap-executor", "init-bootstrap", "logback-mdc", "pom", "generate");
+        .contains(RewriteId.WRAP_EXECUTOR, RewriteId.INIT_BOOTSTRAP, RewriteId.LOGBACK_MDC,
+            RewriteId.POM, RewriteId.GENERATE);
     assertThat(plan.config()).isEqualTo(OtelboardConfig.defaults("shop"));
     assertThat(plan.diff()).contains("+++ b/src/main/java/com/example/shop/OtelBootstrap.java");
     assertThat(plan.failures()).isEmpty();

@@ -167,6 +167,20 @@ class ProcessRunnerTest {
   }
 
   @Test
+  void capturedOutputKeepsEveryLineNotJustTheTail() throws Exception {
+    ProcessResult r =
+        ProcessRunner.run(
+            sh("i=0; while [ $i -lt 500 ]; do echo line $i; i=$((i+1)); done; echo err >&2")
+                .setOutput(ProcessOutput.captured())
+                .build(),
+            Duration.ofSeconds(60),
+            GRACE);
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.tail()).hasSize(501).startsWith("line 0", "line 1").endsWith("line 499", "err");
+  }
+
+  @Test
   void commandLineQuotesArgumentsThatNeedIt() {
     assertThat(ProcessSpec.builder(List.of("java", "-jar", "my app.jar", "it's")).build().commandLine())
         .isEqualTo("java -jar 'my app.jar' 'it'\\''s'");

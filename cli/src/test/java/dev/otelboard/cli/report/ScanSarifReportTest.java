@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.scan.Finding;
 import dev.otelboard.cli.scan.FindingKind;
-import dev.otelboard.cli.scan.RewriteIds;
 import dev.otelboard.cli.scan.ScanResult;
 import dev.otelboard.cli.scan.Scope;
 import java.io.StringWriter;
@@ -17,7 +17,7 @@ class ScanSarifReportTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static Finding finding(
-      FindingKind kind, int line, boolean instrumented, String rewrite, String reason) {
+      FindingKind kind, int line, boolean instrumented, RewriteId rewrite, String reason) {
     return new Finding(kind, "src/main/java/a/A.java", line, 5, "a.A", "run", "sym", "snippet",
         instrumented, rewrite, reason, Scope.MAIN, "");
   }
@@ -26,11 +26,11 @@ class ScanSarifReportTest {
   void rulesAreTheFindingKindsAndResultsHaveRegions() throws Exception {
     ScanResult result = new ScanResult("/repo", List.of(), List.of(),
         List.of(
-            finding(FindingKind.JAVA_NET_HTTP_CLIENT, 7, false, RewriteIds.WRAP_JAVA_HTTP_CLIENT,
+            finding(FindingKind.JAVA_NET_HTTP_CLIENT, 7, false, RewriteId.WRAP_JAVA_HTTP_CLIENT,
                 null),
-            finding(FindingKind.NEW_THREAD, 9, true, RewriteIds.WRAP_THREAD, null),
-            finding(FindingKind.SERVLET, 11, false, RewriteIds.MANUAL, "run the javaagent"),
-            finding(FindingKind.SERVLET_FILTER, 12, false, RewriteIds.NONE, "inside the span")),
+            finding(FindingKind.NEW_THREAD, 9, true, RewriteId.WRAP_THREAD, null),
+            finding(FindingKind.SERVLET, 11, false, RewriteId.MANUAL, "run the javaagent"),
+            finding(FindingKind.SERVLET_FILTER, 12, false, RewriteId.NONE, "inside the span")),
         List.of(new ScanResult.ParseFailure("src/main/java/a/B.java", 3, 1, "Parse error")),
         new ScanResult.Stats(2, 2, 0, 0, 0, 1, 5));
     StringWriter out = new StringWriter();

@@ -44,7 +44,7 @@ class JavaRewritesTest {
         .singleElement()
         .satisfies(c -> {
           assertThat(c.line()).isEqualTo(8);
-          assertThat(c.rewriteId()).isEqualTo("wrap-java-http-client");
+          assertThat(c.rewriteId()).isEqualTo(RewriteId.WRAP_JAVA_HTTP_CLIENT);
         });
     assertThat(result.needs())
         .contains(Instrumentation.HTTP_CLIENT_ADAPTER, Instrumentation.BOOTSTRAP);
@@ -388,21 +388,21 @@ class JavaRewritesTest {
   void everyRewriteHasAStableIdTheScanUsesToo() {
     assertThat(Rewrites.sdkMode().stream().map(JavaRewrite::id).toList())
         .containsExactly(
-            "wrap-java-http-client",
-            "instrument-http-server",
-            "wrap-okhttp",
-            "instrument-spring-web",
-            "wrap-kafka-client",
-            "wrap-executor",
-            "wrap-completable-future",
-            "wrap-thread",
-            "migrate-jul-to-slf4j",
-            "migrate-jcl-to-slf4j",
-            "migrate-log4j1-to-slf4j",
-            "migrate-system-out-to-slf4j",
-            "parameterize-log-message",
-            "init-bootstrap");
-    assertThat(Rewrites.byId("wrap-executor")).isInstanceOf(WrapExecutor.class);
+            RewriteId.WRAP_JAVA_HTTP_CLIENT,
+            RewriteId.INSTRUMENT_HTTP_SERVER,
+            RewriteId.WRAP_OKHTTP,
+            RewriteId.INSTRUMENT_SPRING_WEB,
+            RewriteId.WRAP_KAFKA_CLIENT,
+            RewriteId.WRAP_EXECUTOR,
+            RewriteId.WRAP_COMPLETABLE_FUTURE,
+            RewriteId.WRAP_THREAD,
+            RewriteId.MIGRATE_JUL_TO_SLF4J,
+            RewriteId.MIGRATE_JCL_TO_SLF4J,
+            RewriteId.MIGRATE_LOG4J1_TO_SLF4J,
+            RewriteId.MIGRATE_SYSTEM_OUT_TO_SLF4J,
+            RewriteId.PARAMETERIZE_LOG_MESSAGE,
+            RewriteId.INIT_BOOTSTRAP);
+    assertThat(Rewrites.byId(RewriteId.WRAP_EXECUTOR)).isInstanceOf(WrapExecutor.class);
     assertThat(List.copyOf(Rewrites.sdkMode())).allSatisfy(r -> assertThat(r.description()).isNotBlank());
   }
 }

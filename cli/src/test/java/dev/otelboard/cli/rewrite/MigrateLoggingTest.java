@@ -74,7 +74,7 @@ class MigrateLoggingTest {
         .singleElement()
         .satisfies(c -> {
           assertThat(c.line()).isEqualTo(7);
-          assertThat(c.rewriteId()).isEqualTo("migrate-jul-to-slf4j");
+          assertThat(c.rewriteId()).isEqualTo(RewriteId.MIGRATE_JUL_TO_SLF4J);
         });
   }
 
@@ -288,7 +288,7 @@ class MigrateLoggingTest {
         .singleElement()
         .satisfies(m -> {
           assertThat(m.line()).isEqualTo(6);
-          assertThat(m.rewriteId()).isEqualTo("migrate-jul-to-slf4j");
+          assertThat(m.rewriteId()).isEqualTo(RewriteId.MIGRATE_JUL_TO_SLF4J);
         });
   }
 

@@ -58,8 +58,8 @@ class WrapKafkaClientTest {
     assertThat(result.changes())
         .extracting(Change::line, Change::rewriteId)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(13, "wrap-kafka-client"),
-            org.assertj.core.groups.Tuple.tuple(17, "wrap-kafka-client"));
+            org.assertj.core.groups.Tuple.tuple(13, RewriteId.WRAP_KAFKA_CLIENT),
+            org.assertj.core.groups.Tuple.tuple(17, RewriteId.WRAP_KAFKA_CLIENT));
     assertThat(result.needs())
         .contains(Instrumentation.KAFKA, Instrumentation.KAFKA_ADAPTER, Instrumentation.BOOTSTRAP);
   }

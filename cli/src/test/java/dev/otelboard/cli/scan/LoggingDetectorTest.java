@@ -2,6 +2,7 @@ package dev.otelboard.cli.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.otelboard.cli.rewrite.RewriteId;
 import org.junit.jupiter.api.Test;
 
 class LoggingDetectorTest {
@@ -79,8 +80,8 @@ class LoggingDetectorTest {
         "logging.log4j1.logger src/main/java/a/Loggers.java:11:40",
         "logging.logback.logger src/main/java/a/Loggers.java:12:46");
     assertThat(r.findings()).extracting(Finding::rewrite).containsExactly(
-        "manual", "migrate-jul-to-slf4j", "migrate-jcl-to-slf4j", "migrate-log4j1-to-slf4j",
-        "manual");
+        RewriteId.MANUAL, RewriteId.MIGRATE_JUL_TO_SLF4J, RewriteId.MIGRATE_JCL_TO_SLF4J,
+        RewriteId.MIGRATE_LOG4J1_TO_SLF4J, RewriteId.MANUAL);
     assertThat(r.modules().get(0).logCalls()).extracting(Object::toString).containsExactly(
         "LogCallCount[framework=JCL, level=error, count=1]",
         "LogCallCount[framework=JUL, level=debug, count=1]",

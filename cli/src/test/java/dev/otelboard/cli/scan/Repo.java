@@ -67,7 +67,7 @@ final class Repo {
   /** {@code kind file:line:column rewrite [instrumented]} for each finding. */
   static List<String> detailed(ScanResult result) {
     return result.findings().stream()
-        .map(f -> f.kind().id() + " " + f.location() + " " + f.rewrite()
+        .map(f -> f.kind().id() + " " + f.location() + " " + f.rewrite().id()
             + (f.instrumented() ? " instrumented" : "") + (f.scope() == Scope.TEST ? " test" : ""))
         .toList();
   }
