@@ -394,8 +394,9 @@ public final class OnboardService {
         throws IOException {
       List<MavenDependency> dependencies = new ArrayList<>();
       // OkHttp 5 comes with the starter (its default OTLP sender, the AWS/Azure resource
-      // providers). Boot's RestTemplateBuilder then picks OkHttp for the application's own clients,
-      // and on Boot 2.x it fails for want of a newer Kotlin: the JDK sender instead, as in SDK mode.
+      // providers). Boot's RestTemplateBuilder then picks OkHttp for the application's own
+      // clients, and on Boot 2.x it fails for want of a newer Kotlin: the JDK sender instead, as
+      // in SDK mode.
       dependencies.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
               "opentelemetry-spring-boot-starter")
           .excluding(OTEL_GROUP + ":opentelemetry-exporter-sender-okhttp")
@@ -607,7 +608,8 @@ public final class OnboardService {
       changes.add(new Change(relative(file), 1, "logback-mdc",
           "generated for Spring Boot's default logging: Boot's console"
               + (SpringBootApp.logsToFile(module) ? " and file" : "") + " appender with "
-              + "trace_id/span_id" + (sdk ? ", the OpenTelemetry MDC and exporting appenders" : "")));
+              + "trace_id/span_id"
+              + (sdk ? ", the OpenTelemetry MDC and exporting appenders" : "")));
     }
 
     /**

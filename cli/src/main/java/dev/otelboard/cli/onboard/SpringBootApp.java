@@ -78,7 +78,7 @@ record SpringBootApp(Optional<Version> version, Path application, boolean jakart
           + "opentelemetry-instrumentation-bom) instead");
     }
     Version v = version.get();
-    String filter = v.major() >= 3 ? "opentelemetry-spring-webmvc-6.0" : "opentelemetry-spring-webmvc-5.3";
+    String filter = "opentelemetry-spring-webmvc-" + (v.major() >= 3 ? "6.0" : "5.3");
     return Optional.of("Spring Boot " + v + ": opentelemetry-spring-boot-starter supports "
         + "Spring Boot 2.6+ and 3.1+ only, so this application is onboarded with code rewrites "
         + "and the generated bootstrap, which do not trace incoming Spring MVC requests: register "
@@ -111,10 +111,12 @@ record SpringBootApp(Optional<Version> version, Path application, boolean jakart
         || k.startsWith("logging.path"));
   }
 
-  /** Whether application.properties/yml set the console or level pattern themselves. */
+  /**
+   * Whether application.properties/yml set the console pattern themselves: it then prints {@code
+   * LOG_LEVEL_PATTERN} only if it says so, and spring-logging-pattern edits it where it is set.
+   */
   static boolean setsOwnPattern(Path module) throws IOException {
-    Set<String> keys = settingKeys(module);
-    return keys.contains("logging.pattern.console") || keys.contains("logging.pattern.level");
+    return settingKeys(module).contains("logging.pattern.console");
   }
 
   /**
