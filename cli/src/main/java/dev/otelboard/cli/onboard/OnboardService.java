@@ -3,7 +3,6 @@ package dev.otelboard.cli.onboard;
 import dev.otelboard.cli.OtelboardException;
 import dev.otelboard.cli.buildfile.MavenDependency;
 import dev.otelboard.cli.buildfile.PomEditor;
-import dev.otelboard.cli.buildfile.SpringBootVersion;
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.config.OtelboardConfig.Mode;
 import dev.otelboard.cli.io.AtomicFiles;
@@ -12,6 +11,7 @@ import dev.otelboard.cli.logconfig.Log4j2ConfigEditor;
 import dev.otelboard.cli.logconfig.Log4j2PropertiesEditor;
 import dev.otelboard.cli.logconfig.LogConfigEdit;
 import dev.otelboard.cli.logconfig.LogbackConfigEditor;
+import dev.otelboard.cli.logconfig.SpringBootLogbackConfig;
 import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
 import dev.otelboard.cli.process.ProcessOutput;
 import dev.otelboard.cli.process.ProcessResult;
@@ -315,8 +315,12 @@ public final class OnboardService {
           a -> buildFiles.contains("<artifactId>" + a + "</artifactId>"));
       RewriteSettings settings =
           settings(basePackage).withMigrateLoggingApi(!options.keepLoggingApi() && slf4jBackend);
-      boolean starter =
-          sdk && tracer == null && isSpringBoot3(module, javaFiles, pomText, rootPom);
+      SpringBootApp boot = SpringBootApp.of(javaFiles, pomText.orElse(""), rootPom.orElse(""));
+      boolean starter = sdk && tracer == null && boot.starter();
+      if (sdk && tracer == null && !starter) {
+        boot.withoutStarter().ifPresent(reason -> manual.add(
+            new ManualItem(relative(boot.application()), 0, RewriteId.SPRING_BOOT_STARTER, reason)));
+      }
       if (sdk && tracer != null) {
         manual.add(new ManualItem(relative(module.resolve("pom.xml")), 0,
             RewriteId.EXISTING_TRACING,
@@ -356,7 +360,11 @@ public final class OnboardService {
           }
         }
       }
-      LoggingFrameworks logging = planLogConfigs(module, sdk, pomText.orElse(""));
+      // Boot's default logging gets a logback-spring.xml, unless no OpenTelemetry is added here.
+      boolean bootDefaultLogging = boot.defaultLogging(module, buildFiles)
+          && (!sdk || (tracer == null && !javaFiles.isEmpty()));
+      LoggingFrameworks logging =
+          planLogConfigs(module, sdk, pomText.orElse(""), bootDefaultLogging);
       if (sdk && tracer == null && !logging.logback && !logging.log4j2 && !slf4jBackend
           && usesJul(javaFiles)) {
         manual.add(new ManualItem(relative(module), 0, RewriteId.JUL_LOG_CORRELATION,
@@ -384,7 +392,7 @@ public final class OnboardService {
       }
       anyModuleNeedsOtel = true;
       if (starter) {
-        planSpringBootStarter(module, pomText, versionsInParent, logging);
+        planSpringBootStarter(module, pomText, versionsInParent, logging, boot);
         return;
       }
       needs.add(Instrumentation.BOOTSTRAP);
@@ -400,15 +408,23 @@ public final class OnboardService {
     }
 
     /**
-     * A Spring Boot 3+ module gets opentelemetry-spring-boot-starter (which owns the SDK and
-     * instruments Spring's clients, servers, spring-kafka, JDBC and the logging appenders) instead
-     * of the bootstrap class and client rewrites.
+     * A Spring Boot 2.6+ or 3.1+ module gets opentelemetry-spring-boot-starter (which owns the SDK
+     * and instruments Spring's clients, servers, spring-kafka, JDBC and the logging appenders)
+     * instead of the bootstrap class and client rewrites.
      */
     private void planSpringBootStarter(Path module, Optional<String> pomText,
-        boolean versionsInParent, LoggingFrameworks logging) throws IOException {
+        boolean versionsInParent, LoggingFrameworks logging, SpringBootApp boot)
+        throws IOException {
       List<MavenDependency> dependencies = new ArrayList<>();
+      // OkHttp 5 comes with the starter (its default OTLP sender, the AWS/Azure resource
+      // providers). Boot's RestTemplateBuilder then picks OkHttp for the application's own
+      // clients, and on Boot 2.x it fails for want of a newer Kotlin: the JDK sender instead, as
+      // in SDK mode.
       dependencies.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
-          "opentelemetry-spring-boot-starter"));
+              "opentelemetry-spring-boot-starter")
+          .excluding(OTEL_GROUP + ":opentelemetry-exporter-sender-okhttp")
+          .excluding("com.squareup.okhttp3:*"));
+      dependencies.add(MavenDependency.runtime(OTEL_GROUP, "opentelemetry-exporter-sender-jdk"));
       dependencies.addAll(loggingDependencies(logging));
       boolean bootLogback = !pomText.orElse("").contains("spring-boot-starter-log4j2");
       MavenDependency mdc =
@@ -440,18 +456,14 @@ public final class OnboardService {
           .mapToInt(Change::line).findFirst().orElse(0);
       if (line > 0) {
         changes.add(new Change(relative(pom), line, RewriteId.SPRING_BOOT_STARTER,
-            "Spring Boot 3+ application: opentelemetry-spring-boot-starter added instead of code "
+            boot.version().map(v -> "Spring Boot " + v).orElse("Spring Boot 3 (Jakarta EE)")
+                + " application: opentelemetry-spring-boot-starter added instead of code "
                 + "rewrites; it instruments RestTemplate/RestClient/WebClient beans, Spring "
                 + "MVC/WebFlux, spring-kafka, JDBC and the Logback/Log4j2 appenders (configure it "
                 + "with otel.* properties or OTEL_* variables)"));
       }
     }
 
-    /**
-     * Whether the module is a Spring Boot 3+ application: the Boot version from its pom or the
-     * root pom; when neither says, a {@code @SpringBootApplication} whose code uses Jakarta EE
-     * (Boot 3's baseline) counts, and one that doesn't gets a manual item.
-     */
     private boolean setsLoggingPattern(Path module) throws IOException {
       for (String name : List.of("application.properties", "application.yml",
           "application.yaml")) {
@@ -461,34 +473,6 @@ public final class OnboardService {
         }
       }
       return false;
-    }
-
-    private boolean isSpringBoot3(Path module, List<Path> javaFiles, Optional<String> pomText,
-        Optional<String> rootPom) throws IOException {
-      java.util.OptionalInt major = SpringBootVersion.major(pomText.orElse(""));
-      if (major.isEmpty()) {
-        major = SpringBootVersion.major(rootPom.orElse(""));
-      }
-      if (major.isPresent()) {
-        return major.getAsInt() >= 3;
-      }
-      Path application = null;
-      boolean jakarta = false;
-      for (Path file : javaFiles) {
-        String text = read(file).orElse("");
-        if (application == null && text.contains("@SpringBootApplication")) {
-          application = file;
-        }
-        jakarta |= text.contains("import jakarta.");
-      }
-      if (application != null && !jakarta) {
-        manual.add(new ManualItem(relative(application), 0, RewriteId.SPRING_BOOT_STARTER,
-            "Spring Boot application whose Boot version the pom doesn't show: onboarded with "
-                + "code rewrites; if it runs on Spring Boot 3+, prefer "
-                + "io.opentelemetry.instrumentation:opentelemetry-spring-boot-starter (with the "
-                + "opentelemetry-instrumentation-bom) instead"));
-      }
-      return application != null && jakarta;
     }
 
     private RewriteSettings settings(String basePackage) {
@@ -558,9 +542,13 @@ public final class OnboardService {
     /** Which logging frameworks the module uses, from its config files and pom. */
     private record LoggingFrameworks(boolean logback, boolean log4j2, boolean hasConfig) {}
 
-    private LoggingFrameworks planLogConfigs(Path module, boolean sdk, String pom)
-        throws IOException {
+    private LoggingFrameworks planLogConfigs(Path module, boolean sdk, String pom,
+        boolean bootDefaultLogging) throws IOException {
       boolean logback = pom.contains("<artifactId>logback-classic</artifactId>");
+      if (bootDefaultLogging) {
+        generateBootLogbackConfig(module, sdk);
+        logback = true;
+      }
       boolean log4j2 = pom.contains("<artifactId>log4j-core</artifactId>");
       for (String resources : List.of("src/main/resources", "src/test/resources")) {
         for (String name : List.of("logback.xml", "logback-test.xml", "logback-spring.xml")) {
@@ -623,13 +611,28 @@ public final class OnboardService {
         }
       }
       planDropwizardLogging(module);
-      boolean hasConfig = false;
+      boolean hasConfig = bootDefaultLogging;
       for (String name : List.of("logback.xml", "logback-spring.xml", "logback.groovy",
           "log4j2.xml", "log4j2-spring.xml", "log4j2.properties", "log4j2.yaml", "log4j2.yml",
           "log4j2.json")) {
         hasConfig |= Files.exists(module.resolve("src/main/resources").resolve(name));
       }
       return new LoggingFrameworks(logback, log4j2, hasConfig);
+    }
+
+    /**
+     * Spring Boot's default logging prints no trace ids and installs no OpenTelemetry appender:
+     * the module gets a logback-spring.xml that keeps Boot's defaults and adds both.
+     */
+    private void generateBootLogbackConfig(Path module, boolean sdk) throws IOException {
+      Path file = module.resolve(SpringBootLogbackConfig.PATH);
+      edit(file, null, SpringBootLogbackConfig.render(sdk, !SpringBootApp.setsOwnPattern(module),
+          SpringBootApp.logsToFile(module)));
+      changes.add(new Change(relative(file), 1, RewriteId.LOGBACK_MDC,
+          "generated for Spring Boot's default logging: Boot's console"
+              + (SpringBootApp.logsToFile(module) ? " and file" : "") + " appender with "
+              + "trace_id/span_id"
+              + (sdk ? ", the OpenTelemetry MDC and exporting appenders" : "")));
     }
 
     /**
