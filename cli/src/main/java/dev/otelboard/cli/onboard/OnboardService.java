@@ -3,6 +3,16 @@ package dev.otelboard.cli.onboard;
 import dev.otelboard.cli.OtelboardException;
 import dev.otelboard.cli.buildfile.MavenDependency;
 import dev.otelboard.cli.buildfile.PomEditor;
+import dev.otelboard.cli.buildfile.SpringBootVersion;
+import dev.otelboard.cli.catalog.Artifact;
+import dev.otelboard.cli.catalog.Coordinates;
+import dev.otelboard.cli.catalog.HttpLibraries;
+import dev.otelboard.cli.catalog.Library;
+import dev.otelboard.cli.catalog.LibraryCatalog;
+import dev.otelboard.cli.catalog.LibraryCategory;
+import dev.otelboard.cli.catalog.LoggingLibraries;
+import dev.otelboard.cli.catalog.MessagingLibraries;
+import dev.otelboard.cli.catalog.TracingLibraries;
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.config.OtelboardConfig.Mode;
 import dev.otelboard.cli.io.AtomicFiles;
@@ -68,23 +78,21 @@ public final class OnboardService {
   static final String OTEL_GROUP = "io.opentelemetry";
   static final String INSTRUMENTATION_GROUP = "io.opentelemetry.instrumentation";
 
-  /** Libraries whose presence means the service is traced by something else already. */
-  private static final Map<String, String> EXISTING_TRACING =
-      Map.of(
-          "brave.", "Brave/Zipkin",
-          "io.micrometer.tracing", "Micrometer Tracing",
-          "org.springframework.cloud.sleuth", "Spring Cloud Sleuth",
-          "io.opentracing", "OpenTracing",
-          "datadog.trace", "dd-trace",
-          "com.newrelic.api", "New Relic agent API",
-          "co.elastic.apm", "Elastic APM",
-          "io.opentelemetry.sdk.OpenTelemetrySdk", "a hand-built OpenTelemetry SDK");
+  /**
+   * Packages onboard did not look for before the catalog (Datadog's OpenTracing tracer):
+   * refusing on them is a change of its own, not part of moving the tables.
+   */
+  private static final Set<String> NOT_EXISTING_TRACING = Set.of("datadog.opentracing.");
+
+  /**
+   * Import prefixes (also looked for in the pom) of libraries whose presence means the service is
+   * traced by something else already: the catalog's vendor tracers and a hand-built SDK.
+   */
+  private static final Map<String, Library> EXISTING_TRACING = existingTracingMarkers();
 
   /** Artifacts that give SLF4J a backend, so other logging APIs can move to SLF4J. */
   private static final List<String> SLF4J_BACKENDS =
-      List.of("logback-classic", "log4j-slf4j2-impl", "log4j-slf4j-impl", "slf4j-simple",
-          "slf4j-jdk14", "slf4j-reload4j", "spring-boot-starter", "spring-boot-starter-web",
-          "spring-boot-starter-logging", "spring-boot-starter-webflux");
+      LibraryCatalog.slf4jProviders().stream().map(Coordinates::artifactId).toList();
 
   private static final Duration GIT_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration GIT_STATUS_TIMEOUT = Duration.ofSeconds(60);
@@ -306,7 +314,7 @@ public final class OnboardService {
       Path sources = module.resolve("src/main/java");
       List<Path> javaFiles = javaFiles(sources);
       Optional<String> pomText = read(module.resolve("pom.xml"));
-      String tracer = existingTracing(javaFiles, pomText.orElse(""));
+      Library tracer = existingTracing(javaFiles, pomText.orElse(""));
       boolean sdk = config.mode() == Mode.SDK;
       Set<Instrumentation> needs = EnumSet.noneOf(Instrumentation.class);
       String basePackage = basePackage(javaFiles, sources);
@@ -322,10 +330,9 @@ public final class OnboardService {
             new ManualItem(relative(boot.application()), 0, RewriteId.SPRING_BOOT_STARTER, reason)));
       }
       if (sdk && tracer != null) {
-        manual.add(new ManualItem(relative(module.resolve("pom.xml")), 0,
-            RewriteId.EXISTING_TRACING,
-            "found " + tracer + ": otelboard does not add a second tracer. To migrate: "
-                + MIGRATION_ADVICE.getOrDefault(tracer, "remove it")
+        manual.add(new ManualItem(relative(module.resolve("pom.xml")), 0, RewriteId.EXISTING_TRACING,
+            "found " + tracerName(tracer) + ": otelboard does not add a second tracer. To "
+                + "migrate: " + tracer.onboarding().note()
                 + "; then re-run onboard (or run onboard --mode agent once it is removed)"));
       }
       if (sdk && tracer == null && !javaFiles.isEmpty()) {
@@ -427,8 +434,8 @@ public final class OnboardService {
       dependencies.add(MavenDependency.runtime(OTEL_GROUP, "opentelemetry-exporter-sender-jdk"));
       dependencies.addAll(loggingDependencies(logging));
       boolean bootLogback = !pomText.orElse("").contains("spring-boot-starter-log4j2");
-      MavenDependency mdc =
-          MavenDependency.runtime(INSTRUMENTATION_GROUP, "opentelemetry-logback-mdc-1.0");
+      MavenDependency mdc = instrumentation(LoggingLibraries.LOGBACK).stream()
+          .filter(d -> d.scope().equals("runtime")).findFirst().orElseThrow();
       if (bootLogback && !dependencies.contains(mdc)) {
         // The starter wraps Boot's Logback appenders with the MDC appender when it is present.
         dependencies.add(mdc);
@@ -481,7 +488,7 @@ public final class OnboardService {
             case LIBRARY -> true;
             case ADAPTER -> false;
             case AUTO -> Files.isDirectory(mavenRepository.resolve(
-                "io/opentelemetry/instrumentation/opentelemetry-java-http-client/"
+                repositoryPath(HttpLibraries.JAVA_HTTP_CLIENT) + "/"
                     + INSTRUMENTATION_VERSION + "-alpha"));
           };
       return new RewriteSettings(basePackage, RewriteSettings.DEFAULT_BOOTSTRAP_CLASS, library,
@@ -750,8 +757,8 @@ public final class OnboardService {
       try {
         PomEditor editor = PomEditor.of(before);
         Set<String> declared = editor.declaredKeys();
-        boolean starter = starterBom || dependencies.stream().anyMatch(d -> d.artifactId().equals(
-            "opentelemetry-spring-boot-starter"));
+        boolean starter = starterBom || dependencies.stream().anyMatch(
+            instrumentation(HttpLibraries.SPRING_BOOT)::contains);
         if (versions) {
           // Spring Boot manages io.opentelemetry through this same property; the starter needs the
           // opentelemetry-java release its instrumentation version was built on.
@@ -805,14 +812,13 @@ public final class OnboardService {
             "opentelemetry-instrumentation-api"));
       }
       if (needs.contains(Instrumentation.HTTP_CLIENT_LIBRARY)) {
-        list.add(MavenDependency.managed(INSTRUMENTATION_GROUP, "opentelemetry-java-http-client"));
+        list.addAll(instrumentation(HttpLibraries.JAVA_HTTP_CLIENT));
       }
       if (needs.contains(Instrumentation.KAFKA)) {
-        list.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
-            "opentelemetry-kafka-clients-2.6"));
+        list.addAll(instrumentation(MessagingLibraries.KAFKA_CLIENTS));
       }
       if (needs.contains(Instrumentation.SPRING_WEB)) {
-        list.add(MavenDependency.managed(INSTRUMENTATION_GROUP, "opentelemetry-spring-web-3.1"));
+        list.addAll(instrumentation(HttpLibraries.SPRING_WEB));
       }
       list.addAll(loggingDependencies(logging));
       return list;
@@ -821,15 +827,10 @@ public final class OnboardService {
     private List<MavenDependency> loggingDependencies(LoggingFrameworks logging) {
       List<MavenDependency> list = new ArrayList<>();
       if (logging.logback) {
-        list.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
-            "opentelemetry-logback-appender-1.0"));
-        list.add(MavenDependency.runtime(INSTRUMENTATION_GROUP, "opentelemetry-logback-mdc-1.0"));
+        list.addAll(instrumentation(LoggingLibraries.LOGBACK));
       }
       if (logging.log4j2) {
-        list.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
-            "opentelemetry-log4j-appender-2.17"));
-        list.add(MavenDependency.runtime(INSTRUMENTATION_GROUP,
-            "opentelemetry-log4j-context-data-2.17-autoconfigure"));
+        list.addAll(instrumentation(LoggingLibraries.LOG4J2));
       }
       return list;
     }
@@ -952,59 +953,36 @@ public final class OnboardService {
     return out.toString();
   }
 
-  /** What it takes to move from each tracer to OpenTelemetry. */
-  private static final Map<String, String> MIGRATION_ADVICE =
-      Map.of(
-          "Micrometer Tracing", "swap the micrometer-tracing-bridge-brave dependency for "
-              + "micrometer-tracing-bridge-otel (Observation API code stays), or remove the "
-              + "bridge and let onboard add OpenTelemetry",
-          "Spring Cloud Sleuth", "Sleuth ends with Spring Boot 2.7: move to Spring Boot 3 "
-              + "(Micrometer Tracing) or remove spring-cloud-starter-sleuth",
-          "OpenTracing", "keep the OpenTracing API calls on opentelemetry-opentracing-shim "
-              + "(OpenTracingShim.createTracerShim(openTelemetry)) and drop the OpenTracing tracer",
-          "dd-trace", "either keep dd-java-agent and let it read OpenTelemetry API spans "
-              + "(dd.trace.otel.enabled=true), or replace dd-trace-api calls by the "
-              + "OpenTelemetry API",
-          "New Relic agent API", "replace newrelic-api calls (@Trace, NewRelic.*) by the "
-              + "OpenTelemetry API and drop the New Relic agent",
-          "Elastic APM", "replace apm-agent-api calls by the OpenTelemetry API (Elastic accepts "
-              + "OTLP) and drop the Elastic agent",
-          "Brave/Zipkin", "replace Brave by OpenTelemetry (keep B3 headers with "
-              + "OTEL_PROPAGATORS=tracecontext,b3multi while peers still use them)",
-          "Micrometer Tracing on OpenTelemetry", "nothing to migrate, it already is "
-              + "OpenTelemetry: configure its export (management.otlp.*) rather than adding a "
-              + "second SDK",
-          "OpenTracing on OpenTelemetry", "nothing to migrate: the shim already runs on "
-              + "OpenTelemetry; move calls to the OpenTelemetry API at your pace",
-          "a hand-built OpenTelemetry SDK", "nothing to migrate: wire the existing "
-              + "OpenTelemetry instance into the instrumentation yourself, or replace it by the "
-              + "generated bootstrap");
-
-  /** Artifacts (by a part of their artifactId) that bring a tracer, for poms. */
-  private static final List<Map.Entry<String, String>> TRACING_ARTIFACTS =
+  /**
+   * Artifacts (by a part of their artifactId, whatever the groupId) that bring a tracer, for
+   * poms. Looser than the catalog's coordinates on purpose, which are scan's (com.datadoghq:*
+   * would also catch the DogStatsD metrics client here, io.zipkin.brave*:* would miss
+   * zipkin-reporter-brave).
+   */
+  private static final List<Map.Entry<String, Library>> TRACING_ARTIFACTS =
       List.of(
-          Map.entry("micrometer-tracing-bridge-otel", "Micrometer Tracing on OpenTelemetry"),
-          Map.entry("opentelemetry-opentracing-shim", "OpenTracing on OpenTelemetry"),
-          Map.entry("micrometer-tracing", "Micrometer Tracing"),
-          Map.entry("sleuth", "Spring Cloud Sleuth"),
-          Map.entry("opentracing", "OpenTracing"),
-          Map.entry("dd-trace", "dd-trace"),
-          Map.entry("newrelic-api", "New Relic agent API"),
-          Map.entry("apm-agent-api", "Elastic APM"),
-          Map.entry("brave", "Brave/Zipkin"));
+          Map.entry("micrometer-tracing-bridge-otel", TracingLibraries.MICROMETER_TRACING_OTEL),
+          Map.entry("opentelemetry-opentracing-shim", TracingLibraries.OPENTRACING_SHIM),
+          Map.entry("micrometer-tracing", TracingLibraries.MICROMETER_TRACING),
+          Map.entry("sleuth", TracingLibraries.SLEUTH),
+          Map.entry("opentracing", TracingLibraries.OPENTRACING),
+          Map.entry("dd-trace", TracingLibraries.DD_TRACE),
+          Map.entry("newrelic-api", TracingLibraries.NEW_RELIC),
+          Map.entry("apm-agent-api", TracingLibraries.ELASTIC_APM),
+          Map.entry("brave", TracingLibraries.BRAVE));
 
   private static final Pattern ARTIFACT_ID = Pattern.compile("<artifactId>\\s*([^<\\s]+)");
 
-  private static String existingTracing(List<Path> javaFiles, String pom) throws IOException {
+  private static Library existingTracing(List<Path> javaFiles, String pom) throws IOException {
     Matcher artifacts = ARTIFACT_ID.matcher(pom);
     while (artifacts.find()) {
-      for (Map.Entry<String, String> e : TRACING_ARTIFACTS) {
+      for (Map.Entry<String, Library> e : TRACING_ARTIFACTS) {
         if (artifacts.group(1).contains(e.getKey())) {
           return e.getValue();
         }
       }
     }
-    for (Map.Entry<String, String> e : EXISTING_TRACING.entrySet()) {
+    for (Map.Entry<String, Library> e : EXISTING_TRACING.entrySet()) {
       String marker = e.getKey();
       if (pom.contains(marker.endsWith(".") ? marker.substring(0, marker.length() - 1) + "<"
           : marker)) {
@@ -1016,13 +994,52 @@ public final class OnboardService {
       if (text.startsWith(GeneratedSources.STAMP_PREFIX)) {
         continue;
       }
-      for (Map.Entry<String, String> e : EXISTING_TRACING.entrySet()) {
+      for (Map.Entry<String, Library> e : EXISTING_TRACING.entrySet()) {
         if (text.contains("import " + e.getKey())) {
           return e.getValue();
         }
       }
     }
     return null;
+  }
+
+  private static Map<String, Library> existingTracingMarkers() {
+    Map<String, Library> markers = new LinkedHashMap<>();
+    for (Library tracer : LibraryCatalog.inCategory(LibraryCategory.VENDOR_TRACER)) {
+      for (String p : tracer.packages()) {
+        if (NOT_EXISTING_TRACING.contains(p)) {
+          continue;
+        }
+        // Without its trailing dot a package also names its groupIds in a pom
+        // (io.opentracing.contrib); a one-word package keeps it: "brave." must end a groupId.
+        boolean oneWord = p.indexOf('.') == p.length() - 1;
+        markers.put(p.endsWith(".") && !oneWord ? p.substring(0, p.length() - 1) : p, tracer);
+      }
+    }
+    // The SDK's entry point, not its package: using parts of the SDK is no second tracer.
+    Library sdk = TracingLibraries.OPENTELEMETRY_SDK;
+    markers.put(sdk.type("OpenTelemetrySdk"), sdk);
+    return markers;
+  }
+
+  /** How the manual item names a tracer found in the service. */
+  private static String tracerName(Library tracer) {
+    return tracer == TracingLibraries.OPENTELEMETRY_SDK ? "a hand-built " + tracer.name()
+        : tracer.name();
+  }
+
+  /** The catalog's pom artifacts for a library, versions managed by the BOMs. */
+  private static List<MavenDependency> instrumentation(Library library) {
+    return library.onboarding().artifacts().stream()
+        .map(a -> a.runtime() ? MavenDependency.runtime(a.groupId(), a.artifactId())
+            : MavenDependency.managed(a.groupId(), a.artifactId()))
+        .toList();
+  }
+
+  /** Where the local Maven repository keeps a library's one instrumentation artifact. */
+  private static String repositoryPath(Library library) {
+    Artifact artifact = library.onboarding().artifacts().get(0);
+    return artifact.groupId().replace('.', '/') + "/" + artifact.artifactId();
   }
 
   private static boolean usesJul(List<Path> javaFiles) throws IOException {
