@@ -46,7 +46,7 @@ record SpringBootApp(Optional<Version> version, Path application, boolean jakart
     Path application = null;
     boolean jakarta = false;
     for (Path file : javaFiles) {
-      String text = OnboardService.read(file).orElse("");
+      String text = ProjectFiles.read(file).orElse("");
       if (text.startsWith(GeneratedSources.STAMP_PREFIX)) {
         continue;
       }
@@ -126,11 +126,11 @@ record SpringBootApp(Optional<Version> version, Path application, boolean jakart
   static Set<String> settingKeys(Path module) throws IOException {
     Set<String> keys = new HashSet<>();
     Path resources = module.resolve("src/main/resources");
-    OnboardService.read(resources.resolve("application.properties")).ifPresent(text ->
+    ProjectFiles.read(resources.resolve("application.properties")).ifPresent(text ->
         text.lines().map(PROPERTY_KEY::matcher).filter(Matcher::find)
             .forEach(m -> keys.add(m.group(1))));
     for (String name : List.of("application.yml", "application.yaml")) {
-      Optional<String> text = OnboardService.read(resources.resolve(name));
+      Optional<String> text = ProjectFiles.read(resources.resolve(name));
       if (text.isEmpty()) {
         continue;
       }
