@@ -7,6 +7,7 @@ import (
 	"github.com/open-telemetry/opentelemetry-collector-contrib/processor/filterprocessor"
 	"github.com/open-telemetry/opentelemetry-collector-contrib/processor/k8sattributesprocessor"
 	"github.com/open-telemetry/opentelemetry-collector-contrib/processor/transformprocessor"
+	"github.com/open-telemetry/opentelemetry-collector-contrib/receiver/filelogreceiver"
 	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/connector"
 	"go.opentelemetry.io/collector/exporter"
@@ -36,6 +37,7 @@ func components() (otelcol.Factories, error) {
 
 	if f.Receivers, err = otelcol.MakeFactoryMap[receiver.Factory](
 		otlpreceiver.NewFactory(),
+		filelogreceiver.NewFactory(), // the chart's logsCollection preset
 	); err != nil {
 		return otelcol.Factories{}, err
 	}
@@ -68,7 +70,8 @@ func components() (otelcol.Factories, error) {
 	}
 
 	f.ReceiverModules = modules(f.Receivers, map[string]string{
-		"otlp": core + "receiver/otlpreceiver v0.158.0",
+		"otlp":     core + "receiver/otlpreceiver v0.158.0",
+		"file_log": contrib + "receiver/filelogreceiver v0.158.0",
 	})
 	f.ProcessorModules = modules(f.Processors, map[string]string{
 		"batch":          core + "processor/batchprocessor v0.158.0",
