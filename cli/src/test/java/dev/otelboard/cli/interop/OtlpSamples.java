@@ -39,11 +39,122 @@ public final class OtlpSamples {
 
   /** A span with the resource and scope it arrived under. */
   public record SpanRecord(Resource resource, String resourceSchemaUrl, InstrumentationScope scope,
-      String scopeSchemaUrl, Span span) {}
+      String scopeSchemaUrl, Span span) {
+    /** Every field on one line, for readable differences. */
+    @Override
+    public String toString() {
+      return "resource{" + oneLine(resource) + "} " + resourceSchemaUrl + " scope{" + oneLine(scope)
+          + "} " + scopeSchemaUrl + " span{" + oneLine(span) + "}";
+    }
+  }
 
   /** A log record with the resource and scope it arrived under. */
   public record LogRecordOf(Resource resource, String resourceSchemaUrl, InstrumentationScope scope,
-      String scopeSchemaUrl, LogRecord log) {}
+      String scopeSchemaUrl, LogRecord log) {
+    /** Every field on one line, for readable differences. */
+    @Override
+    public String toString() {
+      return "resource{" + oneLine(resource) + "} " + resourceSchemaUrl + " scope{" + oneLine(scope)
+          + "} " + scopeSchemaUrl + " log{" + oneLine(log) + "}";
+    }
+  }
+
+  /**
+   * {@code record} in a canonical form for comparing what two implementations made of the same
+   * input: attributes (and map values) sorted by key, since OTLP maps are unordered and the
+   * collector's pdata reorders them when it removes a key; an empty status dropped, since pdata
+   * always writes one.
+   */
+  public static SpanRecord canonical(SpanRecord record) {
+    Span.Builder span = record.span().toBuilder();
+    sortAttributes(span.getAttributesList(), span::clearAttributes, span::addAllAttributes);
+    for (Span.Event.Builder e : span.getEventsBuilderList()) {
+      sortAttributes(e.getAttributesList(), e::clearAttributes, e::addAllAttributes);
+    }
+    for (Span.Link.Builder l : span.getLinksBuilderList()) {
+      sortAttributes(l.getAttributesList(), l::clearAttributes, l::addAllAttributes);
+    }
+    if (span.getStatus().equals(Status.getDefaultInstance())) {
+      span.clearStatus();
+    }
+    return new SpanRecord(canonical(record.resource()), record.resourceSchemaUrl(),
+        canonical(record.scope()), record.scopeSchemaUrl(), span.build());
+  }
+
+  /** {@code record} in the canonical form of {@link #canonical(SpanRecord)}. */
+  public static LogRecordOf canonical(LogRecordOf record) {
+    LogRecord.Builder log = record.log().toBuilder();
+    sortAttributes(log.getAttributesList(), log::clearAttributes, log::addAllAttributes);
+    if (log.hasBody()) {
+      log.setBody(canonical(log.getBody()));
+    }
+    return new LogRecordOf(canonical(record.resource()), record.resourceSchemaUrl(),
+        canonical(record.scope()), record.scopeSchemaUrl(), log.build());
+  }
+
+  private static Resource canonical(Resource resource) {
+    Resource.Builder b = resource.toBuilder();
+    sortAttributes(b.getAttributesList(), b::clearAttributes, b::addAllAttributes);
+    return b.build();
+  }
+
+  private static InstrumentationScope canonical(InstrumentationScope scope) {
+    InstrumentationScope.Builder b = scope.toBuilder();
+    sortAttributes(b.getAttributesList(), b::clearAttributes, b::addAllAttributes);
+    return b.build();
+  }
+
+  private static AnyValue canonical(AnyValue value) {
+    if (value.hasKvlistValue()) {
+      return AnyValue.newBuilder().setKvlistValue(KeyValueList.newBuilder()
+          .addAllValues(sorted(value.getKvlistValue().getValuesList()))).build();
+    }
+    if (value.hasArrayValue()) {
+      ArrayValue.Builder array = ArrayValue.newBuilder();
+      value.getArrayValue().getValuesList().forEach(v -> array.addValues(canonical(v)));
+      return AnyValue.newBuilder().setArrayValue(array).build();
+    }
+    return value;
+  }
+
+  private static List<KeyValue> sorted(List<KeyValue> attributes) {
+    return attributes.stream()
+        .map(kv -> kv.toBuilder().setValue(canonical(kv.getValue())).build())
+        .sorted(java.util.Comparator.comparing(KeyValue::getKey)).toList();
+  }
+
+  private static void sortAttributes(List<KeyValue> attributes, Runnable clear,
+      java.util.function.Consumer<List<KeyValue>> addAll) {
+    List<KeyValue> sorted = sorted(attributes);
+    clear.run();
+    addAll.accept(sorted);
+  }
+
+  /**
+   * The records only in {@code actual} and only in {@code expected} (as multisets), one per line;
+   * empty when both hold the same records.
+   */
+  public static <T> String difference(List<T> actual, List<T> expected, String actualName,
+      String expectedName) {
+    List<T> onlyActual = new ArrayList<>(actual);
+    List<T> onlyExpected = new ArrayList<>();
+    for (T e : expected) {
+      if (!onlyActual.remove(e)) {
+        onlyExpected.add(e);
+      }
+    }
+    if (onlyActual.isEmpty() && onlyExpected.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    onlyActual.forEach(r -> out.append("only in ").append(actualName).append(": ").append(r).append('\n'));
+    onlyExpected.forEach(r -> out.append("only in ").append(expectedName).append(": ").append(r).append('\n'));
+    return out.toString();
+  }
+
+  private static String oneLine(com.google.protobuf.MessageOrBuilder message) {
+    return com.google.protobuf.TextFormat.printer().emittingSingleLine(true).printToString(message);
+  }
 
   /** Request {@code r} of a run: {@code spans} spans of service {@code service}. */
   public static ExportTraceServiceRequest traces(String service, int r, int spans) {
