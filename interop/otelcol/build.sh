@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds otelboard's reference collector (this Go module) once, into a cache outside the
 # repository, and prints the binary's path on stdout; progress goes to stderr. A second run with
-# the same sources prints the path at once.
+# the same sources prints the path at once. Beside it: ottlcheck (cmd/ottlcheck), which validates
+# many OTTL statements in one process with the same transform processor.
 #
 #   OTELCOL=$(interop/otelcol/build.sh) && "$OTELCOL" validate --config config.yaml
 #
@@ -21,8 +22,8 @@ if [[ -z "$go_cmd" ]]; then
 fi
 
 # The build is keyed by the module's sources, so editing go.mod or a .go file rebuilds.
-stamp="$(cd "$here" && cat go.mod go.sum ./*.go | sha256sum | cut -d' ' -f1)"
-if [[ -x "$bin" && -f "$dir/stamp" && "$(cat "$dir/stamp")" == "$stamp" ]]; then
+stamp="$(cd "$here" && cat go.mod go.sum ./*.go cmd/*/*.go | sha256sum | cut -d' ' -f1)"
+if [[ -x "$bin" && -x "$dir/ottlcheck" && -f "$dir/stamp" && "$(cat "$dir/stamp")" == "$stamp" ]]; then
   echo "$bin"
   exit 0
 fi
@@ -30,9 +31,11 @@ fi
 mkdir -p "$dir"
 echo "interop/otelcol/build.sh: building the reference collector $version into $dir" >&2
 start=$SECONDS
-(cd "$here" && GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0 \
-  "$go_cmd" build -trimpath -ldflags="-s -w" -o "$bin.tmp" .) >&2
+(cd "$here" && export GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0 &&
+  "$go_cmd" build -trimpath -ldflags="-s -w" -o "$bin.tmp" . &&
+  "$go_cmd" build -trimpath -ldflags="-s -w" -o "$dir/ottlcheck.tmp" ./cmd/ottlcheck) >&2
 mv -f "$bin.tmp" "$bin"
+mv -f "$dir/ottlcheck.tmp" "$dir/ottlcheck"
 echo "$stamp" >"$dir/stamp"
 echo "interop/otelcol/build.sh: built in $((SECONDS - start)) s" >&2
 echo "$bin"
