@@ -31,10 +31,10 @@ class CollectorConfigCheckerTest {
   @Test
   void anExporterAPipelineReferencesMustBeDefined() {
     List<Finding> findings = checkEdited(t -> t.replace("          - otlp_http/honeycomb\n",
-        "          - otlp_http/honeycomb\n          - otlp/jaeger\n"));
+        "          - otlp_http/honeycomb\n          - otlp_grpc/jaeger\n"));
 
     assertThat(findings).extracting(Finding::toString).contains(
-        "config.service.pipelines.logs.exporters[2]: exporter \"otlp/jaeger\" is not defined under config.exporters");
+        "config.service.pipelines.logs.exporters[2]: exporter \"otlp_grpc/jaeger\" is not defined under config.exporters");
   }
 
   @Test
