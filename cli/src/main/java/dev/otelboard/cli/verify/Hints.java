@@ -10,6 +10,7 @@ import static dev.otelboard.cli.rewrite.RewriteId.WRAP_THREAD;
 
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.rewrite.RewriteId;
+import dev.otelboard.cli.scan.Finding;
 import dev.otelboard.collector.sink.CaptureSink.CapturedLog;
 import dev.otelboard.collector.sink.CaptureSink.CapturedSpan;
 import java.io.IOException;
@@ -73,6 +74,25 @@ final class Hints {
           "");
     }
     if (settings.config().isPresent()) {
+      Optional<Finding> server = ServerCoverage.uncovered(dir);
+      if (server.isPresent()) {
+        Finding f = server.get();
+        return new Hint(
+            "onboarded, but its server framework is not covered in code mode: "
+                + f.kind().title() + " at " + f.file() + ":" + f.line()
+                + (f.reason() == null || f.reason().isBlank() ? "" : " (" + f.reason() + ")")
+                + "; no SERVER span is made there, so run it with `otelboard verify --agent` for now",
+            List.of(f.rewrite()),
+            f.file() + ":" + f.line());
+      }
+      if (ServerCoverage.usesSpringBootStarter(dir)) {
+        return new Hint(
+            "onboarded with the OpenTelemetry Spring Boot starter but nothing was exported: the jar"
+                + " that runs must be rebuilt from the onboarded sources, and otel.sdk.disabled /"
+                + " OTEL_SDK_DISABLED must not be true",
+            List.of(RewriteId.SPRING_BOOT_STARTER),
+            "");
+      }
       return new Hint(
           "onboarded (otelboard.yaml) but nothing was exported: OtelBootstrap.init() must run first"
               + " in main (" + INIT_BOOTSTRAP.id() + ") and the jar that runs must be rebuilt from"

@@ -97,6 +97,33 @@ class JudgeTest {
   }
 
   @Test
+  void anOnboardedServiceWhoseServerFrameworkIsNotCoveredIsNamedWithFileAndLine() throws Exception {
+    Path checkout = temp.resolve("checkout");
+    Files.createDirectories(checkout.resolve("src/main/java/shop"));
+    Files.writeString(checkout.resolve("otelboard.yaml"), "service_name: checkout\n");
+    Files.writeString(checkout.resolve("src/main/java/shop/App.java"), """
+        package shop;
+
+        import io.javalin.Javalin;
+
+        class App {
+          void routes(Javalin app) {
+            app.get("/orders", ctx -> ctx.result("ok"));
+          }
+        }
+        """);
+
+    Verdict v = Judge.judge(report(List.of(), List.of(), List.of()), List.of(), List.of(), 0, 0,
+        expect(List.of("checkout"), Map.of(), Map.of()));
+
+    assertThat(v.offenders().get(0).hint())
+        .contains("server framework is not covered in code mode")
+        .contains("src/main/java/shop/App.java:7")
+        .contains("otelboard verify --agent")
+        .doesNotContain("OtelBootstrap");
+  }
+
+  @Test
   void theLoggerSourceDecidesWhichAsyncRewriteIsSuggested() throws Exception {
     Path src = temp.resolve("checkout/src/main/java/com/example");
     Files.createDirectories(src);
