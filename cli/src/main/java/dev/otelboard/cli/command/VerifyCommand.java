@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
       "  otelboard verify -- mvn -q test",
       "  otelboard verify ../checkout-service --agent -- java -jar target/checkout-service.jar",
       "  otelboard verify --plan examples/verify.yaml --report-html verdict.html",
-      "  otelboard verify --plan examples/verify.yaml --agent --quiet --report-json verdict.json"
+      "  otelboard verify --plan examples/verify.yaml --agent --quiet --report-json verdict.json",
+      "  otelboard verify --plan examples/verify.yaml --agent --capture agent.jsonl"
     })
 final class VerifyCommand implements Callable<Integer> {
   private static final String PREFIX = "otelboard verify: ";
@@ -142,6 +143,14 @@ final class VerifyCommand implements Callable<Integer> {
           + " production's collector would.")
   Path transform;
 
+  @Option(
+      names = "--capture",
+      paramLabel = "FILE",
+      description = "Also write every span and log record of the run to FILE as OTLP JSON lines (the"
+          + " collector's file format) and the run's metadata (plan, agent or code mode, services,"
+          + " versions) to FILE.meta.json; compare two captures with otelboard diff.")
+  Path capture;
+
   @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the verdict as JSON.")
   Path reportJson;
 
@@ -167,6 +176,9 @@ final class VerifyCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
 
+    if (capture != null && Files.isDirectory(capture)) {
+      throw usage("--capture " + capture + " is a directory; give a file name");
+    }
     Path agentPath = agentJar;
     if (agentPath != null && !Files.isRegularFile(agentPath)) {
       throw usage("--agent-jar " + agentPath + " is not a file");
@@ -198,6 +210,7 @@ final class VerifyCommand implements Callable<Integer> {
               .setMaxOrphanSpans(maxOrphanSpans)
               .setWorkloadTimeout(timeout == null ? null : duration("--timeout", timeout))
               .setProcessors(transform == null ? List.of() : TransformFile.processors(transform))
+              .setCaptureFile(capture)
               .build();
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
