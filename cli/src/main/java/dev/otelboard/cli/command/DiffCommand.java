@@ -11,6 +11,7 @@ import dev.otelboard.cli.report.DiffText;
 import dev.otelboard.cli.report.html.DiffHtml;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -121,10 +122,16 @@ final class DiffCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new OtelboardException(ExitCode.USAGE, e.getMessage());
     }
-    CaptureReader reader = CaptureReader.builder().build();
-    RunSummary runA = read(reader, a, "A", err);
-    RunSummary runB = read(reader, b, "B", err);
-    DiffResult result = diff.diff(runA, runB);
+    long start = System.nanoTime();
+    List<RunSummary> runs = CaptureReader.builder().build().readAll(List.of(a, b));
+    for (int i = 0; i < 2; i++) {
+      RunSummary r = runs.get(i);
+      err.println(String.format(Locale.ROOT, "%sread %s %s: %,d spans, %,d log records", PREFIX, i == 0 ? "A" : "B",
+          r.info().label(), r.info().spans(), r.info().logs()));
+    }
+    err.println(String.format(Locale.ROOT, "%sboth read in %.1f s", PREFIX, (System.nanoTime() - start) / 1e9));
+    err.flush();
+    DiffResult result = diff.diff(runs.get(0), runs.get(1));
 
     if (format.equals("json")) {
       out.print(DiffJson.toJson(result));
@@ -140,12 +147,4 @@ final class DiffCommand implements Callable<Integer> {
     return result.gate().passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }
 
-  private static RunSummary read(CaptureReader reader, Path path, String side, PrintWriter err) {
-    long start = System.nanoTime();
-    RunSummary run = reader.read(path);
-    err.println(String.format(Locale.ROOT, "%sread %s %s: %,d spans, %,d log records in %.1f s", PREFIX, side, path,
-        run.info().spans(), run.info().logs(), (System.nanoTime() - start) / 1e9));
-    err.flush();
-    return run;
-  }
 }

@@ -12,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -35,6 +39,39 @@ public final class CaptureReader {
   /** A builder with the defaults. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Reads several runs at once, one thread each (at most as many as there are processors), in the
+   * order given; the first failure is thrown.
+   */
+  public List<RunSummary> readAll(List<Path> paths) throws InterruptedException {
+    int threads = Math.max(1, Math.min(paths.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "otelboard-diff-reader");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<RunSummary>> futures = new ArrayList<>();
+      for (Path p : paths) {
+        futures.add(pool.submit(() -> read(p)));
+      }
+      List<RunSummary> runs = new ArrayList<>();
+      for (Future<RunSummary> f : futures) {
+        try {
+          runs.add(f.get());
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+      return runs;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**
@@ -99,7 +136,7 @@ public final class CaptureReader {
         }
         run.line();
         try {
-          parser.parse(lines.bytes(), lines.length(), !lines.endedWithNewline());
+          parser.parse(lines.bytes(), lines.offset(), lines.length(), !lines.endedWithNewline());
         } catch (OtlpLineParser.BadLineException e) {
           throw OtelboardException.badInput(file, (int) lines.number(), e.getMessage());
         }

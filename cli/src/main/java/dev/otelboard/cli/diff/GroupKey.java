@@ -1,6 +1,7 @@
 package dev.otelboard.cli.diff;
 
 import java.util.Comparator;
+import java.util.Set;
 
 /**
  * The shape a span is matched by across runs, within its service: never its ids. HTTP spans by
@@ -34,6 +35,16 @@ public record GroupKey(
           .thenComparing(GroupKey::dbOperation)
           .thenComparing(GroupKey::destination)
           .thenComparing(GroupKey::method);
+
+  /** The attributes whose values {@link #of} reads; the reader skips the values of all others. */
+  static final Set<String> READ =
+      Set.of(
+          "http.request.method", "http.method", "http.response.status_code", "http.status_code",
+          "http.route", "url.path", "http.target", "url.full", "http.url",
+          "rpc.system", "rpc.service", "rpc.method", "rpc.grpc.status_code",
+          "db.system.name", "db.system", "db.operation.name", "db.operation",
+          "messaging.system", "messaging.destination.name", "messaging.destination",
+          "messaging.destination.temporary");
 
   /** The group key of a service that had more groups than the reader keeps apart. */
   static final GroupKey OTHER = new GroupKey("INTERNAL", "(other groups)", "", "", "", "", "");

@@ -27,6 +27,8 @@ final class OtlpLineParser {
   private final List<LogData> logs = new ArrayList<>();
   private int logCount;
   private final long[] id = new long[2];
+  private final String[] interned = new String[4096];
+  private boolean hexOk;
 
   OtlpLineParser(RunAggregator sink) {
     this.sink = sink;
@@ -41,9 +43,9 @@ final class OtlpLineParser {
     }
   }
 
-  /** Parses {@code bytes[0..length)}; {@code lastWithoutNewline} words the error of a cut-off file. */
-  void parse(byte[] bytes, int length, boolean lastWithoutNewline) throws BadLineException {
-    try (JsonParser p = factory.createParser(bytes, 0, length)) {
+  /** Parses {@code bytes[offset..offset+length)}; {@code lastWithoutNewline} words the error of a cut-off file. */
+  void parse(byte[] bytes, int offset, int length, boolean lastWithoutNewline) throws BadLineException {
+    try (JsonParser p = factory.createParser(bytes, offset, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new BadLineException("not OTLP JSON: a line must be one JSON object, an OTLP export request");
       }
@@ -120,7 +122,7 @@ final class OtlpLineParser {
       String field = p.currentName();
       p.nextToken();
       if (field.equals("attributes")) {
-        attributes(p, resourceKeys, resourceValues);
+        attributes(p, resourceKeys, resourceValues, true);
       } else {
         p.skipChildren();
       }
@@ -171,9 +173,9 @@ final class OtlpLineParser {
         case "parentSpanId", "parent_span_id" -> s.parentId = id(p, 8, "parentSpanId");
         case "name" -> s.name = p.getValueAsString("");
         case "kind" -> s.kind = enumValue(p, "SPAN_KIND_", KINDS);
-        case "startTimeUnixNano", "start_time_unix_nano" -> s.startNanos = p.getValueAsLong(0);
-        case "endTimeUnixNano", "end_time_unix_nano" -> s.endNanos = p.getValueAsLong(0);
-        case "attributes" -> attributes(p, s.keys, s.values);
+        case "startTimeUnixNano", "start_time_unix_nano" -> s.startNanos = nanos(p);
+        case "endTimeUnixNano", "end_time_unix_nano" -> s.endNanos = nanos(p);
+        case "attributes" -> attributes(p, s.keys, s.values, false);
         case "status" -> s.statusCode = statusCode(p);
         default -> p.skipChildren();
       }
@@ -306,7 +308,8 @@ final class OtlpLineParser {
     return name;
   }
 
-  private void attributes(JsonParser p, List<String> keys, List<String> values) throws IOException, BadLineException {
+  private void attributes(JsonParser p, List<String> keys, List<String> values, boolean allValues)
+      throws IOException, BadLineException {
     expectArray(p, "attributes");
     while (p.nextToken() == JsonToken.START_OBJECT) {
       String key = null;
@@ -315,9 +318,14 @@ final class OtlpLineParser {
         String field = p.currentName();
         p.nextToken();
         if (field.equals("key")) {
-          key = p.getValueAsString();
+          key = intern(p);
         } else if (field.equals("value")) {
-          value = anyValue(p);
+          // Most values are never looked at: skipping them spares decoding a string.
+          if (allValues || key == null || GroupKey.READ.contains(key)) {
+            value = anyValue(p);
+          } else {
+            p.skipChildren();
+          }
         } else {
           p.skipChildren();
         }
@@ -349,21 +357,29 @@ final class OtlpLineParser {
 
   /** Reads an id of {@code bytes} bytes into {@link #id} (high, low) and returns the low half. */
   private long id(JsonParser p, int bytes, String field) throws IOException, BadLineException {
-    String text = p.getValueAsString("");
     id[0] = 0;
     id[1] = 0;
-    if (text.isEmpty()) {
+    hexOk = true;
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      p.skipChildren();
+      throw new BadLineException(field + " must be a string");
+    }
+    char[] chars = p.getTextCharacters();
+    int off = p.getTextOffset();
+    int len = p.getTextLength();
+    if (len == 0) {
       return 0;
     }
-    if (text.length() == bytes * 2 && hex(text)) {
-      if (bytes == 16) {
-        id[0] = Long.parseUnsignedLong(text, 0, 16, 16);
-        id[1] = Long.parseUnsignedLong(text, 16, 32, 16);
-      } else {
-        id[1] = Long.parseUnsignedLong(text, 0, 16, 16);
+    if (len == bytes * 2) {
+      long hi = bytes == 16 ? hex(chars, off) : 0;
+      long lo = hex(chars, off + len - 16);
+      if (hexOk) {
+        id[0] = hi;
+        id[1] = lo;
+        return lo;
       }
-      return id[1];
     }
+    String text = new String(chars, off, len);
     byte[] raw;
     try {
       raw = Base64.getDecoder().decode(text);
@@ -380,10 +396,88 @@ final class OtlpLineParser {
     return id[1];
   }
 
-  private static boolean hex(String s) {
+  /** A uint64 timestamp, a JSON string in OTLP JSON (or a number); 0 when unreadable. */
+  private static long nanos(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      return p.getValueAsLong(0);
+    }
+    char[] chars = p.getTextCharacters();
+    int off = p.getTextOffset();
+    int len = p.getTextLength();
+    if (len == 0 || len > 19) {
+      return 0;
+    }
+    long v = 0;
+    for (int i = off; i < off + len; i++) {
+      int d = chars[i] - '0';
+      if (d < 0 || d > 9) {
+        return 0;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  private static final byte[] HEX = hexDigits();
+
+  private static byte[] hexDigits() {
+    byte[] t = new byte[128];
+    java.util.Arrays.fill(t, (byte) -1);
+    for (int i = 0; i < 16; i++) {
+      t["0123456789abcdef".charAt(i)] = (byte) i;
+      t["0123456789ABCDEF".charAt(i)] = (byte) i;
+    }
+    return t;
+  }
+
+  /** The 16 hex digits at {@code chars[off..]} as a long; clears {@link #hexOk} on a non-digit. */
+  private long hex(char[] chars, int off) {
+    long v = 0;
+    int bad = 0;
+    for (int i = off; i < off + 16; i++) {
+      char c = chars[i];
+      int d = c < 128 ? HEX[c] : -1;
+      bad |= d;
+      v = (v << 4) | (d & 0xf);
+    }
+    hexOk &= bad >= 0;
+    return v;
+  }
+
+  /**
+   * The string value at the parser, canonicalized: attribute keys repeat on every span, and one
+   * instance per key spares the allocation and makes every later hash lookup use a cached hash.
+   */
+  private String intern(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      return p.getValueAsString("");
+    }
+    char[] chars = p.getTextCharacters();
+    int off = p.getTextOffset();
+    int len = p.getTextLength();
+    int h = 0;
+    for (int i = off; i < off + len; i++) {
+      h = 31 * h + chars[i];
+    }
+    int mask = interned.length - 1;
+    int slot = (h ^ (h >>> 16)) & mask;
+    for (int probe = 0; probe < 8; probe++, slot = (slot + 1) & mask) {
+      String s = interned[slot];
+      if (s == null) {
+        s = new String(chars, off, len);
+        interned[slot] = s;
+        return s;
+      }
+      if (s.length() == len && same(s, chars, off)) {
+        return s;
+      }
+    }
+    return new String(chars, off, len);
+  }
+
+  private static boolean same(String s, char[] chars, int off) {
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+      if (s.charAt(i) != chars[off + i]) {
         return false;
       }
     }
