@@ -138,7 +138,8 @@ final class Attributes {
         : groups.size() + " span groups (" + String.join("; ", groups.subList(0, Math.min(3, groups.size())))
             + (groups.size() > 3 ? "; ..." : "") + ")";
     if (category == Category.SEMCONV) {
-      return "A's name -> B's name, in " + where;
+      return (has.equals("B") ? "B has the stable name where A had the deprecated one, in "
+          : "B has the deprecated name where A had the stable one, in ") + where;
     }
     return "on " + has + "'s spans, not on " + lacks + "'s, in " + where;
   }

@@ -139,7 +139,8 @@ final class Normalize {
         out.append(' ');
         space = false;
       }
-      if (!isWordChar(c)) {
+      // A word starts with a letter, digit or _; - . : / only join its parts (12:30, ABC-1, 10.0.0.7).
+      if (!Character.isLetterOrDigit(c) && c != '_') {
         out.append(c);
         i++;
         continue;
