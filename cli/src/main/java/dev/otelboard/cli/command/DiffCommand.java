@@ -83,9 +83,9 @@ final class DiffCommand implements Callable<Integer> {
       names = "--min-correlation-ratio",
       paramLabel = "R",
       defaultValue = "0.9",
-      description = "Lowest acceptable B/A ratio, per service, of the share of log records joined to"
-          + " their trace and of the share of traces that cross services; exit 1 below"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "Lowest acceptable B/A ratio of each service's share of log records joined to"
+          + " their trace, and of each SERVER/CONSUMER span group's share continuing a calling"
+          + " service's trace (groups at 50% or more in A); exit 1 below (default: ${DEFAULT-VALUE}).")
   double minCorrelationRatio;
 
   @Option(

@@ -78,8 +78,8 @@ public final class CaptureDiff {
             "sent nothing in A, %,d spans and %,d log records in B", sb.spans(), sb.logs()), sb.spans() + sb.logs());
         continue;
       }
-      lostGroups += groups(sa, sb, lost, gained, attributes);
-      propagation(sa, sb, lost, gained, failures);
+      lostGroups += groups(sa, sb, lost, gained, attributes, failures);
+      propagation(sa, sb, lost, gained);
       loggers(sa, sb, lost, gained, failures);
       attributes.resource(sa, sb);
     }
@@ -109,7 +109,8 @@ public final class CaptureDiff {
   }
 
   /** Compares the span groups of a service; returns the number B lost. */
-  private int groups(ServiceSummary sa, ServiceSummary sb, Changes lost, Changes gained, Attributes attributes) {
+  private int groups(
+      ServiceSummary sa, ServiceSummary sb, Changes lost, Changes gained, Attributes attributes, List<String> failures) {
     int lostGroups = 0;
     String service = sa.name();
     for (GroupSummary ga : sa.groups()) {
@@ -122,7 +123,7 @@ public final class CaptureDiff {
       }
       count(service, ga.key().label(), "spans", ga.count(), gb.count(), lost, gained);
       attributes.group(service, ga, gb);
-      groupPropagation(service, ga, gb, lost, gained);
+      groupPropagation(service, ga, gb, lost, gained, failures);
     }
     for (GroupSummary gb : sb.groups()) {
       if (sa.group(gb.key()) == null) {
@@ -154,11 +155,17 @@ public final class CaptureDiff {
     (b < a ? lost : gained).add(Category.COUNT, service, subject, detail, delta);
   }
 
-  private static void groupPropagation(String service, GroupSummary ga, GroupSummary gb, Changes lost, Changes gained) {
+  private void groupPropagation(
+      String service, GroupSummary ga, GroupSummary gb, Changes lost, Changes gained, List<String> failures) {
     String kind = ga.key().kind();
     if (kind.equals("SERVER") || kind.equals("CONSUMER")) {
       double pa = ga.remoteParentShare();
       double pb = gb.remoteParentShare();
+      // Gated per group, not per service: health checks and other single-service requests would
+      // dilute a service-wide share of cross-service traces.
+      if (pa >= 0.5) {
+        gateRatio(failures, service, ga.key().label() + " continues the calling service's trace", pa, pb);
+      }
       if (pa - pb >= SHARE_MARGIN) {
         lost.add(Category.PROPAGATION, service, ga.key().label(),
             "continues the calling service's trace in " + pct(pa) + " of spans in A, " + pct(pb) + " in B",
@@ -191,7 +198,7 @@ public final class CaptureDiff {
     }
   }
 
-  private void propagation(ServiceSummary sa, ServiceSummary sb, Changes lost, Changes gained, List<String> failures) {
+  private static void propagation(ServiceSummary sa, ServiceSummary sb, Changes lost, Changes gained) {
     String service = sa.name();
     double ca = sa.crossServiceShare();
     double cb = sb.crossServiceShare();
@@ -202,7 +209,6 @@ public final class CaptureDiff {
     } else if (cb - ca >= SHARE_MARGIN) {
       gained.add(Category.PROPAGATION, service, "traces with other services", detail, sb.crossServiceTraces());
     }
-    gateRatio(failures, service, "cross-service traces", ca, cb);
     if (sb.orphanSpans() > sa.orphanSpans() && sb.orphanSpans() - sa.orphanSpans() > 2 * Math.sqrt(sa.orphanSpans())) {
       lost.add(Category.PROPAGATION, service, "orphan spans", String.format(Locale.ROOT,
           "%,d span(s) in A, %,d in B whose parent never arrived", sa.orphanSpans(), sb.orphanSpans()),
@@ -331,8 +337,9 @@ public final class CaptureDiff {
     }
 
     /**
-     * Lowest acceptable B/A ratio of each service's share of log records joined to their trace
-     * and share of traces crossing services; defaults to {@value
+     * Lowest acceptable B/A ratio of each service's share of log records joined to their trace,
+     * and of each SERVER/CONSUMER group's share of spans continuing a calling service's trace
+     * (for groups where A's share is at least half); defaults to {@value
      * CaptureDiff#DEFAULT_MIN_CORRELATION_RATIO}.
      */
     public Builder setMinCorrelationRatio(double ratio) {

@@ -98,8 +98,8 @@ class CaptureDiffTest {
     assertThat(d.gate().lostGroups()).isEqualTo(1);
     assertThat(d.gate().failures()).containsExactly(
         "B lost 1 span group(s); --max-lost-groups allows 0",
-        "checkout: cross-service traces 100% in A, 0% in B: ratio 0.00 below --min-correlation-ratio 0.90",
-        "inventory: cross-service traces 100% in A, 0% in B: ratio 0.00 below --min-correlation-ratio 0.90");
+        "inventory: SERVER POST /reserve 2xx continues the calling service's trace 100% in A, 0% in B: ratio 0.00"
+            + " below --min-correlation-ratio 0.90");
   }
 
   @Test
