@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13's acceptance on the real examples: the original services run with the javaagent
- * ({@code verify --plan --agent --capture A}), onboarded copies run as built ({@code verify --plan
- * --capture B}), and {@code otelboard diff A B} shows what code mode does not produce while no HTTP
- * SERVER or CLIENT group is lost. Then a deliberately broken onboarded checkout-service (the
+ * Issue 13's acceptance on the real examples: the original services run with the javaagent and
+ * onboarded copies run as built, both captured by one {@code verify --plan ONBOARDED --compare-agent
+ * ORIGINAL --capture code.jsonl}, and {@code otelboard diff} shows what code mode does not produce
+ * while no HTTP SERVER or CLIENT group is lost. Then a deliberately broken onboarded checkout-service (the
  * inventory client and the confirmation executor as they were before onboarding) shows exactly
  * those losses, ranked first, and exits 1.
  *
@@ -55,15 +55,27 @@ class CaptureDiffExamplesIT {
     Path original = tree(examples, "original", false);
     Path onboarded = tree(examples, "onboarded", true);
 
-    agentCapture = temp.resolve("captures/agent.jsonl");
-    Run agent = VerifyCommandTest.run("verify", "--plan", original.resolve("verify.yaml").toString(), "--agent",
-        "--quiet", "--log-dir", temp.resolve("logs-agent").toString(), "--capture", agentCapture.toString());
-    assertThat(agent.code()).as(agent.out() + agent.err()).isEqualTo(ExitCode.OK);
-
+    // One command runs both: the original build with the javaagent, then the onboarded one as built.
     codeCapture = temp.resolve("captures/code.jsonl");
-    Run code = VerifyCommandTest.run("verify", "--plan", onboarded.resolve("verify.yaml").toString(),
-        "--quiet", "--log-dir", temp.resolve("logs-code").toString(), "--capture", codeCapture.toString());
-    assertThat(code.code()).as(code.out() + code.err()).isEqualTo(ExitCode.OK);
+    agentCapture = temp.resolve("captures/code.agent.jsonl");
+    Run r = VerifyCommandTest.run("verify", "--plan", onboarded.resolve("verify.yaml").toString(),
+        "--compare-agent", original.resolve("verify.yaml").toString(), "--quiet",
+        "--log-dir", temp.resolve("logs").toString(), "--capture", codeCapture.toString());
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.OK);
+    assertThat(r.out()).startsWith("Verdict: PASS").contains("Compared with " + original.resolve("verify.yaml")
+        + " under the javaagent (A = agent, B = this build):", "Diff: PASS");
+    assertThat(agentCapture).isNotEmptyFile();
+    assertThat(codeCapture).isNotEmptyFile();
+  }
+
+  @Test
+  void compareAgentRefusesAnOnboardedBase() {
+    Path onboardedPlan = temp.resolve("onboarded/verify.yaml");
+
+    Run r = VerifyCommandTest.run("verify", "--plan", onboardedPlan.toString(), "--compare-agent", onboardedPlan.toString());
+
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("inventory-service already has an OpenTelemetry SDK", "two tracers in one process");
   }
 
   /** Copies both services (onboarding them when asked) and the plan, and builds them in one Maven run. */
