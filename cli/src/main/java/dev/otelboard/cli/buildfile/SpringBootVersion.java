@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Spring Boot major version a pom.xml builds with: from a {@code spring-boot-starter-parent}
+ * The Spring Boot version a pom.xml builds with: from a {@code spring-boot-starter-parent}
  * (or {@code spring-boot-dependencies}) parent, an imported {@code spring-boot-dependencies} BOM,
  * or an explicitly versioned {@code org.springframework.boot} dependency or plugin. Versions given
  * as {@code ${property}} are resolved from the pom's own properties.
@@ -18,62 +18,88 @@ import java.util.regex.Pattern;
 public final class SpringBootVersion {
   private static final String BOOT_GROUP = "org.springframework.boot";
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
-  private static final Pattern MAJOR = Pattern.compile("^(\\d+)\\.");
+  private static final Pattern MAJOR_MINOR = Pattern.compile("^(\\d+)\\.(\\d+)");
+
+  /**
+   * A Spring Boot release line.
+   *
+   * @param major the major version
+   * @param minor the minor version
+   */
+  public record Version(int major, int minor) {
+    /**
+     * Whether opentelemetry-spring-boot-starter runs on it: Spring Boot 2.6+ and 3.1+ (its
+     * documented compatibility); 3.0 is not among them.
+     */
+    public boolean hasOpenTelemetryStarter() {
+      return major == 2 ? minor >= 6 : major == 3 ? minor >= 1 : major > 3;
+    }
+
+    @Override
+    public String toString() {
+      return major + "." + minor;
+    }
+  }
 
   private SpringBootVersion() {}
 
   /** The major version, or empty when the pom does not say (or does not use Spring Boot). */
   public static OptionalInt major(String pomXml) {
+    return of(pomXml).map(v -> OptionalInt.of(v.major())).orElse(OptionalInt.empty());
+  }
+
+  /** The major.minor version, or empty when the pom does not say (or does not use Spring Boot). */
+  public static Optional<Version> of(String pomXml) {
     XmlTree tree;
     try {
       tree = XmlTree.parse(pomXml);
     } catch (XmlParseException e) {
-      return OptionalInt.empty();
+      return Optional.empty();
     }
     Element project = tree.root();
     Optional<Element> parent = project.child("parent");
     if (parent.isPresent() && isBoot(tree, parent.get())) {
-      return majorOf(tree, parent.get());
+      return versionOf(tree, parent.get());
     }
     Optional<Element> managed =
         project.child("dependencyManagement").flatMap(m -> m.child("dependencies"));
     for (Element d : managed.map(m -> m.children("dependency")).orElse(List.of())) {
       if (isBoot(tree, d)) {
-        OptionalInt major = majorOf(tree, d);
-        if (major.isPresent()) {
-          return major;
+        Optional<Version> version = versionOf(tree, d);
+        if (version.isPresent()) {
+          return version;
         }
       }
     }
     for (Element d :
         project.child("dependencies").map(m -> m.children("dependency")).orElse(List.of())) {
       if (isBoot(tree, d)) {
-        OptionalInt major = majorOf(tree, d);
-        if (major.isPresent()) {
-          return major;
+        Optional<Version> version = versionOf(tree, d);
+        if (version.isPresent()) {
+          return version;
         }
       }
     }
     Optional<Element> plugins = project.child("build").flatMap(b -> b.child("plugins"));
     for (Element p : plugins.map(m -> m.children("plugin")).orElse(List.of())) {
       if (isBoot(tree, p)) {
-        OptionalInt major = majorOf(tree, p);
-        if (major.isPresent()) {
-          return major;
+        Optional<Version> version = versionOf(tree, p);
+        if (version.isPresent()) {
+          return version;
         }
       }
     }
-    return OptionalInt.empty();
+    return Optional.empty();
   }
 
   private static boolean isBoot(XmlTree tree, Element coordinates) {
     return coordinates.child("groupId").map(tree::textOf).filter(BOOT_GROUP::equals).isPresent();
   }
 
-  private static OptionalInt majorOf(XmlTree tree, Element coordinates) {
+  private static Optional<Version> versionOf(XmlTree tree, Element coordinates) {
     Optional<String> version = coordinates.child("version").map(tree::textOf).map(String::strip);
     if (version.isEmpty()) {
-      return OptionalInt.empty();
+      return Optional.empty();
     }
     String value = version.get();
     Matcher property = PROPERTY.matcher(value);
@@ -85,7 +111,9 @@ public final class SpringBootVersion {
               .map(tree::textOf)
               .orElse("");
     }
-    Matcher major = MAJOR.matcher(value.strip());
-    return major.find() ? OptionalInt.of(Integer.parseInt(major.group(1))) : OptionalInt.empty();
+    Matcher m = MAJOR_MINOR.matcher(value.strip());
+    return m.find()
+        ? Optional.of(new Version(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
+        : Optional.empty();
   }
 }

@@ -54,10 +54,13 @@ public record Fleet(String name, Collector collector, Datadog datadog, List<Back
 
   /** How an extra backend is reached. */
   public enum Protocol {
-    /** OTLP over gRPC: exporter {@code otlp/<name>}. */
-    OTLP("otlp"),
-    /** OTLP over HTTP: exporter {@code otlphttp/<name>}. */
-    OTLPHTTP("otlphttp");
+    /**
+     * OTLP over gRPC: exporter {@code otlp_grpc/<name>} (collector 0.158 logs the older type name
+     * {@code otlp} as a deprecated alias).
+     */
+    OTLP("otlp_grpc"),
+    /** OTLP over HTTP: exporter {@code otlp_http/<name>} (formerly {@code otlphttp}). */
+    OTLPHTTP("otlp_http");
 
     private final String type;
 
@@ -74,7 +77,7 @@ public record Fleet(String name, Collector collector, Datadog datadog, List<Back
   /**
    * An extra OTLP backend.
    *
-   * @param name the exporter name, e.g. "jaeger" for {@code otlp/jaeger}
+   * @param name the exporter name, e.g. "jaeger" for {@code otlp_grpc/jaeger}
    * @param endpoint a literal endpoint, or null when it comes from {@code endpointSecret}
    * @param endpointSecret the Secret holding the endpoint, or null
    * @param insecure whether to skip TLS (in-cluster plaintext backends)
@@ -87,7 +90,7 @@ public record Fleet(String name, Collector collector, Datadog datadog, List<Back
       headers = List.copyOf(headers);
     }
 
-    /** The collector exporter id, e.g. {@code otlp/jaeger}. */
+    /** The collector exporter id, e.g. {@code otlp_grpc/jaeger}. */
     public String exporterId() {
       return protocol.type() + "/" + name;
     }

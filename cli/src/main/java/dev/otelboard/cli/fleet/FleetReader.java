@@ -245,8 +245,8 @@ public final class FleetReader {
       }
       String protocolName = p.string(m, "protocol", at, "otlp");
       Protocol protocol = switch (protocolName) {
-        case "otlp", "grpc" -> Protocol.OTLP;
-        case "otlphttp", "http" -> Protocol.OTLPHTTP;
+        case "otlp", "grpc", "otlp_grpc" -> Protocol.OTLP;
+        case "otlphttp", "http", "otlp_http" -> Protocol.OTLPHTTP;
         default -> {
           p.add(at + ".protocol", "must be otlp (gRPC) or otlphttp");
           yield Protocol.OTLP;

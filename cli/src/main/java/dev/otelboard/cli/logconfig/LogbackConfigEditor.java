@@ -130,7 +130,7 @@ public final class LogbackConfigEditor {
       return xml;
     }
     Optional<Element> root = tree.root().child("root");
-    if (root.isEmpty()) {
+    if (root.isEmpty() && !rootComesFromElsewhere(tree.root())) {
       manual.add("no <root> logger: add the OpenTelemetry appender (" + EXPORT_APPENDER
           + ") where your loggers need it");
       return xml;
@@ -140,6 +140,25 @@ public final class LogbackConfigEditor {
         "<appender name=\"" + EXPORT_APPENDER_NAME + "\" class=\"" + EXPORT_APPENDER + "\"/>";
     String text;
     int line;
+    if (root.isEmpty()) {
+      // Logback adds the appenders of every <root> element to the one root logger, and one without
+      // a level keeps the level set where the root is configured.
+      String ref = "<appender-ref ref=\"" + EXPORT_APPENDER_NAME + "\"/>";
+      text = tree.appendChild(tree.root(),
+          (appenders.isEmpty() ? appender + "\n" : "") + "<root>\n" + tree.indentUnit() + ref
+              + "\n</root>");
+      if (!appenders.isEmpty()) {
+        tree = XmlTree.parse(text);
+        List<Element> all = tree.root().children("appender");
+        text = tree.insertAfter(all.get(all.size() - 1), appender);
+      }
+      changes.add(new LogConfigEdit.Change(Patterns.lineOf(text, text.indexOf(appender)),
+          "OpenTelemetry appender " + EXPORT_APPENDER_NAME + " exports log records over OTLP"));
+      changes.add(new LogConfigEdit.Change(Patterns.lineOf(text, text.lastIndexOf(ref)),
+          "root logger (configured by an include or a springProfile) also writes to "
+              + EXPORT_APPENDER_NAME));
+      return text;
+    }
     if (appenders.isEmpty()) {
       text = tree.insertBefore(root.get(), appender);
       line = root.get().line();
@@ -158,6 +177,15 @@ public final class LogbackConfigEditor {
             - 1,
         "root logger writes to " + EXPORT_APPENDER_NAME));
     return text;
+  }
+
+  /**
+   * Whether a configuration without a top-level {@code <root>} configures the root elsewhere: in an
+   * included file (Spring Boot's {@code base.xml}, say) or inside {@code <springProfile>} blocks.
+   */
+  private static boolean rootComesFromElsewhere(Element configuration) {
+    return !configuration.children("include").isEmpty()
+        || !configuration.children("springProfile").isEmpty();
   }
 
   private static List<Element> appenderRefsOfLoggers(Element configuration) {

@@ -18,6 +18,9 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.otelboard.cli.catalog.JavaType;
+import dev.otelboard.cli.catalog.Library;
+import dev.otelboard.cli.catalog.LoggingLibraries;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,15 +38,30 @@ import java.util.regex.Pattern;
  * item at the first line that stops it.
  */
 final class MigrateLoggerToSlf4j implements JavaRewrite {
-  /** What differs between the logging APIs. */
+  /**
+   * What differs between the logging APIs: the catalog's library (its rewrite id, name, logger
+   * type), the type whose {@code factoryMethods} create loggers, and other types whose calls name
+   * the API (Log4j 1's LogManager).
+   */
   record Api(
-      RewriteId id,
-      String name,
-      String loggerType,
+      Library library,
       String factoryType,
+      Set<String> otherTypes,
       Set<String> factoryMethods,
       Map<String, String> methods,
-      boolean objectMessages) {}
+      boolean objectMessages) {
+    RewriteId id() {
+      return RewriteId.byId(library.onboarding().rewrite());
+    }
+
+    String name() {
+      return library.name();
+    }
+
+    String loggerType() {
+      return library.types(JavaType.Role.LOGGER).get(0);
+    }
+  }
 
   private static final Map<String, String> COMMON_METHODS =
       Map.ofEntries(
@@ -63,10 +81,9 @@ final class MigrateLoggerToSlf4j implements JavaRewrite {
   /** java.util.logging.Logger. */
   static final Api JUL =
       new Api(
-          RewriteId.MIGRATE_JUL_TO_SLF4J,
-          "java.util.logging",
-          "java.util.logging.Logger",
-          "java.util.logging.Logger",
+          LoggingLibraries.JUL,
+          LoggingLibraries.JUL.type("Logger"),
+          Set.of(),
           Set.of("getLogger"),
           Map.of(
               "severe", "error",
@@ -81,10 +98,9 @@ final class MigrateLoggerToSlf4j implements JavaRewrite {
   /** org.apache.commons.logging.Log. */
   static final Api JCL =
       new Api(
-          RewriteId.MIGRATE_JCL_TO_SLF4J,
-          "Commons Logging",
-          "org.apache.commons.logging.Log",
-          "org.apache.commons.logging.LogFactory",
+          LoggingLibraries.JCL,
+          LoggingLibraries.JCL.type("LogFactory"),
+          Set.of(),
           Set.of("getLog"),
           COMMON_METHODS,
           true);
@@ -92,10 +108,9 @@ final class MigrateLoggerToSlf4j implements JavaRewrite {
   /** org.apache.log4j.Logger (Log4j 1.x). */
   static final Api LOG4J1 =
       new Api(
-          RewriteId.MIGRATE_LOG4J1_TO_SLF4J,
-          "Log4j 1.x",
-          "org.apache.log4j.Logger",
-          "org.apache.log4j.Logger",
+          LoggingLibraries.LOG4J1,
+          LoggingLibraries.LOG4J1.type("Logger"),
+          Set.of(LoggingLibraries.LOG4J1.type("LogManager")),
           Set.of("getLogger"),
           COMMON_METHODS,
           true);
@@ -112,8 +127,9 @@ final class MigrateLoggerToSlf4j implements JavaRewrite {
           "FINEST", "trace");
 
   private static final Pattern JUL_PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
-  private static final String SLF4J_LOGGER = "org.slf4j.Logger";
-  private static final String SLF4J_FACTORY = "org.slf4j.LoggerFactory";
+  private static final String SLF4J_LOGGER = LoggingLibraries.SLF4J.type("Logger");
+  private static final String SLF4J_FACTORY = LoggingLibraries.SLF4J.type("LoggerFactory");
+  private static final String JUL_LEVEL = LoggingLibraries.JUL.type("Level");
 
   private final Api api;
 
@@ -247,7 +263,7 @@ final class MigrateLoggerToSlf4j implements JavaRewrite {
       String name = imp.getNameAsString();
       if (!imp.isStatic() && !imp.isAsterisk()
           && (name.equals(api.loggerType()) || name.equals(api.factoryType())
-              || name.equals("java.util.logging.Level") && !usesSimpleName(unit, "Level"))) {
+              || name.equals(JUL_LEVEL) && !usesSimpleName(unit, "Level"))) {
         imp.remove();
       }
     }
@@ -259,15 +275,14 @@ final class MigrateLoggerToSlf4j implements JavaRewrite {
     return api.factoryMethods().contains(call.getNameAsString())
         && call.getArguments().size() == 1
         && (Ast.namesClass(unit, scope, api.factoryType())
-            || api.id() == LOG4J1.id()
-                && Ast.namesClass(unit, scope, "org.apache.log4j.LogManager"));
+            || api.otherTypes().stream().anyMatch(t -> Ast.namesClass(unit, scope, t)));
   }
 
   /** Whether {@code scope} names the logger or factory class of this API. */
   private boolean namesLoggingClass(CompilationUnit unit, Expression scope) {
     return Ast.namesClass(unit, scope, api.loggerType())
         || Ast.namesClass(unit, scope, api.factoryType())
-        || api == LOG4J1 && Ast.namesClass(unit, scope, "org.apache.log4j.LogManager");
+        || api.otherTypes().stream().anyMatch(t -> Ast.namesClass(unit, scope, t));
   }
 
   private void replaceFactory(CompilationUnit unit, MethodCallExpr call) {

@@ -118,6 +118,16 @@ public enum RewriteId {
     this.manualReason = manualReason;
   }
 
+  /** The id whose wire spelling is {@code id}; fails on an unknown one (a programming error). */
+  public static RewriteId byId(String id) {
+    for (RewriteId r : values()) {
+      if (r.id.equals(id)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException("no rewrite id " + id);
+  }
+
   /** The wire spelling, e.g. {@code wrap-executor}. */
   public String id() {
     return id;

@@ -26,9 +26,9 @@ public final class Rewrites {
   }
 
   /**
-   * The rewrites for a Spring Boot 3+ application onboarded with opentelemetry-spring-boot-starter:
-   * the starter owns the SDK and instruments Spring's clients, servers and spring-kafka, so only
-   * context propagation and logging remain.
+   * The rewrites for a Spring Boot 2.6+ or 3.1+ application onboarded with
+   * opentelemetry-spring-boot-starter: the starter owns the SDK and instruments Spring's clients,
+   * servers and spring-kafka, so only context propagation and logging remain.
    */
   public static List<JavaRewrite> springBootStarter() {
     return List.of(

@@ -1,9 +1,15 @@
 package dev.otelboard.cli.scan;
 
+import dev.otelboard.cli.catalog.HttpLibraries;
+import dev.otelboard.cli.catalog.Library;
+import dev.otelboard.cli.catalog.LibraryCatalog;
+import dev.otelboard.cli.catalog.LoggingLibraries;
+import dev.otelboard.cli.catalog.TracingLibraries;
 import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -22,6 +28,20 @@ final class BuildFiles {
   private static final Pattern PARENT = Pattern.compile("<parent>.*?</parent>", Pattern.DOTALL);
   private static final Pattern GRADLE_COORDINATE =
       Pattern.compile("[\"']([A-Za-z0-9_.\\-]+):([A-Za-z0-9_.\\-]+)(?::[^\"']*)?[\"']");
+
+  /** The catalog's tracing libraries scan reports as dependencies. */
+  private static final Map<Library, FindingKind> DEPENDENCY_KINDS =
+      Map.of(
+          TracingLibraries.OPENTELEMETRY_API, FindingKind.OTEL_DEPENDENCY,
+          TracingLibraries.MICROMETER_TRACING, FindingKind.MICROMETER_TRACING,
+          TracingLibraries.BRAVE, FindingKind.BRAVE,
+          TracingLibraries.SLEUTH, FindingKind.SLEUTH,
+          TracingLibraries.OPENTRACING, FindingKind.OPENTRACING,
+          TracingLibraries.DD_TRACE, FindingKind.DATADOG);
+
+  /** Those libraries in catalog order: the first that matches a dependency names it. */
+  private static final List<Library> TRACERS =
+      LibraryCatalog.all().stream().filter(DEPENDENCY_KINDS::containsKey).toList();
 
   /** What one build file says. */
   record BuildInfo(String name, Set<String> backends) {}
@@ -70,16 +90,12 @@ final class BuildFiles {
   private static void dependency(
       TextSource src, String group, String artifact, int offset, Set<String> backends) {
     String coordinate = group + ":" + artifact;
-    switch (artifact) {
-      case "logback-classic", "spring-boot-starter-logging" -> backends.add(LoggingDetector.LOGBACK);
-      case "log4j-core", "log4j-slf4j-impl", "log4j-slf4j2-impl", "spring-boot-starter-log4j2" ->
-          backends.add(LoggingDetector.LOG4J2);
-      default -> {
-        if (group.equals("org.springframework.boot") && artifact.startsWith("spring-boot-starter")
-            && !artifact.contains("test")) {
-          backends.add(SPRING_BOOT_DEFAULT);
-        }
-      }
+    if (matchesArtifact(LoggingLibraries.LOGBACK, artifact)) {
+      backends.add(LoggingDetector.LOGBACK);
+    } else if (matchesArtifact(LoggingLibraries.LOG4J2, artifact)) {
+      backends.add(LoggingDetector.LOG4J2);
+    } else if (HttpLibraries.SPRING_BOOT.matches(group, artifact) && !artifact.contains("test")) {
+      backends.add(SPRING_BOOT_DEFAULT);
     }
     FindingKind kind = tracingKind(group, artifact);
     if (kind == null) {
@@ -98,25 +114,17 @@ final class BuildFiles {
   /** Marker for "a Spring Boot starter: Logback unless the Log4j 2 starter replaces it". */
   static final String SPRING_BOOT_DEFAULT = "spring-boot-default";
 
+  /** A logging backend is recognized by its artifactId alone. */
+  private static boolean matchesArtifact(Library backend, String artifact) {
+    return backend.coordinates().stream().anyMatch(c -> c.matchesArtifact(artifact));
+  }
+
   private static FindingKind tracingKind(String group, String artifact) {
     String g = group.toLowerCase(Locale.ROOT);
-    if (g.startsWith("io.opentelemetry")) {
-      return FindingKind.OTEL_DEPENDENCY;
-    }
-    if (g.equals("io.micrometer") && artifact.startsWith("micrometer-tracing")) {
-      return FindingKind.MICROMETER_TRACING;
-    }
-    if (g.startsWith("io.zipkin.brave")) {
-      return FindingKind.BRAVE;
-    }
-    if (artifact.contains("sleuth")) {
-      return FindingKind.SLEUTH;
-    }
-    if (g.startsWith("io.opentracing")) {
-      return FindingKind.OPENTRACING;
-    }
-    if (g.equals("com.datadoghq")) {
-      return FindingKind.DATADOG;
+    for (Library library : TRACERS) {
+      if (library.matches(g, artifact)) {
+        return DEPENDENCY_KINDS.get(library);
+      }
     }
     return null;
   }

@@ -4,12 +4,13 @@ import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.otelboard.cli.catalog.HttpLibraries;
 import java.util.Set;
 
 /** Classes a service starts from: {@code static void main(String[])} or @SpringBootApplication. */
 final class EntryPointDetector implements JavaDetector {
   private static final Set<String> SPRING_BOOT =
-      Set.of("org.springframework.boot.autoconfigure.SpringBootApplication");
+      HttpLibraries.SPRING_BOOT.typesNamed("SpringBootApplication");
 
   @Override
   public void detect(JavaSource src) {

@@ -15,7 +15,11 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.otelboard.cli.catalog.FactoryMethod;
+import dev.otelboard.cli.catalog.HttpLibraries;
+import dev.otelboard.cli.catalog.Library;
 import dev.otelboard.cli.rewrite.RewriteId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,8 +29,17 @@ import java.util.Set;
  * the start of its builder chain.
  */
 final class HttpClientDetector implements JavaDetector {
-  static final String JAVA_HTTP_CLIENT = "java.net.http.HttpClient";
-  static final String OKHTTP_CLIENT_TYPE = "okhttp3.OkHttpClient";
+  static final String JAVA_HTTP_CLIENT = HttpLibraries.JAVA_HTTP_CLIENT.type("HttpClient");
+  static final String OKHTTP_CLIENT_TYPE = HttpLibraries.OKHTTP.type("OkHttpClient");
+  private static final String OKHTTP_BUILDER = OKHTTP_CLIENT_TYPE + ".Builder";
+  private static final String APACHE4_DEFAULT =
+      HttpLibraries.APACHE_HTTPCLIENT_4.type("DefaultHttpClient");
+  private static final String REST_TEMPLATE = HttpLibraries.SPRING_WEB.type("RestTemplate");
+  private static final String REST_TEMPLATE_BUILDER =
+      HttpLibraries.SPRING_WEB.type("RestTemplateBuilder");
+  private static final String REST_CLIENT = HttpLibraries.SPRING_WEB.type("RestClient");
+  private static final String RETROFIT_BUILDER =
+      HttpLibraries.RETROFIT.type("Retrofit") + ".Builder";
 
   /** Calls that wrap a java.net.http client (the generated adapter, the official library). */
   private static final Set<String> JAVA_HTTP_WRAPPERS = Set.of("wrap");
@@ -38,48 +51,25 @@ final class HttpClientDetector implements JavaDetector {
   private record Factory(FindingKind kind, String reason) {}
 
   private static final String APACHE4_REASON =
-      "no onboard rewrite for Apache HttpClient 4: build it with ApacheHttpClientTelemetry "
-          + "(opentelemetry-apache-httpclient-4.3) or run the javaagent";
-  private static final String APACHE5_REASON =
-      "no onboard rewrite for Apache HttpClient 5 (apache-httpclient-5.2 is not served here): "
-          + "run the javaagent";
+      HttpLibraries.APACHE_HTTPCLIENT_4.onboarding().note();
   private static final String SPRING_WEB_TELEMETRY =
       "io.opentelemetry.instrumentation.spring.web";
-  private static final String WEB_CLIENT_REASON =
-      "no onboard rewrite: use the OpenTelemetry Spring Boot starter's WebClient.Builder bean or "
-          + "the javaagent";
-  private static final String JAXRS_REASON =
-      "no onboard rewrite for JAX-RS clients: run the javaagent";
-  private static final String FEIGN_REASON =
-      "no onboard rewrite for Feign: give it an instrumented client (feign-okhttp with an "
-          + "instrumented OkHttpClient) or run the javaagent";
+  private static final String FEIGN_REASON = HttpLibraries.FEIGN.onboarding().note();
 
-  /** Static factories: "owner#method" to kind and reason. */
-  private static final Map<String, Factory> STATIC_FACTORIES =
-      Map.ofEntries(
-          Map.entry("org.apache.http.impl.client.HttpClients#createDefault", new Factory(APACHE_HTTPCLIENT_4, APACHE4_REASON)),
-          Map.entry("org.apache.http.impl.client.HttpClients#createSystem", new Factory(APACHE_HTTPCLIENT_4, APACHE4_REASON)),
-          Map.entry("org.apache.http.impl.client.HttpClients#createMinimal", new Factory(APACHE_HTTPCLIENT_4, APACHE4_REASON)),
-          Map.entry("org.apache.http.impl.client.HttpClients#custom", new Factory(APACHE_HTTPCLIENT_4, APACHE4_REASON)),
-          Map.entry("org.apache.http.impl.client.HttpClientBuilder#create", new Factory(APACHE_HTTPCLIENT_4, APACHE4_REASON)),
-          Map.entry("org.apache.hc.client5.http.impl.classic.HttpClients#createDefault", new Factory(APACHE_HTTPCLIENT_5, APACHE5_REASON)),
-          Map.entry("org.apache.hc.client5.http.impl.classic.HttpClients#createSystem", new Factory(APACHE_HTTPCLIENT_5, APACHE5_REASON)),
-          Map.entry("org.apache.hc.client5.http.impl.classic.HttpClients#createMinimal", new Factory(APACHE_HTTPCLIENT_5, APACHE5_REASON)),
-          Map.entry("org.apache.hc.client5.http.impl.classic.HttpClients#custom", new Factory(APACHE_HTTPCLIENT_5, APACHE5_REASON)),
-          Map.entry("org.apache.hc.client5.http.impl.classic.HttpClientBuilder#create", new Factory(APACHE_HTTPCLIENT_5, APACHE5_REASON)),
-          Map.entry("org.apache.hc.client5.http.impl.async.HttpAsyncClients#createDefault", new Factory(APACHE_HTTPCLIENT_5, APACHE5_REASON)),
-          Map.entry("org.apache.hc.client5.http.impl.async.HttpAsyncClients#createSystem", new Factory(APACHE_HTTPCLIENT_5, APACHE5_REASON)),
-          Map.entry("org.apache.hc.client5.http.impl.async.HttpAsyncClients#custom", new Factory(APACHE_HTTPCLIENT_5, APACHE5_REASON)),
-          Map.entry("org.springframework.web.reactive.function.client.WebClient#create", new Factory(SPRING_WEB_CLIENT, WEB_CLIENT_REASON)),
-          Map.entry("org.springframework.web.reactive.function.client.WebClient#builder", new Factory(SPRING_WEB_CLIENT, WEB_CLIENT_REASON)),
-          Map.entry("javax.ws.rs.client.ClientBuilder#newClient", new Factory(JAXRS_CLIENT, JAXRS_REASON)),
-          Map.entry("javax.ws.rs.client.ClientBuilder#newBuilder", new Factory(JAXRS_CLIENT, JAXRS_REASON)),
-          Map.entry("jakarta.ws.rs.client.ClientBuilder#newClient", new Factory(JAXRS_CLIENT, JAXRS_REASON)),
-          Map.entry("jakarta.ws.rs.client.ClientBuilder#newBuilder", new Factory(JAXRS_CLIENT, JAXRS_REASON)),
-          Map.entry("feign.Feign#builder", new Factory(FEIGN_CLIENT, FEIGN_REASON)));
+  /** The catalog's HTTP clients onboard leaves to a person, as finding kinds. */
+  private static final Map<Library, FindingKind> MANUAL_CLIENTS =
+      Map.of(
+          HttpLibraries.APACHE_HTTPCLIENT_4, APACHE_HTTPCLIENT_4,
+          HttpLibraries.APACHE_HTTPCLIENT_5, APACHE_HTTPCLIENT_5,
+          HttpLibraries.SPRING_WEB_CLIENT, SPRING_WEB_CLIENT,
+          HttpLibraries.JAXRS_CLIENT, JAXRS_CLIENT,
+          HttpLibraries.FEIGN, FEIGN_CLIENT);
+
+  /** Static factories of those clients: "owner#method" to kind and reason. */
+  private static final Map<String, Factory> STATIC_FACTORIES = staticFactories();
 
   private static final Set<String> FEIGN_CLIENT_ANNOTATIONS =
-      Set.of("org.springframework.cloud.openfeign.FeignClient");
+      HttpLibraries.FEIGN.typesNamed("FeignClient");
 
   @Override
   public void detect(JavaSource src) {
@@ -94,16 +84,14 @@ final class HttpClientDetector implements JavaDetector {
       }
       if (name.equals("build") && call.getArguments().isEmpty()) {
         Expression root = JavaSource.chainRoot(call);
-        if (root != call && "org.springframework.boot.web.client.RestTemplateBuilder"
-            .equals(types.typeOf(root))) {
-          springWeb(src, SPRING_REST_TEMPLATE, call,
-              "org.springframework.boot.web.client.RestTemplateBuilder.build");
+        if (root != call && REST_TEMPLATE_BUILDER.equals(types.typeOf(root))) {
+          springWeb(src, SPRING_REST_TEMPLATE, call, REST_TEMPLATE_BUILDER + ".build");
         }
         continue;
       }
       if ((name.equals("create") || name.equals("builder"))
-          && types.isStaticCall(call, "org.springframework.web.client.RestClient", name)) {
-        springWeb(src, SPRING_REST_CLIENT, call, "org.springframework.web.client.RestClient." + name);
+          && types.isStaticCall(call, REST_CLIENT, name)) {
+        springWeb(src, SPRING_REST_CLIENT, call, REST_CLIENT + "." + name);
         continue;
       }
       String owner = types.staticOwner(call);
@@ -119,46 +107,39 @@ final class HttpClientDetector implements JavaDetector {
       if (type == null) {
         continue;
       }
-      switch (type) {
-        case OKHTTP_CLIENT_TYPE -> {
-          if (creation.getArguments().isEmpty() && creation.getAnonymousClassBody().isEmpty()) {
-            boolean wrapped = JavaSource.isArgumentOf(creation, OKHTTP_WRAPPERS);
-            src.add(OKHTTP_CLIENT, creation, "new okhttp3.OkHttpClient", wrapped,
-                RewriteId.WRAP_OKHTTP, null);
-          }
+      if (type.equals(OKHTTP_CLIENT_TYPE)) {
+        if (creation.getArguments().isEmpty() && creation.getAnonymousClassBody().isEmpty()) {
+          boolean wrapped = JavaSource.isArgumentOf(creation, OKHTTP_WRAPPERS);
+          src.add(OKHTTP_CLIENT, creation, "new " + OKHTTP_CLIENT_TYPE, wrapped,
+              RewriteId.WRAP_OKHTTP, null);
         }
-        case "okhttp3.OkHttpClient.Builder" -> {
-          Expression top = JavaSource.chainTop(creation);
-          if (top instanceof MethodCallExpr build && build.getNameAsString().equals("build")) {
-            src.add(OKHTTP_CLIENT, creation, "new okhttp3.OkHttpClient.Builder",
-                JavaSource.isArgumentOf(top, OKHTTP_WRAPPERS), RewriteId.WRAP_OKHTTP, null);
-          } else {
-            src.add(OKHTTP_CLIENT, creation, "new okhttp3.OkHttpClient.Builder", false,
-                RewriteId.MANUAL, "the builder is built elsewhere: onboard instruments "
-                    + "new OkHttpClient.Builder()...build() in one expression");
-          }
+      } else if (type.equals(OKHTTP_BUILDER)) {
+        Expression top = JavaSource.chainTop(creation);
+        if (top instanceof MethodCallExpr build && build.getNameAsString().equals("build")) {
+          src.add(OKHTTP_CLIENT, creation, "new " + OKHTTP_BUILDER,
+              JavaSource.isArgumentOf(top, OKHTTP_WRAPPERS), RewriteId.WRAP_OKHTTP, null);
+        } else {
+          src.add(OKHTTP_CLIENT, creation, "new " + OKHTTP_BUILDER, false,
+              RewriteId.MANUAL, "the builder is built elsewhere: onboard instruments "
+                  + "new OkHttpClient.Builder()...build() in one expression");
         }
-        case "org.apache.http.impl.client.DefaultHttpClient" ->
-            src.add(APACHE_HTTPCLIENT_4, creation, "new " + type, false, RewriteId.MANUAL,
-                APACHE4_REASON);
-        case "org.springframework.web.client.RestTemplate" -> {
-          if (creation.getAnonymousClassBody().isEmpty()) {
-            springWeb(src, SPRING_REST_TEMPLATE, creation, "new " + type);
-          }
+      } else if (type.equals(APACHE4_DEFAULT)) {
+        src.add(APACHE_HTTPCLIENT_4, creation, "new " + type, false, RewriteId.MANUAL,
+            APACHE4_REASON);
+      } else if (type.equals(REST_TEMPLATE)) {
+        if (creation.getAnonymousClassBody().isEmpty()) {
+          springWeb(src, SPRING_REST_TEMPLATE, creation, "new " + type);
         }
-        case "retrofit2.Retrofit.Builder" -> {
-          if (JavaSource.chainCalls(creation, "client")
-              || JavaSource.chainCalls(creation, "callFactory")) {
-            src.add(RETROFIT_CLIENT, creation, "new " + type, false, RewriteId.NONE,
-                "calls go through the OkHttpClient given to .client(...): traced when that "
-                    + "client is instrumented");
-          } else {
-            src.add(RETROFIT_CLIENT, creation, "new " + type, false, RewriteId.MANUAL,
-                "Retrofit builds its own OkHttpClient: pass an instrumented one with "
-                    + ".client(...)");
-          }
+      } else if (type.equals(RETROFIT_BUILDER)) {
+        if (JavaSource.chainCalls(creation, "client")
+            || JavaSource.chainCalls(creation, "callFactory")) {
+          src.add(RETROFIT_CLIENT, creation, "new " + type, false, RewriteId.NONE,
+              "calls go through the OkHttpClient given to .client(...): traced when that "
+                  + "client is instrumented");
+        } else {
+          src.add(RETROFIT_CLIENT, creation, "new " + type, false, RewriteId.MANUAL,
+              HttpLibraries.RETROFIT.onboarding().note());
         }
-        default -> {}
       }
     }
     for (TypeDeclaration<?> type : src.typeDeclarations) {
@@ -191,5 +172,15 @@ final class HttpClientDetector implements JavaDetector {
           "the builder is built elsewhere: onboard wraps HttpClient.newBuilder()...build() in "
               + "one expression; wrap the built client by hand");
     }
+  }
+
+  private static Map<String, Factory> staticFactories() {
+    Map<String, Factory> factories = new HashMap<>();
+    MANUAL_CLIENTS.forEach((library, kind) -> {
+      for (FactoryMethod factory : library.factories()) {
+        factories.put(factory.key(), new Factory(kind, library.onboarding().note()));
+      }
+    });
+    return Map.copyOf(factories);
   }
 }

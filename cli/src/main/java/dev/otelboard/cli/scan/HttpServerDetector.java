@@ -17,7 +17,11 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.otelboard.cli.catalog.HttpLibraries;
+import dev.otelboard.cli.catalog.JavaType;
+import dev.otelboard.cli.catalog.Library;
 import dev.otelboard.cli.rewrite.RewriteId;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -25,65 +29,43 @@ import java.util.Set;
  * WebFlux handlers, JAX-RS resource methods, Javalin, Spark and Helidon routes.
  */
 final class HttpServerDetector implements JavaDetector {
-  private static final Set<String> JDK_SERVERS =
-      Set.of("com.sun.net.httpserver.HttpServer", "com.sun.net.httpserver.HttpsServer");
-  private static final Set<String> SERVLETS =
-      Set.of("javax.servlet.http.HttpServlet", "jakarta.servlet.http.HttpServlet");
+  private static final Library JDK = HttpLibraries.JDK_HTTP_SERVER;
+  private static final Library MVC = HttpLibraries.SPRING_MVC;
+  private static final Library WEBFLUX = HttpLibraries.SPRING_WEBFLUX;
+
+  private static final Set<String> JDK_SERVERS = JDK.typesNamed("HttpServer", "HttpsServer");
+  private static final String JDK_SERVER = JDK.type("HttpServer");
+  private static final Set<String> SERVLETS = HttpLibraries.SERVLET.typesNamed("HttpServlet");
   private static final Set<String> FILTERS =
-      Set.of(
-          "javax.servlet.Filter",
-          "jakarta.servlet.Filter",
-          "javax.servlet.http.HttpFilter",
-          "jakarta.servlet.http.HttpFilter",
-          "org.springframework.web.filter.OncePerRequestFilter",
-          "org.springframework.web.filter.GenericFilterBean",
-          "org.springframework.web.server.WebFilter");
-  private static final Set<String> CONTROLLERS =
-      Set.of(
-          "org.springframework.web.bind.annotation.RestController",
-          "org.springframework.stereotype.Controller");
+      union(
+          HttpLibraries.SERVLET.typesNamed("Filter", "HttpFilter"),
+          MVC.typesNamed("OncePerRequestFilter", "GenericFilterBean"),
+          WEBFLUX.typesNamed("WebFilter"));
+  private static final Set<String> CONTROLLERS = MVC.typesNamed("RestController", "Controller");
   private static final Set<String> MAPPINGS =
-      Set.of(
-          "org.springframework.web.bind.annotation.RequestMapping",
-          "org.springframework.web.bind.annotation.GetMapping",
-          "org.springframework.web.bind.annotation.PostMapping",
-          "org.springframework.web.bind.annotation.PutMapping",
-          "org.springframework.web.bind.annotation.DeleteMapping",
-          "org.springframework.web.bind.annotation.PatchMapping");
-  private static final Set<String> REACTIVE =
-      Set.of("reactor.core.publisher.Mono", "reactor.core.publisher.Flux");
-  private static final Set<String> JAXRS_VERBS = jaxrsVerbs();
+      MVC.typesNamed(
+          "RequestMapping", "GetMapping", "PostMapping", "PutMapping", "DeleteMapping",
+          "PatchMapping");
+  private static final Set<String> REACTIVE = WEBFLUX.typesNamed("Mono", "Flux");
+  private static final Set<String> JAXRS_VERBS =
+      HttpLibraries.JAXRS.typesNamed("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
   private static final Set<String> ROUTE_VERBS =
       Set.of("get", "post", "put", "patch", "delete", "head", "options");
   private static final Set<String> HELIDON_TYPES =
-      Set.of(
-          "io.helidon.webserver.Routing.Builder",
-          "io.helidon.webserver.Routing.Rules",
-          "io.helidon.webserver.http.HttpRouting.Builder",
-          "io.helidon.webserver.http.HttpRules");
+      Set.copyOf(HttpLibraries.HELIDON.types(JavaType.Role.FLUENT));
   private static final Set<String> ROUTER_FUNCTIONS =
-      Set.of(
-          "org.springframework.web.reactive.function.server.RouterFunctions",
-          "org.springframework.web.servlet.function.RouterFunctions");
+      union(MVC.typesNamed("RouterFunctions"), WEBFLUX.typesNamed("RouterFunctions"));
+  private static final String JAVALIN_TYPE = HttpLibraries.JAVALIN.type("Javalin");
+  private static final String JAVALIN_API_BUILDER = HttpLibraries.JAVALIN.type("ApiBuilder");
+  private static final String SPARK_TYPE = HttpLibraries.SPARK.type("Spark");
 
-  private static final String SERVLET_REASON =
-      "no onboard rewrite for servlets (servlet-3.0 instrumentation is not served here): run the "
-          + "javaagent, or register a Filter that opens SERVER spans";
-  private static final String SPRING_MVC_REASON =
-      "no onboard rewrite for Spring MVC: add the OpenTelemetry Spring Boot starter "
-          + "(spring-webmvc-6.0) or run the javaagent";
-  private static final String WEBFLUX_REASON =
-      "no onboard rewrite for WebFlux (no spring-webflux instrumentation served here): run the "
-          + "javaagent";
-  private static final String JAXRS_REASON =
-      "no onboard rewrite for JAX-RS resources: run the javaagent";
-  private static final String JAVALIN_REASON =
-      "no onboard rewrite for Javalin: run the javaagent, or add before/after handlers that open "
-          + "SERVER spans";
-  private static final String SPARK_REASON = "no onboard rewrite for Spark: run the javaagent";
-  private static final String HELIDON_REASON =
-      "no onboard rewrite for Helidon: enable Helidon's OpenTelemetry tracing provider or run the "
-          + "javaagent";
+  private static final String SERVLET_REASON = HttpLibraries.SERVLET.onboarding().note();
+  private static final String SPRING_MVC_REASON = MVC.onboarding().note();
+  private static final String WEBFLUX_REASON = WEBFLUX.onboarding().note();
+  private static final String JAXRS_REASON = HttpLibraries.JAXRS.onboarding().note();
+  private static final String JAVALIN_REASON = HttpLibraries.JAVALIN.onboarding().note();
+  private static final String SPARK_REASON = HttpLibraries.SPARK.onboarding().note();
+  private static final String HELIDON_REASON = HttpLibraries.HELIDON.onboarding().note();
 
   @Override
   public void detect(JavaSource src) {
@@ -120,10 +102,10 @@ final class HttpServerDetector implements JavaDetector {
     }
     String server = src.types.typeOf(call.getScope().get());
     if (server == null) {
-      if (!src.types.importsPackage("com.sun.net.httpserver")) {
+      if (JDK.packages().stream().noneMatch(src.types::importsPackage)) {
         return;
       }
-      server = "com.sun.net.httpserver.HttpServer";
+      server = JDK_SERVER;
     } else if (!JDK_SERVERS.contains(server)) {
       return;
     }
@@ -143,14 +125,14 @@ final class HttpServerDetector implements JavaDetector {
       String scopeType = types.typeOf(call.getScope().get());
       if (scopeType == null) {
         String owner = types.classNamed(call.getScope().get());
-        if ("spark.Spark".equals(owner) && !name.equals("any")) {
-          src.add(SPARK_ROUTE, call, "spark.Spark." + name + "(" + call.getArgument(0) + ")",
+        if (SPARK_TYPE.equals(owner) && !name.equals("any")) {
+          src.add(SPARK_ROUTE, call, SPARK_TYPE + "." + name + "(" + call.getArgument(0) + ")",
               false, RewriteId.MANUAL, SPARK_REASON);
         }
         return;
       }
-      if (scopeType.equals("io.javalin.Javalin") && !name.equals("any")) {
-        src.add(JAVALIN_ROUTE, call, "io.javalin.Javalin." + name + "(" + call.getArgument(0)
+      if (scopeType.equals(JAVALIN_TYPE) && !name.equals("any")) {
+        src.add(JAVALIN_ROUTE, call, JAVALIN_TYPE + "." + name + "(" + call.getArgument(0)
             + ")", false, RewriteId.MANUAL, JAVALIN_REASON);
       } else if (HELIDON_TYPES.contains(scopeType)) {
         src.add(HELIDON_ROUTE, call, scopeType + "." + name + "(" + call.getArgument(0) + ")",
@@ -161,11 +143,11 @@ final class HttpServerDetector implements JavaDetector {
     if (name.equals("any")) {
       return;
     }
-    if (types.isStaticCall(call, "spark.Spark", name)) {
-      src.add(SPARK_ROUTE, call, "spark.Spark." + name + "(" + call.getArgument(0) + ")", false,
+    if (types.isStaticCall(call, SPARK_TYPE, name)) {
+      src.add(SPARK_ROUTE, call, SPARK_TYPE + "." + name + "(" + call.getArgument(0) + ")", false,
           RewriteId.MANUAL, SPARK_REASON);
-    } else if (types.isStaticCall(call, "io.javalin.apibuilder.ApiBuilder", name)) {
-      src.add(JAVALIN_ROUTE, call, "io.javalin.apibuilder.ApiBuilder." + name + "("
+    } else if (types.isStaticCall(call, JAVALIN_API_BUILDER, name)) {
+      src.add(JAVALIN_ROUTE, call, JAVALIN_API_BUILDER + "." + name + "("
           + call.getArgument(0) + ")", false, RewriteId.MANUAL, JAVALIN_REASON);
     }
   }
@@ -240,13 +222,12 @@ final class HttpServerDetector implements JavaDetector {
         && types.hasAnnotation(t.getAnnotations(), CONTROLLERS);
   }
 
-  private static Set<String> jaxrsVerbs() {
-    Set<String> verbs = new java.util.HashSet<>();
-    for (String p : new String[] {"javax.ws.rs.", "jakarta.ws.rs."}) {
-      for (String v : new String[] {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"}) {
-        verbs.add(p + v);
-      }
+  @SafeVarargs
+  private static Set<String> union(Set<String>... sets) {
+    Set<String> all = new HashSet<>();
+    for (Set<String> set : sets) {
+      all.addAll(set);
     }
-    return Set.copyOf(verbs);
+    return Set.copyOf(all);
   }
 }

@@ -23,8 +23,12 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import dev.otelboard.cli.catalog.JavaType;
+import dev.otelboard.cli.catalog.Library;
+import dev.otelboard.cli.catalog.LoggingLibraries;
 import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +40,7 @@ import java.util.Set;
  * printStackTrace() in service code.
  */
 final class LoggingDetector implements JavaDetector {
+  // Framework labels in scan's reports (a module's loggingFrameworks).
   static final String SLF4J = "SLF4J";
   static final String LOGBACK = "Logback";
   static final String LOG4J2 = "Log4j2";
@@ -43,17 +48,20 @@ final class LoggingDetector implements JavaDetector {
   static final String JCL = "JCL";
   static final String LOG4J1 = "Log4j1";
 
-  /** Logger types to framework. */
-  static final Map<String, String> LOGGER_TYPES =
+  /** The catalog's logging libraries as scan labels and reports them. */
+  private static final Map<Library, String> FRAMEWORKS =
       Map.of(
-          "org.slf4j.Logger", SLF4J,
-          "ch.qos.logback.classic.Logger", LOGBACK,
-          "org.apache.logging.log4j.Logger", LOG4J2,
-          "org.apache.logging.log4j.core.Logger", LOG4J2,
-          "java.util.logging.Logger", JUL,
-          "org.apache.commons.logging.Log", JCL,
-          "org.apache.log4j.Logger", LOG4J1,
-          "org.apache.log4j.Category", LOG4J1);
+          LoggingLibraries.SLF4J, SLF4J,
+          LoggingLibraries.LOGBACK, LOGBACK,
+          LoggingLibraries.LOG4J2, LOG4J2,
+          LoggingLibraries.JUL, JUL,
+          LoggingLibraries.JCL, JCL,
+          LoggingLibraries.LOG4J1, LOG4J1);
+
+  /** Logger types to framework. */
+  static final Map<String, String> LOGGER_TYPES = loggerTypes();
+
+  private static final String SLF4J_LOGGER_TYPE = LoggingLibraries.SLF4J.type("Logger");
 
   static final Map<String, FindingKind> KINDS =
       Map.of(
@@ -101,7 +109,7 @@ final class LoggingDetector implements JavaDetector {
     for (TypeDeclaration<?> type : src.typeDeclarations) {
       for (AnnotationExpr a : type.getAnnotations()) {
         String fqn = types.resolve(a);
-        String loggerType = fqn == null ? null : TypeNames.LOMBOK_LOGGERS.get(fqn);
+        String loggerType = fqn == null ? null : KnownTypes.lombokLogger(fqn);
         if (loggerType != null) {
           String framework = LOGGER_TYPES.get(loggerType);
           src.frameworks.add(framework);
@@ -321,11 +329,21 @@ final class LoggingDetector implements JavaDetector {
         continue;
       }
       for (VariableDeclarator v : field.getVariables()) {
-        if ("org.slf4j.Logger".equals(src.types.resolve(v.getType()))) {
+        if (SLF4J_LOGGER_TYPE.equals(src.types.resolve(v.getType()))) {
           return true;
         }
       }
     }
-    return "org.slf4j.Logger".equals(src.types.lombokLoggerType(type.get()));
+    return SLF4J_LOGGER_TYPE.equals(src.types.lombokLoggerType(type.get()));
+  }
+
+  private static Map<String, String> loggerTypes() {
+    Map<String, String> types = new HashMap<>();
+    FRAMEWORKS.forEach((library, framework) -> {
+      for (String type : library.types(JavaType.Role.LOGGER)) {
+        types.put(type, framework);
+      }
+    });
+    return Map.copyOf(types);
   }
 }

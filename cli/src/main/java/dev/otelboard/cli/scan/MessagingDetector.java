@@ -14,54 +14,51 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.otelboard.cli.catalog.Library;
+import dev.otelboard.cli.catalog.MessagingLibraries;
 import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.Map;
 import java.util.Set;
 
 /** Message producers and consumers: Kafka (and spring-kafka), JMS, RabbitMQ (and spring-amqp). */
 final class MessagingDetector implements JavaDetector {
-  private static final String SPRING_KAFKA_REASON =
-      "no onboard rewrite for spring-kafka: use the OpenTelemetry Spring Boot starter or the "
-          + "javaagent";
-  private static final String JMS_REASON =
-      "no JMS instrumentation library is served here: run the javaagent";
-  private static final String RABBIT_REASON =
-      "no RabbitMQ instrumentation library is served here: run the javaagent";
+  private static final Library KAFKA = MessagingLibraries.KAFKA_CLIENTS;
+  private static final Library SPRING_KAFKA = MessagingLibraries.SPRING_KAFKA;
+  private static final Library JMS = MessagingLibraries.JMS;
+  private static final Library SPRING_JMS = MessagingLibraries.SPRING_JMS;
+  private static final Library RABBITMQ = MessagingLibraries.RABBITMQ;
+  private static final Library SPRING_AMQP = MessagingLibraries.SPRING_AMQP;
+
+  private static final String JMS_REASON = JMS.onboarding().note();
+  private static final String RABBIT_REASON = RABBITMQ.onboarding().note();
 
   private record Rule(FindingKind kind, String reason) {}
 
   private static final Map<String, Rule> CONSTRUCTORS =
       Map.of(
-          "org.springframework.kafka.core.KafkaTemplate",
-              new Rule(KAFKA_PRODUCER, SPRING_KAFKA_REASON),
-          "org.springframework.jms.core.JmsTemplate", new Rule(JMS_PRODUCER, JMS_REASON),
-          "org.springframework.amqp.rabbit.core.RabbitTemplate",
-              new Rule(RABBITMQ_PRODUCER, RABBIT_REASON));
+          SPRING_KAFKA.type("KafkaTemplate"), rule(KAFKA_PRODUCER, SPRING_KAFKA),
+          SPRING_JMS.type("JmsTemplate"), rule(JMS_PRODUCER, SPRING_JMS),
+          SPRING_AMQP.type("RabbitTemplate"), rule(RABBITMQ_PRODUCER, SPRING_AMQP));
 
   private static final Map<String, FindingKind> KAFKA_CLIENTS =
       Map.of(
-          "org.apache.kafka.clients.producer.KafkaProducer", KAFKA_PRODUCER,
-          "org.apache.kafka.clients.consumer.KafkaConsumer", KAFKA_CONSUMER);
+          KAFKA.type("KafkaProducer"), KAFKA_PRODUCER,
+          KAFKA.type("KafkaConsumer"), KAFKA_CONSUMER);
 
   /** Calls that build a configuration with the OpenTelemetry interceptors (onboard's OtelKafka). */
   private static final Set<String> INSTRUMENTED_CONFIGS = Set.of("producerConfig", "consumerConfig");
 
   private static final Map<String, Rule> LISTENERS =
       Map.of(
-          "org.springframework.kafka.annotation.KafkaListener",
-              new Rule(KAFKA_CONSUMER, SPRING_KAFKA_REASON),
-          "org.springframework.jms.annotation.JmsListener", new Rule(JMS_CONSUMER, JMS_REASON),
-          "org.springframework.amqp.rabbit.annotation.RabbitListener",
-              new Rule(RABBITMQ_CONSUMER, RABBIT_REASON));
+          SPRING_KAFKA.type("KafkaListener"), rule(KAFKA_CONSUMER, SPRING_KAFKA),
+          SPRING_JMS.type("JmsListener"), rule(JMS_CONSUMER, SPRING_JMS),
+          SPRING_AMQP.type("RabbitListener"), rule(RABBITMQ_CONSUMER, SPRING_AMQP));
 
-  private static final Set<String> JMS_LISTENERS =
-      Set.of("javax.jms.MessageListener", "jakarta.jms.MessageListener");
+  private static final Set<String> JMS_LISTENERS = JMS.typesNamed("MessageListener");
   private static final Set<String> JMS_SESSIONS =
-      Set.of(
-          "javax.jms.Session", "jakarta.jms.Session",
-          "javax.jms.QueueSession", "jakarta.jms.QueueSession",
-          "javax.jms.TopicSession", "jakarta.jms.TopicSession",
-          "javax.jms.JMSContext", "jakarta.jms.JMSContext");
+      JMS.typesNamed("Session", "QueueSession", "TopicSession", "JMSContext");
+  private static final String JMS_DEFAULT_SESSION = JMS.type("javax.jms.Session");
+  private static final String RABBIT_CHANNEL = RABBITMQ.type("Channel");
   private static final Map<String, FindingKind> JMS_METHODS =
       Map.of(
           "createProducer", JMS_PRODUCER,
@@ -119,13 +116,13 @@ final class MessagingDetector implements JavaDetector {
         continue;
       }
       String scopeType = types.typeOf(call.getScope().get());
-      if (jms != null && (JMS_SESSIONS.contains(scopeType) || (scopeType == null
-          && (types.importsPackage("javax.jms") || types.importsPackage("jakarta.jms"))))) {
-        src.add(jms, call, (scopeType == null ? "javax.jms.Session" : scopeType) + "." + name,
+      if (jms != null && (JMS_SESSIONS.contains(scopeType)
+          || (scopeType == null && JMS.packages().stream().anyMatch(types::importsPackage)))) {
+        src.add(jms, call, (scopeType == null ? JMS_DEFAULT_SESSION : scopeType) + "." + name,
             false, RewriteId.MANUAL, JMS_REASON);
-      } else if (rabbit != null && ("com.rabbitmq.client.Channel".equals(scopeType)
-          || (scopeType == null && types.importsPackage("com.rabbitmq.client")))) {
-        src.add(rabbit, call, "com.rabbitmq.client.Channel." + name, false, RewriteId.MANUAL,
+      } else if (rabbit != null && (RABBIT_CHANNEL.equals(scopeType) || (scopeType == null
+          && RABBITMQ.packages().stream().anyMatch(types::importsPackage)))) {
+        src.add(rabbit, call, RABBIT_CHANNEL + "." + name, false, RewriteId.MANUAL,
             RABBIT_REASON);
       }
     }
@@ -150,5 +147,9 @@ final class MessagingDetector implements JavaDetector {
         }
       }
     }
+  }
+
+  private static Rule rule(FindingKind kind, Library library) {
+    return new Rule(kind, library.onboarding().note());
   }
 }

@@ -1,6 +1,9 @@
 package dev.otelboard.cli.scan;
 
 import com.github.javaparser.ast.ImportDeclaration;
+import dev.otelboard.cli.catalog.Library;
+import dev.otelboard.cli.catalog.LibraryCatalog;
+import dev.otelboard.cli.catalog.TracingLibraries;
 import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -12,7 +15,18 @@ import java.util.Set;
  * Brave, Sleuth, OpenTracing and dd-trace. One finding per kind per file, at its first import.
  */
 final class TracingDetector implements JavaDetector {
-  /** Import prefixes to kinds, most specific first. */
+  /** The catalog's tracing libraries scan reports on, as finding kinds. */
+  private static final Map<Library, FindingKind> KINDS =
+      Map.of(
+          TracingLibraries.OPENTELEMETRY_SDK, FindingKind.OTEL_SDK,
+          TracingLibraries.OPENTELEMETRY_API, FindingKind.OTEL_API,
+          TracingLibraries.MICROMETER_TRACING, FindingKind.MICROMETER_TRACING,
+          TracingLibraries.BRAVE, FindingKind.BRAVE,
+          TracingLibraries.SLEUTH, FindingKind.SLEUTH,
+          TracingLibraries.OPENTRACING, FindingKind.OPENTRACING,
+          TracingLibraries.DD_TRACE, FindingKind.DATADOG);
+
+  /** Import prefixes to kinds, most specific first (catalog order: the SDK before the API). */
   static final Map<String, FindingKind> PREFIXES = prefixes();
 
   /** The stamp otelboard's generated classes carry; their SDK use is expected. */
@@ -56,14 +70,12 @@ final class TracingDetector implements JavaDetector {
 
   private static Map<String, FindingKind> prefixes() {
     Map<String, FindingKind> m = new LinkedHashMap<>();
-    m.put("io.opentelemetry.sdk.", FindingKind.OTEL_SDK);
-    m.put("io.opentelemetry.", FindingKind.OTEL_API);
-    m.put("io.micrometer.tracing", FindingKind.MICROMETER_TRACING);
-    m.put("brave.", FindingKind.BRAVE);
-    m.put("org.springframework.cloud.sleuth", FindingKind.SLEUTH);
-    m.put("io.opentracing.", FindingKind.OPENTRACING);
-    m.put("datadog.trace.", FindingKind.DATADOG);
-    m.put("datadog.opentracing.", FindingKind.DATADOG);
+    for (Library library : LibraryCatalog.all()) {
+      FindingKind kind = KINDS.get(library);
+      if (kind != null) {
+        library.packages().forEach(p -> m.put(p, kind));
+      }
+    }
     return m;
   }
 }

@@ -47,51 +47,10 @@ import java.util.Set;
  * that resolves to nothing yields null: detectors only match what they can prove.
  *
  * <p>Also answers "what type does this variable have" by walking up from a use to its
- * declaration (local, parameter, field, Lombok logger), and infers the type of a few well-known
- * factory calls for {@code var} declarations and chained calls.
+ * declaration (local, parameter, field, Lombok logger), and infers the type of the catalog's
+ * factory calls and fluent chains for {@code var} declarations and chained calls.
  */
 final class TypeNames {
-  /** Static factories whose return type detectors need: "owner#method" to type. */
-  private static final Map<String, String> FACTORY_TYPES =
-      Map.ofEntries(
-          Map.entry("org.slf4j.LoggerFactory#getLogger", "org.slf4j.Logger"),
-          Map.entry("org.apache.logging.log4j.LogManager#getLogger", "org.apache.logging.log4j.Logger"),
-          Map.entry("org.apache.logging.log4j.LogManager#getFormatterLogger", "org.apache.logging.log4j.Logger"),
-          Map.entry("java.util.logging.Logger#getLogger", "java.util.logging.Logger"),
-          Map.entry("java.util.logging.Logger#getGlobal", "java.util.logging.Logger"),
-          Map.entry("java.util.logging.Logger#getAnonymousLogger", "java.util.logging.Logger"),
-          Map.entry("org.apache.commons.logging.LogFactory#getLog", "org.apache.commons.logging.Log"),
-          Map.entry("org.apache.log4j.Logger#getLogger", "org.apache.log4j.Logger"),
-          Map.entry("org.apache.log4j.LogManager#getLogger", "org.apache.log4j.Logger"),
-          Map.entry("org.apache.log4j.Logger#getRootLogger", "org.apache.log4j.Logger"),
-          Map.entry("com.sun.net.httpserver.HttpServer#create", "com.sun.net.httpserver.HttpServer"),
-          Map.entry("com.sun.net.httpserver.HttpsServer#create", "com.sun.net.httpserver.HttpsServer"),
-          Map.entry("java.net.http.HttpClient#newHttpClient", "java.net.http.HttpClient"),
-          Map.entry("io.javalin.Javalin#create", "io.javalin.Javalin"),
-          Map.entry("io.javalin.Javalin#createAndStart", "io.javalin.Javalin"),
-          Map.entry("io.helidon.webserver.Routing#builder", "io.helidon.webserver.Routing.Builder"),
-          Map.entry("io.helidon.webserver.http.HttpRouting#builder", "io.helidon.webserver.http.HttpRouting.Builder"),
-          Map.entry("com.rabbitmq.client.Connection#createChannel", "com.rabbitmq.client.Channel"));
-
-  /** Types whose fluent methods return the same type (route registration chains). */
-  private static final Set<String> FLUENT_TYPES =
-      Set.of(
-          "io.javalin.Javalin",
-          "io.helidon.webserver.Routing.Builder",
-          "io.helidon.webserver.Routing.Rules",
-          "io.helidon.webserver.http.HttpRouting.Builder",
-          "io.helidon.webserver.http.HttpRules");
-
-  /** Lombok logger annotations: annotation type to the type of the generated {@code log} field. */
-  static final Map<String, String> LOMBOK_LOGGERS =
-      Map.of(
-          "lombok.extern.slf4j.Slf4j", "org.slf4j.Logger",
-          "lombok.extern.slf4j.XSlf4j", "org.slf4j.Logger",
-          "lombok.extern.log4j.Log4j2", "org.apache.logging.log4j.Logger",
-          "lombok.extern.java.Log", "java.util.logging.Logger",
-          "lombok.extern.apachecommons.CommonsLog", "org.apache.commons.logging.Log",
-          "lombok.extern.log4j.Log4j", "org.apache.log4j.Logger");
-
   private static final Set<String> JAVA_LANG =
       Set.of("System", "Thread", "Runnable", "String", "Object", "ThreadGroup", "Throwable");
 
@@ -276,14 +235,14 @@ final class TypeNames {
     if (e instanceof MethodCallExpr call) {
       String owner = staticOwner(call);
       if (owner != null) {
-        String t = FACTORY_TYPES.get(owner + "#" + call.getNameAsString());
+        String t = KnownTypes.returnType(owner + "#" + call.getNameAsString());
         if (t != null) {
           return t;
         }
       }
       if (call.getScope().isPresent()) {
         String scopeType = typeOf(call.getScope().get());
-        if (scopeType != null && FLUENT_TYPES.contains(scopeType)) {
+        if (scopeType != null && KnownTypes.isFluent(scopeType)) {
           return scopeType;
         }
       }
@@ -454,8 +413,9 @@ final class TypeNames {
   String lombokLoggerType(TypeDeclaration<?> type) {
     for (AnnotationExpr a : type.getAnnotations()) {
       String fqn = resolve(a.getNameAsString());
-      if (fqn != null && LOMBOK_LOGGERS.containsKey(fqn)) {
-        return LOMBOK_LOGGERS.get(fqn);
+      String logger = fqn == null ? null : KnownTypes.lombokLogger(fqn);
+      if (logger != null) {
+        return logger;
       }
     }
     return null;

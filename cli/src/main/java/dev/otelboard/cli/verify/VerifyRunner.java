@@ -337,21 +337,36 @@ public final class VerifyRunner {
     for (String key : TelemetryEnv.OVERRIDDEN_INHERITED) {
       spec.removeEnvironment(key);
     }
-    String endpoint = "grpc".equals(proto) ? collector.grpcEndpoint() : collector.httpEndpoint();
+    // A protocol the plan's env sets wins, and gets the endpoint of that protocol: an HTTP
+    // exporter pointed at the gRPC port would lose everything without a word.
+    String effective = own.getOrDefault("OTEL_EXPORTER_OTLP_PROTOCOL", proto);
     Map<String, String> telemetry =
         TelemetryEnv.of(
             serviceName,
-            endpoint,
-            proto,
+            endpointFor(effective, collector, ""),
+            effective,
             agentJar,
             own.getOrDefault("JAVA_TOOL_OPTIONS", inheritedEnv.get("JAVA_TOOL_OPTIONS")));
     Map<String, String> merged = new LinkedHashMap<>(telemetry);
+    for (String signal : List.of("traces", "logs")) {
+      String upper = signal.toUpperCase(Locale.ROOT);
+      String signalProtocol = own.get("OTEL_EXPORTER_OTLP_" + upper + "_PROTOCOL");
+      if (signalProtocol != null && !own.containsKey("OTEL_EXPORTER_OTLP_" + upper + "_ENDPOINT")) {
+        merged.put("OTEL_EXPORTER_OTLP_" + upper + "_ENDPOINT",
+            endpointFor(signalProtocol, collector, "/v1/" + signal));
+      }
+    }
     own.forEach((k, v) -> {
       if (!k.equals("JAVA_TOOL_OPTIONS")) {
         merged.put(k, v);
       }
     });
     spec.putAllEnvironment(merged);
+  }
+
+  /** The collector's endpoint for an OTLP protocol; a per-signal HTTP endpoint carries its path. */
+  private static String endpointFor(String protocol, EmbeddedCollector collector, String httpPath) {
+    return "grpc".equals(protocol) ? collector.grpcEndpoint() : collector.httpEndpoint() + httpPath;
   }
 
   private String protocolFor(ServiceSettings settings) {

@@ -38,7 +38,7 @@ class FleetReaderTest {
         .containsExactly("checkout-service", "inventory-service");
     assertThat(fleet.datadog().apiKey()).isEqualTo(new Fleet.SecretRef("datadog", "api-key"));
     assertThat(fleet.backends()).singleElement()
-        .satisfies(b -> assertThat(b.exporterId()).isEqualTo("otlp/tempo"));
+        .satisfies(b -> assertThat(b.exporterId()).isEqualTo("otlp_grpc/tempo"));
   }
 
   @Test
@@ -70,7 +70,7 @@ class FleetReaderTest {
 
     assertThat(fleet.services()).extracting(Service::name).containsExactly("api", "web");
     assertThat(fleet.backends()).extracting(Fleet.Backend::exporterId)
-        .containsExactly("otlphttp/alpha", "otlp/zeta");
+        .containsExactly("otlp_http/alpha", "otlp_grpc/zeta");
     assertThat(fleet.backends().get(0).protocol()).isEqualTo(Protocol.OTLPHTTP);
   }
 

@@ -30,11 +30,11 @@ class CollectorConfigCheckerTest {
 
   @Test
   void anExporterAPipelineReferencesMustBeDefined() {
-    List<Finding> findings = checkEdited(t -> t.replace("          - otlphttp/honeycomb\n",
-        "          - otlphttp/honeycomb\n          - otlp/jaeger\n"));
+    List<Finding> findings = checkEdited(t -> t.replace("          - otlp_http/honeycomb\n",
+        "          - otlp_http/honeycomb\n          - otlp_grpc/jaeger\n"));
 
     assertThat(findings).extracting(Finding::toString).contains(
-        "config.service.pipelines.logs.exporters[2]: exporter \"otlp/jaeger\" is not defined under config.exporters");
+        "config.service.pipelines.logs.exporters[2]: exporter \"otlp_grpc/jaeger\" is not defined under config.exporters");
   }
 
   @Test

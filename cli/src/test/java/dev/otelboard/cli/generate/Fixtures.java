@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.otelboard.cli.fleet.Fleet;
 import dev.otelboard.cli.fleet.FleetReader;
+import dev.otelboard.cli.interop.ReferenceTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,9 +13,9 @@ final class Fixtures {
   /** The version stamped into golden files, so they do not change with each release. */
   static final String VERSION = "0.0.0-test";
   /** The chart's schema, kept beside the repository (never copied into it). */
-  static final Path CHART_SCHEMA = Path.of("../../shared/data/helm/values.schema.json");
+  static final Path CHART_SCHEMA = ReferenceTools.sharedHelmData().resolve("values.schema.json");
   /** The chart's values.yaml, beside the schema. */
-  static final Path CHART_VALUES = Path.of("../../shared/data/helm/values.yaml");
+  static final Path CHART_VALUES = ReferenceTools.sharedHelmData().resolve("values.yaml");
 
   private Fixtures() {}
 

@@ -62,6 +62,94 @@ class LogbackConfigEditorTest {
   }
 
   @Test
+  void aSpringConfigWhoseRootComesFromAnIncludeGetsARootWithTheExportingAppender()
+      throws Exception {
+    String before =
+        """
+        <configuration>
+          <include resource="org/springframework/boot/logging/logback/base.xml"/>
+          <logger name="com.example" level="DEBUG"/>
+        </configuration>
+        """;
+
+    LogConfigEdit edit = LogbackConfigEditor.edit(before, true);
+
+    assertThat(edit.text())
+        .isEqualTo(
+            """
+            <configuration>
+              <include resource="org/springframework/boot/logging/logback/base.xml"/>
+              <logger name="com.example" level="DEBUG"/>
+              <appender name="OTEL" class="io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender"/>
+              <root>
+                <appender-ref ref="OTEL"/>
+              </root>
+            </configuration>
+            """);
+    assertThat(edit.changes()).extracting(LogConfigEdit.Change::line).containsExactly(4, 6);
+    assertThat(edit.manual()).isEmpty();
+    assertThat(LogbackConfigEditor.edit(edit.text(), true).text())
+        .as("applying it again changes nothing")
+        .isEqualTo(edit.text());
+  }
+
+  @Test
+  void rootsOnlyInsideSpringProfilesGetATopLevelRootAfterTheAppenders() throws Exception {
+    String before =
+        """
+        <configuration>
+          <include resource="org/springframework/boot/logging/logback/defaults.xml"/>
+          <appender name="JSON" class="ch.qos.logback.core.ConsoleAppender">
+            <encoder class="net.logstash.logback.encoder.LogstashEncoder"/>
+          </appender>
+          <springProfile name="prod">
+            <root level="INFO">
+              <appender-ref ref="JSON"/>
+            </root>
+          </springProfile>
+        </configuration>
+        """;
+
+    LogConfigEdit edit = LogbackConfigEditor.edit(before, true);
+
+    assertThat(edit.text())
+        .isEqualTo(
+            """
+            <configuration>
+              <include resource="org/springframework/boot/logging/logback/defaults.xml"/>
+              <appender name="JSON" class="ch.qos.logback.core.ConsoleAppender">
+                <encoder class="net.logstash.logback.encoder.LogstashEncoder"/>
+              </appender>
+              <appender name="OTEL" class="io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender"/>
+              <springProfile name="prod">
+                <root level="INFO">
+                  <appender-ref ref="JSON"/>
+                </root>
+              </springProfile>
+              <root>
+                <appender-ref ref="OTEL"/>
+              </root>
+            </configuration>
+            """);
+    assertThat(LogbackConfigEditor.edit(edit.text(), true).text()).isEqualTo(edit.text());
+  }
+
+  @Test
+  void aConfigWithNoRootAnywhereIsAManualItem() throws Exception {
+    String before =
+        """
+        <configuration>
+          <logger name="com.example" level="DEBUG"/>
+        </configuration>
+        """;
+
+    LogConfigEdit edit = LogbackConfigEditor.edit(before, true);
+
+    assertThat(edit.text()).isEqualTo(before);
+    assertThat(edit.manual()).singleElement().asString().startsWith("no <root> logger");
+  }
+
+  @Test
   void aMalformedFileIsRefusedWithItsLine() {
     assertThatThrownBy(() -> LogbackConfigEditor.edit("<configuration>\n  <root>\n</configuration>\n", true))
         .isInstanceOf(XmlParseException.class)

@@ -387,6 +387,21 @@ class OnboardScenariosTest {
                 <dependency>
                   <groupId>io.opentelemetry.instrumentation</groupId>
                   <artifactId>opentelemetry-spring-boot-starter</artifactId>
+                  <exclusions>
+                    <exclusion>
+                      <groupId>io.opentelemetry</groupId>
+                      <artifactId>opentelemetry-exporter-sender-okhttp</artifactId>
+                    </exclusion>
+                    <exclusion>
+                      <groupId>com.squareup.okhttp3</groupId>
+                      <artifactId>*</artifactId>
+                    </exclusion>
+                  </exclusions>
+                </dependency>
+                <dependency>
+                  <groupId>io.opentelemetry</groupId>
+                  <artifactId>opentelemetry-exporter-sender-jdk</artifactId>
+                  <scope>runtime</scope>
                 </dependency>
                 <dependency>
                   <groupId>io.opentelemetry.instrumentation</groupId>
@@ -442,8 +457,8 @@ class OnboardScenariosTest {
   }
 
   @Test
-  void springBoot2AppGetsTheSpringWebInterceptorInPlace() throws Exception {
-    write("pom.xml", BOOT3_POM.replace("3.4.5", "2.7.18"));
+  void springBootBefore26GetsTheSpringWebInterceptorInPlace() throws Exception {
+    write("pom.xml", BOOT3_POM.replace("3.4.5", "2.5.15"));
     write("src/main/java/com/example/storefront/Clients.java", REST_TEMPLATE_CONFIG);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());

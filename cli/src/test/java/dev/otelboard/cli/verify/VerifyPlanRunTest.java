@@ -94,6 +94,26 @@ class VerifyPlanRunTest {
   }
 
   @Test
+  void aProtocolSetInThePlansEnvGetsTheEndpointOfThatProtocol() throws Exception {
+    Path json = temp.resolve("v.json");
+    Path file = plan("""
+        driver:
+          run: %s
+          serviceName: http-only
+          env:
+            OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf
+          timeout: 60s
+        """.formatted(fake("scenario", "clean")));
+
+    Run r = VerifyCommandTest.run("verify", "--plan", file.toString(), "--report-json", json.toString());
+
+    JsonNode v = new ObjectMapper().readTree(json.toFile());
+    assertThat(v.get("services").get(0).get("service").asText()).as(r.out() + r.err()).isEqualTo("http-only");
+    assertThat(v.get("services").get(0).get("spans").asLong()).as(r.out() + r.err()).isPositive();
+    assertThat(v.get("services").get(0).get("logs").asLong()).isPositive();
+  }
+
+  @Test
   void contextLostOnABareThreadFailsAndNamesTheLogger() throws Exception {
     Run r = VerifyCommandTest.run("verify", "--plan", plan(twoServices(true)).toString());
 

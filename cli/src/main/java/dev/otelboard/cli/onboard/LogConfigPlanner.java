@@ -1,0 +1,242 @@
+package dev.otelboard.cli.onboard;
+
+import static dev.otelboard.cli.onboard.PomPlanner.instrumentation;
+import static dev.otelboard.cli.onboard.ProjectFiles.read;
+
+import dev.otelboard.cli.buildfile.MavenDependency;
+import dev.otelboard.cli.catalog.LoggingLibraries;
+import dev.otelboard.cli.logconfig.ConfigParseException;
+import dev.otelboard.cli.logconfig.Log4j2ConfigEditor;
+import dev.otelboard.cli.logconfig.Log4j2PropertiesEditor;
+import dev.otelboard.cli.logconfig.LogConfigEdit;
+import dev.otelboard.cli.logconfig.LogbackConfigEditor;
+import dev.otelboard.cli.logconfig.SpringBootLogbackConfig;
+import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
+import dev.otelboard.cli.rewrite.Change;
+import dev.otelboard.cli.rewrite.ManualItem;
+import dev.otelboard.cli.rewrite.RewriteId;
+import dev.otelboard.cli.rewrite.xml.XmlTree.XmlParseException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The logging-config part of a plan: trace ids in each Logback/Log4j2/Spring Boot pattern, the
+ * OpenTelemetry appenders in SDK mode, and manual items for configs onboard does not edit.
+ */
+final class LogConfigPlanner {
+  private final PlanDraft draft;
+
+  LogConfigPlanner(PlanDraft draft) {
+    this.draft = draft;
+  }
+
+  LoggingFrameworks planLogConfigs(Path module, boolean sdk, String pom,
+      boolean bootDefaultLogging) throws IOException {
+    boolean logback = pom.contains("<artifactId>logback-classic</artifactId>");
+    if (bootDefaultLogging) {
+      generateBootLogbackConfig(module, sdk);
+      logback = true;
+    }
+    boolean log4j2 = pom.contains("<artifactId>log4j-core</artifactId>");
+    for (String resources : List.of("src/main/resources", "src/test/resources")) {
+      for (String name : List.of("logback.xml", "logback-test.xml", "logback-spring.xml")) {
+        Path file = module.resolve(resources).resolve(name);
+        Optional<String> text = read(file);
+        if (text.isPresent()) {
+          logback = true;
+          editLogConfig(file, text.get(), sdk, true);
+        }
+      }
+      for (String name : List.of("log4j2.xml", "log4j2-test.xml", "log4j2-spring.xml")) {
+        Path file = module.resolve(resources).resolve(name);
+        Optional<String> text = read(file);
+        if (text.isPresent()) {
+          log4j2 = true;
+          editLogConfig(file, text.get(), sdk, false);
+        }
+      }
+      Path log4j2Properties = module.resolve(resources).resolve("log4j2.properties");
+      Optional<String> properties = read(log4j2Properties);
+      if (properties.isPresent()) {
+        log4j2 = true;
+        applyTextEdit(log4j2Properties, properties.get(), Log4j2PropertiesEditor.ID,
+            Log4j2PropertiesEditor.edit(properties.get(), sdk));
+      }
+      for (String name : List.of("log4j2.yaml", "log4j2.yml", "log4j2.json")) {
+        Path file = module.resolve(resources).resolve(name);
+        if (Files.exists(file)) {
+          log4j2 = true;
+          draft.manual().add(new ManualItem(draft.relative(file), 0, Log4j2ConfigEditor.ID,
+              "Log4j2 " + name.substring(name.indexOf('.') + 1) + " configs are not edited: "
+                  + "add trace_id=%X{trace_id} span_id=%X{span_id} before %m in each "
+                  + "PatternLayout pattern" + (sdk ? ", and an appender of type OpenTelemetry "
+                  + "referenced by the root logger" : "")));
+        }
+      }
+      Path groovy = module.resolve(resources).resolve("logback.groovy");
+      if (Files.exists(groovy)) {
+        logback = true;
+        draft.manual().add(new ManualItem(draft.relative(groovy), 0, LogbackConfigEditor.ID,
+            "logback.groovy is not edited: add trace_id=%X{trace_id} span_id=%X{span_id} "
+                + "before %msg in each pattern" + (sdk ? " and wrap the appenders in io."
+                + "opentelemetry.instrumentation.logback.mdc.v1_0.OpenTelemetryAppender" : "")));
+      }
+      for (String name : List.of("application.properties", "application.yml",
+          "application.yaml")) {
+        Path file = module.resolve(resources).resolve(name);
+        Optional<String> text = read(file);
+        if (text.isPresent() && text.get().contains("pattern")) {
+          try {
+            LogConfigEdit edit = name.endsWith(".properties")
+                ? SpringLoggingPatternEditor.editProperties(text.get())
+                : SpringLoggingPatternEditor.editYaml(text.get());
+            applyTextEdit(file, text.get(), SpringLoggingPatternEditor.ID, edit);
+          } catch (ConfigParseException e) {
+            draft.blockers().add(new ManualItem(draft.relative(file), e.line(), RewriteId.PARSE,
+                "not valid YAML: " + e.getMessage()));
+          }
+        }
+      }
+    }
+    planDropwizardLogging(module);
+    boolean hasConfig = bootDefaultLogging;
+    for (String name : List.of("logback.xml", "logback-spring.xml", "logback.groovy",
+        "log4j2.xml", "log4j2-spring.xml", "log4j2.properties", "log4j2.yaml", "log4j2.yml",
+        "log4j2.json")) {
+      hasConfig |= Files.exists(module.resolve("src/main/resources").resolve(name));
+    }
+    return new LoggingFrameworks(logback, log4j2, hasConfig);
+  }
+
+  /**
+   * Spring Boot's default logging prints no trace ids and installs no OpenTelemetry appender:
+   * the module gets a logback-spring.xml that keeps Boot's defaults and adds both.
+   */
+  private void generateBootLogbackConfig(Path module, boolean sdk) throws IOException {
+    Path file = module.resolve(SpringBootLogbackConfig.PATH);
+    draft.edit(file, null, SpringBootLogbackConfig.render(sdk,
+        !SpringBootApp.setsOwnPattern(module), SpringBootApp.logsToFile(module)));
+    draft.changes().add(new Change(draft.relative(file), 1, RewriteId.LOGBACK_MDC,
+        "generated for Spring Boot's default logging: Boot's console"
+            + (SpringBootApp.logsToFile(module) ? " and file" : "") + " appender with "
+            + "trace_id/span_id"
+            + (sdk ? ", the OpenTelemetry MDC and exporting appenders" : "")));
+  }
+
+  private void applyTextEdit(Path file, String text, RewriteId id, LogConfigEdit result) {
+    for (LogConfigEdit.Change change : result.changes()) {
+      draft.changes().add(new Change(draft.relative(file), change.line(), id, change.what()));
+    }
+    for (String item : result.manual()) {
+      int line = 0;
+      Matcher m = Pattern.compile("^line (\\d+): ").matcher(item);
+      if (m.find()) {
+        line = Integer.parseInt(m.group(1));
+        item = item.substring(m.end());
+      }
+      draft.manual().add(new ManualItem(draft.relative(file), line, id, item));
+    }
+    if (!result.text().equals(text)) {
+      draft.edit(file, text, result.text());
+    }
+  }
+
+  /**
+   * Dropwizard configures Logback from its own YAML ({@code logging:}), so logback.xml edits
+   * don't reach it: each appender there gets a precise manual item.
+   */
+  private void planDropwizardLogging(Path module) throws IOException {
+    Optional<String> pom = read(module.resolve("pom.xml"));
+    if (pom.isEmpty() || !pom.get().contains("<groupId>io.dropwizard</groupId>")) {
+      return;
+    }
+    List<Path> candidates = new ArrayList<>();
+    try (Stream<Path> files = Files.list(module)) {
+      files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+          .sorted().forEach(candidates::add);
+    }
+    Path resources = module.resolve("src/main/resources");
+    if (Files.isDirectory(resources)) {
+      try (Stream<Path> files = Files.list(resources)) {
+        files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+            .sorted().forEach(candidates::add);
+      }
+    }
+    for (Path file : candidates) {
+      String text = read(file).orElse("");
+      String[] lines = text.split("\n", -1);
+      int loggingLine = 0;
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].startsWith("logging:")) {
+          loggingLine = i + 1;
+          break;
+        }
+      }
+      if (loggingLine == 0) {
+        continue;
+      }
+      boolean hasFormat = text.contains("logFormat") && text.contains("trace_id");
+      if (hasFormat) {
+        continue;
+      }
+      draft.manual().add(new ManualItem(draft.relative(file), loggingLine,
+          RewriteId.DROPWIZARD_LOGGING,
+          "Dropwizard configures Logback from this YAML, not from logback.xml: under "
+              + "logging.appenders, give each appender logFormat: \"%-5p [%d{ISO8601,UTC}] "
+              + "%c: trace_id=%X{trace_id} span_id=%X{span_id} %m%n%rEx\". Dropwizard builds "
+              + "its appenders in code, so nothing fills those MDC keys in SDK mode: run with "
+              + "the javaagent (onboard --mode agent), or register an AppenderFactory that wraps "
+              + "the appender in io.opentelemetry.instrumentation.logback.mdc.v1_0"
+              + ".OpenTelemetryAppender (opentelemetry-logback-mdc-1.0)"));
+    }
+  }
+
+  private void editLogConfig(Path file, String text, boolean sdk, boolean logback) {
+    try {
+      LogConfigEdit result =
+          logback ? LogbackConfigEditor.edit(text, sdk) : Log4j2ConfigEditor.edit(text, sdk);
+      RewriteId id = logback ? LogbackConfigEditor.ID : Log4j2ConfigEditor.ID;
+      for (LogConfigEdit.Change change : result.changes()) {
+        draft.changes().add(new Change(draft.relative(file), change.line(), id, change.what()));
+      }
+      for (String item : result.manual()) {
+        draft.manual().add(new ManualItem(draft.relative(file), 0, id, item));
+      }
+      if (!result.text().equals(text)) {
+        draft.edit(file, text, result.text());
+      }
+    } catch (XmlParseException e) {
+      draft.blockers().add(new ManualItem(draft.relative(file), e.line(), RewriteId.PARSE,
+          "not well-formed XML: " + e.getMessage()));
+    }
+  }
+
+  static boolean setsLoggingPattern(Path module) throws IOException {
+    for (String name : List.of("application.properties", "application.yml",
+        "application.yaml")) {
+      if (read(module.resolve("src/main/resources").resolve(name)).orElse("")
+          .contains("pattern")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static List<MavenDependency> loggingDependencies(LoggingFrameworks logging) {
+    List<MavenDependency> list = new ArrayList<>();
+    if (logging.logback()) {
+      list.addAll(instrumentation(LoggingLibraries.LOGBACK));
+    }
+    if (logging.log4j2()) {
+      list.addAll(instrumentation(LoggingLibraries.LOG4J2));
+    }
+    return list;
+  }
+}

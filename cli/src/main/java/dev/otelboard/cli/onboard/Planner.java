@@ -1,0 +1,412 @@
+package dev.otelboard.cli.onboard;
+
+import static dev.otelboard.cli.onboard.ExistingTracers.existingTracing;
+import static dev.otelboard.cli.onboard.ExistingTracers.tracerName;
+import static dev.otelboard.cli.onboard.LogConfigPlanner.loggingDependencies;
+import static dev.otelboard.cli.onboard.LogConfigPlanner.setsLoggingPattern;
+import static dev.otelboard.cli.onboard.OnboardService.INSTRUMENTATION_VERSION;
+import static dev.otelboard.cli.onboard.PomPlanner.INSTRUMENTATION_GROUP;
+import static dev.otelboard.cli.onboard.PomPlanner.OTEL_GROUP;
+import static dev.otelboard.cli.onboard.PomPlanner.instrumentation;
+import static dev.otelboard.cli.onboard.ProjectFiles.basePackage;
+import static dev.otelboard.cli.onboard.ProjectFiles.javaFiles;
+import static dev.otelboard.cli.onboard.ProjectFiles.modules;
+import static dev.otelboard.cli.onboard.ProjectFiles.read;
+import static dev.otelboard.cli.onboard.ProjectFiles.usesJul;
+
+import dev.otelboard.cli.buildfile.MavenDependency;
+import dev.otelboard.cli.buildfile.PomEditor;
+import dev.otelboard.cli.catalog.Artifact;
+import dev.otelboard.cli.catalog.Coordinates;
+import dev.otelboard.cli.catalog.HttpLibraries;
+import dev.otelboard.cli.catalog.Library;
+import dev.otelboard.cli.catalog.LibraryCatalog;
+import dev.otelboard.cli.catalog.LoggingLibraries;
+import dev.otelboard.cli.config.OtelboardConfig;
+import dev.otelboard.cli.config.OtelboardConfig.Mode;
+import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
+import dev.otelboard.cli.rewrite.Change;
+import dev.otelboard.cli.rewrite.Instrumentation;
+import dev.otelboard.cli.rewrite.JavaFileRewriter;
+import dev.otelboard.cli.rewrite.ManualItem;
+import dev.otelboard.cli.rewrite.RewriteId;
+import dev.otelboard.cli.rewrite.RewriteSettings;
+import dev.otelboard.cli.rewrite.Rewrites;
+import dev.otelboard.cli.rewrite.xml.XmlTree;
+import dev.otelboard.cli.rewrite.xml.XmlTree.XmlParseException;
+import dev.otelboard.cli.scan.ScanResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One planning pass over one project directory: the service's config, then each module's rewrites,
+ * generated sources, logging config and pom.
+ */
+final class Planner {
+  /** Artifacts that give SLF4J a backend, so other logging APIs can move to SLF4J. */
+  private static final List<String> SLF4J_BACKENDS =
+      LibraryCatalog.slf4jProviders().stream().map(Coordinates::artifactId).toList();
+
+  private final Path mavenRepository;
+  private final Path root;
+  private final OnboardOptions options;
+  private final ScanResult scan;
+  private final PlanDraft draft;
+  private final LogConfigPlanner logConfigs;
+  private final PomPlanner poms;
+  private boolean anyModuleNeedsOtel;
+
+  Planner(Path mavenRepository, Path root, OnboardOptions options, ScanResult scan) {
+    this.mavenRepository = mavenRepository;
+    this.root = root;
+    this.options = options;
+    this.scan = scan;
+    this.draft = new PlanDraft(root);
+    this.logConfigs = new LogConfigPlanner(draft);
+    this.poms = new PomPlanner(draft);
+  }
+
+  OnboardPlan plan() throws IOException {
+    Path pom = root.resolve("pom.xml");
+    Optional<String> rootPom = read(pom);
+    OtelboardConfig config = config(rootPom);
+    List<Path> modules = modules(root);
+    boolean rootManagesVersions = rootPom.isPresent() && modules.size() > 1;
+    for (Path module : modules) {
+      planModule(module, config,
+          rootManagesVersions && !module.equals(root) && parentIsRoot(module), rootPom);
+    }
+    if (rootManagesVersions && config.mode() == Mode.SDK && anyModuleNeedsOtel) {
+      poms.editPom(pom, List.of(), true, false);
+    }
+    if (config.mode() == Mode.AGENT) {
+      planAgentEnv(config);
+    }
+    // Files no rewrite needed are not parsed by the rewriters; scan parsed them all.
+    for (ScanResult.ParseFailure f : scan.parseFailures()) {
+      if (draft.failures().stream().noneMatch(known -> known.file().equals(f.file()))) {
+        draft.failures().add(new ManualItem(f.file(), f.line(), RewriteId.PARSE,
+            "does not parse: " + f.message()));
+      }
+    }
+    return draft.plan(config);
+  }
+
+  private OtelboardConfig config(Optional<String> rootPom) throws IOException {
+    Path file = root.resolve(OtelboardConfig.FILE_NAME);
+    Optional<String> existing = read(file);
+    OtelboardConfig config;
+    if (existing.isPresent()) {
+      config = OtelboardConfig.parse(file, existing.get());
+      if (options.mode() != null && options.mode() != config.mode()) {
+        config = new OtelboardConfig(config.serviceName(), options.mode(), config.verify(), config.generate());
+        draft.edit(file, existing.get(), OtelboardConfig.withMode(existing.get(), options.mode()));
+      }
+      return config;
+    }
+    String name = options.serviceName();
+    if (name == null) {
+      name = rootPom.flatMap(ProjectFiles::artifactId).orElse(
+          root.toAbsolutePath().normalize().getFileName() == null
+              ? "service"
+              : root.toAbsolutePath().normalize().getFileName().toString());
+    }
+    // A directory or artifactId may hold characters a service.name should not.
+    name = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[^A-Za-z0-9]+", "");
+    config = OtelboardConfig.defaults(name.isEmpty() ? "service" : name);
+    name = config.serviceName();
+    if (options.mode() != null) {
+      config = new OtelboardConfig(name, options.mode(), config.verify());
+    }
+    draft.edit(file, null, config.toYaml());
+    draft.changes().add(new Change(OtelboardConfig.FILE_NAME, 1, RewriteId.OTELBOARD_CONFIG,
+        "otelboard.yaml written (service " + name + ", " + config.mode().yamlName() + " mode)"));
+    return config;
+  }
+
+  /** Whether {@code module}'s pom names the root pom as its parent. */
+  private boolean parentIsRoot(Path module) throws IOException {
+    Optional<String> pom = read(module.resolve("pom.xml"));
+    if (pom.isEmpty()) {
+      return false;
+    }
+    try {
+      Optional<String> relativePath = PomEditor.of(pom.get()).parentRelativePath();
+      if (relativePath.isEmpty()) {
+        return false;
+      }
+      String path = relativePath.get().isBlank() ? "../pom.xml" : relativePath.get().strip();
+      Path parent = module.resolve(path).normalize();
+      if (!parent.toString().endsWith(".xml")) {
+        parent = parent.resolve("pom.xml");
+      }
+      if (!parent.equals(root.resolve("pom.xml").normalize())) {
+        return false;
+      }
+      // Maven uses the file at relativePath only when its coordinates match the <parent>.
+      XmlTree modulePom = XmlTree.parse(pom.get());
+      Optional<String> parentArtifact = modulePom.root().child("parent")
+          .flatMap(p -> p.child("artifactId")).map(modulePom::textOf);
+      return parentArtifact.isPresent()
+          && parentArtifact.equals(read(parent).flatMap(ProjectFiles::artifactId));
+    } catch (XmlParseException e) {
+      return false;
+    }
+  }
+
+  private void planModule(Path module, OtelboardConfig config, boolean versionsInParent,
+      Optional<String> rootPom) throws IOException {
+    Path sources = module.resolve("src/main/java");
+    List<Path> javaFiles = javaFiles(sources);
+    Optional<String> pomText = read(module.resolve("pom.xml"));
+    Library tracer = existingTracing(javaFiles, pomText.orElse(""));
+    boolean sdk = config.mode() == Mode.SDK;
+    Set<Instrumentation> needs = EnumSet.noneOf(Instrumentation.class);
+    String basePackage = basePackage(javaFiles, sources);
+    String buildFiles = pomText.orElse("") + "\n" + rootPom.orElse("");
+    boolean slf4jBackend = SLF4J_BACKENDS.stream().anyMatch(
+        a -> buildFiles.contains("<artifactId>" + a + "</artifactId>"));
+    RewriteSettings settings =
+        settings(basePackage).withMigrateLoggingApi(!options.keepLoggingApi() && slf4jBackend);
+    SpringBootApp boot = SpringBootApp.of(javaFiles, pomText.orElse(""), rootPom.orElse(""));
+    boolean starter = sdk && tracer == null && boot.starter();
+    if (sdk && tracer == null && !starter) {
+      boot.withoutStarter().ifPresent(reason -> draft.manual().add(
+          new ManualItem(draft.relative(boot.application()), 0, RewriteId.SPRING_BOOT_STARTER,
+              reason)));
+    }
+    if (sdk && tracer != null) {
+      draft.manual().add(new ManualItem(draft.relative(module.resolve("pom.xml")), 0,
+          RewriteId.EXISTING_TRACING,
+          "found " + tracerName(tracer) + ": otelboard does not add a second tracer. To "
+              + "migrate: " + tracer.onboarding().note()
+              + "; then re-run onboard (or run onboard --mode agent once it is removed)"));
+    }
+    if (sdk && tracer == null && !javaFiles.isEmpty()) {
+      JavaFileRewriter rewriter = new JavaFileRewriter(
+          starter ? Rewrites.springBootStarter() : Rewrites.sdkMode(), settings);
+      JavaFileRewriter outsideStarter =
+          starter ? new JavaFileRewriter(Rewrites.outsideSpringBootStarter(), settings) : null;
+      for (Path file : javaFiles) {
+        Optional<String> text = read(file);
+        if (text.isEmpty() || text.get().startsWith(GeneratedSources.STAMP_PREFIX)) {
+          continue;
+        }
+        JavaFileRewriter.Result result = rewriter.rewrite(draft.relative(file), text.get());
+        if (result.failure() != null) {
+          draft.failures().add(new ManualItem(draft.relative(file), result.failureLine(),
+              RewriteId.PARSE, result.failure()));
+          continue;
+        }
+        draft.changes().addAll(result.changes());
+        draft.manual().addAll(result.manual());
+        needs.addAll(result.needs());
+        if (result.changed(text.get())) {
+          draft.edit(file, text.get(), result.text());
+        }
+        if (outsideStarter != null) {
+          for (Change missed : outsideStarter.rewrite(draft.relative(file), text.get()).changes()) {
+            draft.manual().add(new ManualItem(missed.file(), missed.line(), missed.rewriteId(),
+                "the Spring Boot starter does not instrument this (" + missed.description()
+                    + "); make it a Spring bean the starter knows, or instrument it with the "
+                    + "starter's OpenTelemetry bean"));
+          }
+        }
+      }
+    }
+    // Boot's default logging gets a logback-spring.xml, unless no OpenTelemetry is added here.
+    boolean bootDefaultLogging = boot.defaultLogging(module, buildFiles)
+        && (!sdk || (tracer == null && !javaFiles.isEmpty()));
+    LoggingFrameworks logging =
+        logConfigs.planLogConfigs(module, sdk, pomText.orElse(""), bootDefaultLogging);
+    if (sdk && tracer == null && !logging.logback() && !logging.log4j2() && !slf4jBackend
+        && usesJul(javaFiles)) {
+      draft.manual().add(new ManualItem(draft.relative(module), 0, RewriteId.JUL_LOG_CORRELATION,
+          "java.util.logging only: JUL has no MDC, so no pattern can print trace_id here. "
+              + "Either add an SLF4J backend (logback-classic, plus jul-to-slf4j's "
+              + "SLF4JBridgeHandler for third-party JUL output) and re-run onboard, which then "
+              + "moves the loggers to SLF4J and correlates them; or run with the javaagent "
+              + "(onboard --mode agent), whose java-util-logging instrumentation exports JUL "
+              + "records over OTLP with their trace_id/span_id"));
+    }
+    if (!sdk || tracer != null || javaFiles.isEmpty()) {
+      return;
+    }
+    if (!module.equals(root) && isLibrary(javaFiles, pomText.orElse(""), logging)
+        && needs.stream().allMatch(n -> n == Instrumentation.CONTEXT)) {
+      // A library module of a multi-module build: no SDK or bootstrap of its own (the service
+      // that runs it has them), only the API its rewritten code calls.
+      if (!needs.isEmpty()) {
+        anyModuleNeedsOtel = true;
+        poms.editPom(module.resolve("pom.xml"),
+            List.of(MavenDependency.managed(OTEL_GROUP, "opentelemetry-api")),
+            !versionsInParent, true);
+      }
+      return;
+    }
+    anyModuleNeedsOtel = true;
+    if (starter) {
+      planSpringBootStarter(module, pomText, versionsInParent, logging, boot);
+      return;
+    }
+    needs.add(Instrumentation.BOOTSTRAP);
+    generateSources(sources, basePackage, settings, config, needs, logging);
+    Path pom = module.resolve("pom.xml");
+    if (pomText.isEmpty()) {
+      draft.manual().add(new ManualItem(draft.relative(module), 0, PomEditor.ID,
+          "no pom.xml: add the dependencies yourself: "
+          + poms.dependencies(needs, logging).stream().map(MavenDependency::key).toList()));
+      return;
+    }
+    poms.editPom(pom, poms.dependencies(needs, logging), !versionsInParent, true);
+  }
+
+  /**
+   * A Spring Boot 2.6+ or 3.1+ module gets opentelemetry-spring-boot-starter (which owns the SDK
+   * and instruments Spring's clients, servers, spring-kafka, JDBC and the logging appenders)
+   * instead of the bootstrap class and client rewrites.
+   */
+  private void planSpringBootStarter(Path module, Optional<String> pomText,
+      boolean versionsInParent, LoggingFrameworks logging, SpringBootApp boot)
+      throws IOException {
+    List<MavenDependency> dependencies = new ArrayList<>();
+    // OkHttp 5 comes with the starter (its default OTLP sender, the AWS/Azure resource
+    // providers). Boot's RestTemplateBuilder then picks OkHttp for the application's own
+    // clients, and on Boot 2.x it fails for want of a newer Kotlin: the JDK sender instead, as
+    // in SDK mode.
+    dependencies.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
+            "opentelemetry-spring-boot-starter")
+        .excluding(OTEL_GROUP + ":opentelemetry-exporter-sender-okhttp")
+        .excluding("com.squareup.okhttp3:*"));
+    dependencies.add(MavenDependency.runtime(OTEL_GROUP, "opentelemetry-exporter-sender-jdk"));
+    dependencies.addAll(loggingDependencies(logging));
+    boolean bootLogback = !pomText.orElse("").contains("spring-boot-starter-log4j2");
+    MavenDependency mdc = instrumentation(LoggingLibraries.LOGBACK).stream()
+        .filter(d -> d.scope().equals("runtime")).findFirst().orElseThrow();
+    if (bootLogback && !dependencies.contains(mdc)) {
+      // The starter wraps Boot's Logback appenders with the MDC appender when it is present.
+      dependencies.add(mdc);
+    }
+    if (bootLogback && !logging.hasConfig() && !setsLoggingPattern(module)) {
+      draft.manual().add(new ManualItem(
+          draft.relative(module.resolve("src/main/resources/application.properties")), 0,
+          SpringLoggingPatternEditor.ID,
+          "Spring Boot's default log pattern prints no trace ids: set "
+              + "logging.pattern.correlation=[trace_id=%X{trace_id} span_id=%X{span_id}] "
+              + "(Spring Boot 3.2+) or add them to logging.pattern.console in "
+              + "application.properties"));
+    }
+    Path pom = module.resolve("pom.xml");
+    if (pomText.isEmpty()) {
+      draft.manual().add(new ManualItem(draft.relative(module), 0, RewriteId.SPRING_BOOT_STARTER,
+          "no pom.xml: add " + dependencies.stream().map(MavenDependency::key).toList()));
+      return;
+    }
+    poms.useStarterBom();
+    int before = draft.changes().size();
+    poms.editPom(pom, dependencies, !versionsInParent, true);
+    int line = draft.changes().subList(before, draft.changes().size()).stream()
+        .filter(c -> c.description().contains("opentelemetry-spring-boot-starter"))
+        .mapToInt(Change::line).findFirst().orElse(0);
+    if (line > 0) {
+      draft.changes().add(new Change(draft.relative(pom), line, RewriteId.SPRING_BOOT_STARTER,
+          boot.version().map(v -> "Spring Boot " + v).orElse("Spring Boot 3 (Jakarta EE)")
+              + " application: opentelemetry-spring-boot-starter added instead of code "
+              + "rewrites; it instruments RestTemplate/RestClient/WebClient beans, Spring "
+              + "MVC/WebFlux, spring-kafka, JDBC and the Logback/Log4j2 appenders (configure it "
+              + "with otel.* properties or OTEL_* variables)"));
+    }
+  }
+
+  private RewriteSettings settings(String basePackage) {
+    boolean library =
+        switch (options.httpLibrary()) {
+          case LIBRARY -> true;
+          case ADAPTER -> false;
+          case AUTO -> Files.isDirectory(mavenRepository.resolve(
+              repositoryPath(HttpLibraries.JAVA_HTTP_CLIENT) + "/"
+                  + INSTRUMENTATION_VERSION + "-alpha"));
+        };
+    return new RewriteSettings(basePackage, RewriteSettings.DEFAULT_BOOTSTRAP_CLASS, library,
+        false, true);
+  }
+
+  private void generateSources(
+      Path sources, String basePackage, RewriteSettings settings, OtelboardConfig config,
+      Set<Instrumentation> needs, LoggingFrameworks logging) throws IOException {
+    Path dir = basePackage.isEmpty() ? sources : sources.resolve(basePackage.replace('.', '/'));
+    String bootstrap = settings.bootstrapClass();
+    draft.generate(dir.resolve(bootstrap + ".java"),
+        GeneratedSources.bootstrap(basePackage, bootstrap, config.serviceName(),
+            logging.logback(), logging.log4j2()));
+    if (needs.contains(Instrumentation.HTTP_CLIENT_ADAPTER)) {
+      draft.generate(dir.resolve(RewriteSettings.HTTP_CLIENT_ADAPTER + ".java"),
+          GeneratedSources.adapter("OtelHttpClient", basePackage,
+              RewriteSettings.HTTP_CLIENT_ADAPTER, bootstrap));
+    }
+    if (needs.contains(Instrumentation.HTTP_SERVER_ADAPTER)) {
+      draft.generate(dir.resolve(RewriteSettings.HTTP_SERVER_ADAPTER + ".java"),
+          GeneratedSources.adapter("OtelHttpServer", basePackage,
+              RewriteSettings.HTTP_SERVER_ADAPTER, bootstrap));
+    }
+    if (needs.contains(Instrumentation.KAFKA_ADAPTER)) {
+      draft.generate(dir.resolve(RewriteSettings.KAFKA_ADAPTER + ".java"),
+          GeneratedSources.adapter("OtelKafka", basePackage, RewriteSettings.KAFKA_ADAPTER,
+              bootstrap));
+    }
+    if (needs.contains(Instrumentation.SPRING_WEB_ADAPTER)) {
+      draft.generate(dir.resolve(RewriteSettings.SPRING_WEB_ADAPTER + ".java"),
+          GeneratedSources.springWebAdapter(basePackage, RewriteSettings.SPRING_WEB_ADAPTER,
+              bootstrap, needs.contains(Instrumentation.SPRING_REST_CLIENT)));
+    }
+    if (needs.contains(Instrumentation.OKHTTP_ADAPTER)) {
+      draft.generate(dir.resolve(RewriteSettings.OKHTTP_ADAPTER + ".java"),
+          GeneratedSources.adapter("OtelOkHttp", basePackage, RewriteSettings.OKHTTP_ADAPTER,
+              bootstrap));
+    }
+  }
+
+  /**
+   * Whether a module is a library rather than a service: no {@code main}, no
+   * {@code @SpringBootApplication}, not a war, and no logging config of its own.
+   */
+  private boolean isLibrary(List<Path> javaFiles, String pom, LoggingFrameworks logging)
+      throws IOException {
+    if (pom.contains("<packaging>war</packaging>") || logging.hasConfig()) {
+      return false;
+    }
+    for (Path file : javaFiles) {
+      String text = read(file).orElse("");
+      if (text.contains("static void main") || text.contains("@SpringBootApplication")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void planAgentEnv(OtelboardConfig config) throws IOException {
+    Path file = root.resolve("deploy/otel/agent.env");
+    String text =
+        "# Generated by otelboard " + GeneratedSources.version()
+            + "; re-run otelboard onboard to update.\n"
+            + "# The environment of the service's container in agent mode.\n"
+            + "JAVA_TOOL_OPTIONS=-javaagent:/otel/opentelemetry-javaagent.jar\n"
+            + "OTEL_SERVICE_NAME=" + config.serviceName() + "\n"
+            + "OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\n"
+            + "OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector:4318\n"
+            + "OTEL_LOGS_EXPORTER=otlp\n";
+    draft.generate(file, text);
+  }
+
+  /** Where the local Maven repository keeps a library's one instrumentation artifact. */
+  private static String repositoryPath(Library library) {
+    Artifact artifact = library.onboarding().artifacts().get(0);
+    return artifact.groupId().replace('.', '/') + "/" + artifact.artifactId();
+  }
+}

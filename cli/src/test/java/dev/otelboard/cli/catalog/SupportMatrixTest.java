@@ -1,0 +1,92 @@
+package dev.otelboard.cli.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/onboard.md's support matrix against the catalog. After changing the catalog, regenerate
+ * the table with {@code -Dotelboard.updateGolden=true} and review the diff.
+ */
+class SupportMatrixTest {
+  private static final Path DOC = Path.of("../docs/onboard.md");
+  private static final boolean UPDATE = Boolean.getBoolean("otelboard.updateGolden");
+
+  @Test
+  void docsOnboardShowsWhatTheCatalogGenerates() throws IOException {
+    String doc = Files.readString(DOC);
+    if (UPDATE) {
+      doc = SupportMatrix.render(doc);
+      Files.writeString(DOC, doc);
+    }
+    assertThat(SupportMatrix.current(doc))
+        .as("docs/onboard.md's support matrix differs from the library catalog; regenerate it: "
+            + "mvn -B -o -q test -pl collector-runtime,cli -Dtest=SupportMatrixTest "
+            + "-Dsurefire.failIfNoSpecifiedTests=false -Dotelboard.updateGolden=true")
+        .isEqualTo(SupportMatrix.table());
+  }
+
+  @Test
+  void oneRowPerLibraryAfterTheHeader() {
+    assertThat(SupportMatrix.table().lines())
+        .hasSize(2 + LibraryCatalog.all().size())
+        .first()
+        .isEqualTo("| library | kind | found in code by | found in the build by "
+            + "| what onboard does |");
+  }
+
+  @Test
+  void rowsSayHowTheLibraryIsFoundAndWhatOnboardDoes() {
+    assertThat(SupportMatrix.table().lines())
+        .contains("| Logback | logging | `ch.qos.logback.classic`: Logger "
+            + "| `ch.qos.logback:logback-classic`, "
+            + "`org.springframework.boot:spring-boot-starter-logging` "
+            + "| `logback-mdc` adds `opentelemetry-logback-appender-1.0`, "
+            + "`opentelemetry-logback-mdc-1.0` (runtime): logback.xml patterns print "
+            + "trace_id/span_id, the MDC appender fills them, the OpenTelemetry appender exports "
+            + "the records |")
+        .contains("| JAX-RS resources | HTTP server | `javax.ws.rs`, `jakarta.ws.rs`: GET, POST, "
+            + "PUT, DELETE, PATCH, HEAD, OPTIONS | `javax.ws.rs:javax.ws.rs-api`, "
+            + "`jakarta.ws.rs:jakarta.ws.rs-api` "
+            + "| manual: no onboard rewrite for JAX-RS resources: run the javaagent |")
+        .contains("| Brave/Zipkin | vendor tracer | imports of `brave` | `io.zipkin.brave*:*` "
+            + "| manual: replace Brave by OpenTelemetry (keep B3 headers with "
+            + "OTEL_PROPAGATORS=tracecontext,b3multi while peers still use them) |");
+  }
+
+  @Test
+  void typesAreGroupedByPackageWithLombokAnnotationsMarked() {
+    assertThat(SupportMatrix.table().lines())
+        .anyMatch(l -> l.startsWith("| Log4j 2 | logging | `org.apache.logging.log4j`: Logger, "
+            + "LogManager, Level; `org.apache.logging.log4j.core`: Logger; "
+            + "`lombok.extern.log4j`: @Log4j2 | "))
+        .anyMatch(l -> l.startsWith("| Helidon | HTTP server | `io.helidon.webserver`: Routing, "
+            + "Routing.Builder, Routing.Rules; `io.helidon.webserver.http`: HttpRouting, "
+            + "HttpRouting.Builder, HttpRules | "));
+  }
+
+  @Test
+  void renderReplacesOnlyWhatIsBetweenTheMarkers() {
+    String doc = "# title\n\n" + SupportMatrix.BEGIN + "\n| old |\n" + SupportMatrix.END
+        + "\n\nafter\n";
+
+    String rendered = SupportMatrix.render(doc);
+
+    assertThat(rendered)
+        .startsWith("# title\n\n" + SupportMatrix.BEGIN + "\n| library |")
+        .endsWith("|\n" + SupportMatrix.END + "\n\nafter\n");
+    assertThat(SupportMatrix.current(rendered)).isEqualTo(SupportMatrix.table());
+    assertThat(SupportMatrix.render(rendered)).isEqualTo(rendered);
+  }
+
+  @Test
+  void aDocumentWithoutMarkersIsAnError() {
+    assertThatThrownBy(() -> SupportMatrix.render("# no table here\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no support matrix markers");
+  }
+}

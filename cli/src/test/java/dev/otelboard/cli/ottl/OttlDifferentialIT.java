@@ -1,0 +1,148 @@
+package dev.otelboard.cli.ottl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.otelboard.cli.interop.ReferenceTools;
+import dev.otelboard.cli.interop.ReferenceTools.Run;
+import dev.otelboard.collector.ottl.OttlContext;
+import dev.otelboard.collector.ottl.OttlProblem;
+import dev.otelboard.collector.ottl.OttlSignal;
+import dev.otelboard.collector.ottl.OttlValidator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Differential OTTL: every statement of {@link OttlValidatorTest}'s corpus goes through our
+ * validator and through the reference collector's own parser (the transform processor 0.158.0,
+ * via {@code ottlcheck}, which validates the whole batch in one process). Where the verdicts
+ * differ, or both reject a statement but the collector names another column, that is a
+ * divergence. The divergences found are listed in {@code target/ottl-differential.txt}; they must
+ * be exactly those recorded in {@code src/test/resources/ottl/known-divergences.txt}, so that a
+ * new one fails the build and a fixed one is struck from the list.
+ */
+@Tag("integration")
+class OttlDifferentialIT {
+  private static final Path KNOWN = Path.of("src/test/resources/ottl/known-divergences.txt");
+  private static final Path REPORT = Path.of("target/ottl-differential.txt");
+  /** participle's position prefix in the collector's syntax errors, e.g. {@code 1:15: unexpected}. */
+  private static final Pattern POSITION = Pattern.compile("\\b1:(\\d+): ");
+
+  @TempDir Path tmp;
+
+  /** One statement and where it is checked: a flat entry of a signal's list, or a group's context. */
+  record Case(String statement, OttlSignal signal, OttlContext context) {
+    String where() {
+      return context != null ? "context " + context.id() : signal.statementsKey();
+    }
+
+    String signalName() {
+      if (signal != null) {
+        return signal.name().toLowerCase(Locale.ROOT);
+      }
+      return switch (context) {
+        case SPAN, SPANEVENT -> "traces";
+        case METRIC, DATAPOINT -> "metrics";
+        default -> "logs";
+      };
+    }
+  }
+
+  @Test
+  void ourValidatorAgreesWithTheReferenceCollectorsParser() throws Exception {
+    Path ottlcheck = ReferenceTools.otelcol().resolveSibling("ottlcheck");
+    assertThat(ottlcheck).as("ottlcheck is built beside the collector by interop/otelcol/build.sh")
+        .isExecutable();
+    List<Case> corpus = corpus();
+    ObjectMapper json = new ObjectMapper();
+    Path input = tmp.resolve("statements.jsonl");
+    List<String> lines = new ArrayList<>();
+    for (Case c : corpus) {
+      lines.add(json.writeValueAsString(Map.of("signal", c.signalName(),
+          "context", c.context() == null ? "" : c.context().id(), "statement", c.statement())));
+    }
+    Files.write(input, lines);
+
+    Run run = ReferenceTools.run(tmp, Map.of(), Duration.ofMinutes(2),
+        List.of(ottlcheck.toString(), input.toString()));
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    List<String> verdicts = run.output().stream().filter(l -> l.startsWith("{")).toList();
+    assertThat(verdicts).as(run.describe()).hasSize(corpus.size());
+
+    List<String> report = new ArrayList<>();
+    Set<String> divergences = new TreeSet<>();
+    int agree = 0;
+    for (int i = 0; i < corpus.size(); i++) {
+      Case c = corpus.get(i);
+      JsonNode real = json.readTree(verdicts.get(i));
+      boolean realOk = real.path("ok").asBoolean();
+      String realError = real.path("error").asText("");
+      List<OttlProblem> ours = c.context() != null
+          ? OttlValidator.checkStatement(c.statement(), c.context())
+          : OttlValidator.checkStatement(c.statement(), c.signal());
+      boolean ourOk = ours.isEmpty();
+      String key = c.where() + "\t" + c.statement();
+      if (ourOk != realOk) {
+        divergences.add("verdict\t" + key);
+        report.add("VERDICT  " + key + "\n  ours: " + (ourOk ? "valid" : ours.get(0))
+            + "\n  otelcol 0.158.0: " + (realOk ? "valid" : realError));
+        continue;
+      }
+      agree++;
+      if (!ourOk) {
+        Matcher m = POSITION.matcher(realError);
+        if (m.find() && Integer.parseInt(m.group(1)) != ours.get(0).column()) {
+          divergences.add("column\t" + key);
+          report.add("COLUMN   " + key + "\n  ours: " + ours.get(0) + "\n  otelcol 0.158.0: "
+              + realError);
+        }
+      }
+    }
+    report.add(0, "differential OTTL, otelboard's validator vs the transform processor 0.158.0: "
+        + agree + " of " + corpus.size() + " verdicts agree; " + divergences.size()
+        + " divergences");
+    Files.createDirectories(REPORT.getParent());
+    Files.write(REPORT, report);
+    System.err.println(String.join("\n", report));
+
+    Set<String> known = new TreeSet<>(Files.readAllLines(KNOWN).stream()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
+    Set<String> fresh = new TreeSet<>(divergences);
+    fresh.removeAll(known);
+    Set<String> fixed = new TreeSet<>(known);
+    fixed.removeAll(divergences);
+    assertThat(fresh).as("new divergences from the reference collector (see %s)", REPORT).isEmpty();
+    assertThat(fixed).as("divergences no longer seen: strike them from %s", KNOWN).isEmpty();
+  }
+
+  /** The statements of OttlValidatorTest, each with the signal or context it is checked in. */
+  private static List<Case> corpus() {
+    List<Case> out = new ArrayList<>();
+    Stream.of(OttlValidatorTest.documentedStatements(), OttlValidatorTest.legacyContextStatements(),
+        OttlValidatorTest.brokenStatements()).flatMap(s -> s).map(Arguments::get).forEach(args -> {
+          String statement = (String) ((Named<?>) args[0]).getPayload();
+          if (args[1] instanceof OttlSignal signal) {
+            out.add(new Case(statement, signal, null));
+          } else {
+            out.add(new Case(statement, null, (OttlContext) args[1]));
+          }
+        });
+    return out;
+  }
+}
