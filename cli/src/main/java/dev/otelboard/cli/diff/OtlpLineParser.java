@@ -1,41 +1,77 @@
 package dev.otelboard.cli.diff;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * Parses one line of a capture, an OTLP export request in the OTLP JSON encoding (the shape of
- * the collector's file exporter and of {@code otelboard collector --output}), with a streaming
- * parser: spans and log records go to the {@link RunAggregator} one by one, nothing of the line is
- * kept. Field names are accepted in lowerCamelCase and snake_case, enums as numbers or names, ids
- * as hex (OTLP JSON) or base64 (plain protobuf JSON). Metrics requests are counted and skipped.
+ * the collector's file exporter and of {@code otelboard collector --output}), straight from its
+ * bytes ({@link JsonCursor}): spans and log records go to the {@link RunAggregator} one by one,
+ * nothing of the line is kept, and only the values a group key or a summary needs become strings.
+ * Field names are accepted in lowerCamelCase and snake_case, enums as numbers or names, ids as hex
+ * (OTLP JSON) or base64 (plain protobuf JSON). Metrics requests are counted and skipped.
  */
 final class OtlpLineParser {
-  private final JsonFactory factory = JsonFactory.builder().build();
+  private static final byte[] RESOURCE_SPANS = ascii("resourceSpans");
+  private static final byte[] RESOURCE_SPANS_ = ascii("resource_spans");
+  private static final byte[] RESOURCE_LOGS = ascii("resourceLogs");
+  private static final byte[] RESOURCE_LOGS_ = ascii("resource_logs");
+  private static final byte[] RESOURCE_METRICS = ascii("resourceMetrics");
+  private static final byte[] RESOURCE_METRICS_ = ascii("resource_metrics");
+  private static final byte[] RESOURCE = ascii("resource");
+  private static final byte[] ATTRIBUTES = ascii("attributes");
+  private static final byte[] SCOPE_SPANS = ascii("scopeSpans");
+  private static final byte[] SCOPE_SPANS_ = ascii("scope_spans");
+  private static final byte[] LIBRARY_SPANS = ascii("instrumentationLibrarySpans");
+  private static final byte[] SCOPE_LOGS = ascii("scopeLogs");
+  private static final byte[] SCOPE_LOGS_ = ascii("scope_logs");
+  private static final byte[] LIBRARY_LOGS = ascii("instrumentationLibraryLogs");
+  private static final byte[] SCOPE = ascii("scope");
+  private static final byte[] LIBRARY = ascii("instrumentationLibrary");
+  private static final byte[] SPANS = ascii("spans");
+  private static final byte[] LOG_RECORDS = ascii("logRecords");
+  private static final byte[] LOG_RECORDS_ = ascii("log_records");
+  private static final byte[] NAME = ascii("name");
+  private static final byte[] TRACE_ID = ascii("traceId");
+  private static final byte[] TRACE_ID_ = ascii("trace_id");
+  private static final byte[] SPAN_ID = ascii("spanId");
+  private static final byte[] SPAN_ID_ = ascii("span_id");
+  private static final byte[] PARENT_SPAN_ID = ascii("parentSpanId");
+  private static final byte[] PARENT_SPAN_ID_ = ascii("parent_span_id");
+  private static final byte[] KIND = ascii("kind");
+  private static final byte[] START = ascii("startTimeUnixNano");
+  private static final byte[] START_ = ascii("start_time_unix_nano");
+  private static final byte[] END = ascii("endTimeUnixNano");
+  private static final byte[] END_ = ascii("end_time_unix_nano");
+  private static final byte[] STATUS = ascii("status");
+  private static final byte[] CODE = ascii("code");
+  private static final byte[] BODY = ascii("body");
+  private static final byte[] KEY = ascii("key");
+  private static final byte[] VALUE = ascii("value");
+  private static final List<String> KINDS = List.of("UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER");
+  private static final List<String> STATUS_CODES = List.of("UNSET", "OK", "ERROR");
+  private static final byte[] HEX = hexDigits();
+
+  private final JsonCursor json = new JsonCursor();
   private final RunAggregator sink;
   private final List<SpanRecord> spans = new ArrayList<>();
   private int spanCount;
-  private final List<String> resourceKeys = new ArrayList<>();
-  private final List<String> resourceValues = new ArrayList<>();
   private final List<LogData> logs = new ArrayList<>();
   private int logCount;
+  private final List<String> resourceKeys = new ArrayList<>();
+  private final List<String> resourceValues = new ArrayList<>();
   private final long[] id = new long[2];
   private final String[] interned = new String[4096];
-  private boolean hexOk;
 
   OtlpLineParser(RunAggregator sink) {
     this.sink = sink;
   }
 
   /** Thrown for a line that is not an OTLP JSON export request; the message says why. */
-  static final class BadLineException extends Exception {
+  static class BadLineException extends Exception {
     private static final long serialVersionUID = 1L;
 
     BadLineException(String message) {
@@ -43,71 +79,77 @@ final class OtlpLineParser {
     }
   }
 
+  /** A log record of the current line, reused like {@link SpanRecord}. */
+  private static final class LogData {
+    long traceHi;
+    long traceLo;
+    long spanId;
+    String body = "";
+    String scope = "";
+  }
+
   /** Parses {@code bytes[offset..offset+length)}; {@code lastWithoutNewline} words the error of a cut-off file. */
   void parse(byte[] bytes, int offset, int length, boolean lastWithoutNewline) throws BadLineException {
-    try (JsonParser p = factory.createParser(bytes, offset, length)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new BadLineException("not OTLP JSON: a line must be one JSON object, an OTLP export request");
+    json.reset(bytes, offset, length);
+    try {
+      int c = json.peek();
+      if (c != '{') {
+        boolean otherJson = c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f'
+            || c == 'n';
+        throw new BadLineException(otherJson
+            ? "not OTLP JSON: a line must be one JSON object, an OTLP export request"
+            : "not JSON: expected '{' at column 1, found " + (c >= 0x20 && c < 0x7f ? "'" + (char) c + "'"
+                : String.format("byte 0x%02x", c & 0xff)));
       }
+      json.enterObject("the line");
       boolean known = false;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        switch (field) {
-          case "resourceSpans", "resource_spans" -> {
-            known = true;
-            for (expectArray(p, field); p.nextToken() == JsonToken.START_OBJECT; ) {
-              resourceSpans(p);
-            }
+      while (json.nextField()) {
+        if (json.name(RESOURCE_SPANS) || json.name(RESOURCE_SPANS_)) {
+          known = true;
+          for (json.enterArray("resourceSpans"); json.nextElement(); ) {
+            resourceSpans();
           }
-          case "resourceLogs", "resource_logs" -> {
-            known = true;
-            for (expectArray(p, field); p.nextToken() == JsonToken.START_OBJECT; ) {
-              resourceLogs(p);
-            }
+        } else if (json.name(RESOURCE_LOGS) || json.name(RESOURCE_LOGS_)) {
+          known = true;
+          for (json.enterArray("resourceLogs"); json.nextElement(); ) {
+            resourceLogs();
           }
-          case "resourceMetrics", "resource_metrics" -> {
-            known = true;
-            sink.metricsLine();
-            p.skipChildren();
-          }
-          default -> p.skipChildren();
+        } else if (json.name(RESOURCE_METRICS) || json.name(RESOURCE_METRICS_)) {
+          known = true;
+          sink.metricsLine();
+          json.skipValue();
+        } else {
+          json.skipValue();
         }
       }
       if (!known) {
         throw new BadLineException(
             "not OTLP JSON: the object has no resourceSpans, resourceLogs or resourceMetrics");
       }
-      if (p.nextToken() != null) {
+      if (!json.atEnd()) {
         throw new BadLineException("not OTLP JSON: more than one JSON value on the line");
       }
-    } catch (JsonEOFException e) {
+    } catch (JsonCursor.EndOfLineException e) {
       throw new BadLineException(
           lastWithoutNewline
               ? "truncated line: the file ends inside a JSON value (was the capture cut off?)"
               : "truncated line: it ends inside a JSON value");
-    } catch (StreamReadException e) {
-      throw new BadLineException("not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("unreadable"));
-    } catch (IOException e) {
-      throw new BadLineException("unreadable: " + e.getMessage());
     }
   }
 
-  private void resourceSpans(JsonParser p) throws IOException, BadLineException {
+  private void resourceSpans() throws BadLineException {
     spanCount = 0;
     resourceKeys.clear();
     resourceValues.clear();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      switch (field) {
-        case "resource" -> resource(p);
-        case "scopeSpans", "scope_spans", "instrumentationLibrarySpans" -> {
-          for (expectArray(p, field); p.nextToken() == JsonToken.START_OBJECT; ) {
-            scopeSpans(p);
-          }
+    for (json.enterObject("a resourceSpans element"); json.nextField(); ) {
+      if (json.name(RESOURCE)) {
+        resource();
+      } else if (json.name(SCOPE_SPANS) || json.name(SCOPE_SPANS_) || json.name(LIBRARY_SPANS)) {
+        for (json.enterArray("scopeSpans"); json.nextElement(); ) {
+          scopeSpans();
         }
-        default -> p.skipChildren();
+      } else {
+        json.skipValue();
       }
     }
     RunAggregator.Service service = sink.resource(resourceKeys, resourceValues);
@@ -116,33 +158,28 @@ final class OtlpLineParser {
     }
   }
 
-  private void resource(JsonParser p) throws IOException, BadLineException {
-    expectObject(p, "resource");
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      if (field.equals("attributes")) {
-        attributes(p, resourceKeys, resourceValues, true);
+  private void resource() throws BadLineException {
+    for (json.enterObject("resource"); json.nextField(); ) {
+      if (json.name(ATTRIBUTES)) {
+        attributes(resourceKeys, resourceValues, true);
       } else {
-        p.skipChildren();
+        json.skipValue();
       }
     }
   }
 
-  private void scopeSpans(JsonParser p) throws IOException, BadLineException {
+  private void scopeSpans() throws BadLineException {
     int first = spanCount;
     String scope = "";
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      switch (field) {
-        case "scope", "instrumentationLibrary" -> scope = scopeName(p);
-        case "spans" -> {
-          for (expectArray(p, field); p.nextToken() == JsonToken.START_OBJECT; ) {
-            span(p, nextSpan());
-          }
+    for (json.enterObject("a scopeSpans element"); json.nextField(); ) {
+      if (json.name(SCOPE) || json.name(LIBRARY)) {
+        scope = scopeName();
+      } else if (json.name(SPANS)) {
+        for (json.enterArray("spans"); json.nextElement(); ) {
+          span(nextSpan());
         }
-        default -> p.skipChildren();
+      } else {
+        json.skipValue();
       }
     }
     for (int i = first; i < spanCount; i++) {
@@ -159,71 +196,72 @@ final class OtlpLineParser {
     return s;
   }
 
-  private void span(JsonParser p, SpanRecord s) throws IOException, BadLineException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      switch (field) {
-        case "traceId", "trace_id" -> {
-          id(p, 16, "traceId");
-          s.traceHi = id[0];
-          s.traceLo = id[1];
-        }
-        case "spanId", "span_id" -> s.spanId = id(p, 8, "spanId");
-        case "parentSpanId", "parent_span_id" -> s.parentId = id(p, 8, "parentSpanId");
-        case "name" -> s.name = p.getValueAsString("");
-        case "kind" -> s.kind = enumValue(p, "SPAN_KIND_", KINDS);
-        case "startTimeUnixNano", "start_time_unix_nano" -> s.startNanos = nanos(p);
-        case "endTimeUnixNano", "end_time_unix_nano" -> s.endNanos = nanos(p);
-        case "attributes" -> attributes(p, s.keys, s.values, false);
-        case "status" -> s.statusCode = statusCode(p);
-        default -> p.skipChildren();
+  private void span(SpanRecord s) throws BadLineException {
+    for (json.enterObject("a span"); json.nextField(); ) {
+      if (json.name(TRACE_ID) || json.name(TRACE_ID_)) {
+        id(16, "traceId");
+        s.traceHi = id[0];
+        s.traceLo = id[1];
+      } else if (json.name(SPAN_ID) || json.name(SPAN_ID_)) {
+        s.spanId = id(8, "spanId");
+      } else if (json.name(PARENT_SPAN_ID) || json.name(PARENT_SPAN_ID_)) {
+        s.parentId = id(8, "parentSpanId");
+      } else if (json.name(NAME)) {
+        s.name = json.text();
+      } else if (json.name(KIND)) {
+        s.kind = enumValue("SPAN_KIND_", KINDS);
+      } else if (json.name(START) || json.name(START_)) {
+        s.startNanos = json.unsigned();
+      } else if (json.name(END) || json.name(END_)) {
+        s.endNanos = json.unsigned();
+      } else if (json.name(ATTRIBUTES)) {
+        attributes(s.keys, s.values, false);
+      } else if (json.name(STATUS)) {
+        s.statusCode = statusCode();
+      } else {
+        json.skipValue();
       }
     }
   }
 
-  private static final List<String> KINDS = List.of("UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER");
-  private static final List<String> STATUS = List.of("UNSET", "OK", "ERROR");
-
-  private int statusCode(JsonParser p) throws IOException, BadLineException {
-    expectObject(p, "status");
+  private int statusCode() throws BadLineException {
     int code = 0;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      if (field.equals("code")) {
-        code = enumValue(p, "STATUS_CODE_", STATUS);
+    for (json.enterObject("status"); json.nextField(); ) {
+      if (json.name(CODE)) {
+        code = enumValue("STATUS_CODE_", STATUS_CODES);
       } else {
-        p.skipChildren();
+        json.skipValue();
       }
     }
     return code;
   }
 
-  private static int enumValue(JsonParser p, String prefix, List<String> names) throws IOException {
-    if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-      return p.getIntValue();
+  private int enumValue(String prefix, List<String> names) throws BadLineException {
+    String text = json.text();
+    if (!text.isEmpty() && Character.isDigit(text.charAt(0))) {
+      try {
+        return Integer.parseInt(text);
+      } catch (NumberFormatException e) {
+        return 0;
+      }
     }
-    String text = p.getValueAsString("");
     int i = names.indexOf(text.startsWith(prefix) ? text.substring(prefix.length()) : text);
     return Math.max(i, 0);
   }
 
-  private void resourceLogs(JsonParser p) throws IOException, BadLineException {
+  private void resourceLogs() throws BadLineException {
     logCount = 0;
     resourceKeys.clear();
     resourceValues.clear();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      switch (field) {
-        case "resource" -> resource(p);
-        case "scopeLogs", "scope_logs", "instrumentationLibraryLogs" -> {
-          for (expectArray(p, field); p.nextToken() == JsonToken.START_OBJECT; ) {
-            scopeLogs(p);
-          }
+    for (json.enterObject("a resourceLogs element"); json.nextField(); ) {
+      if (json.name(RESOURCE)) {
+        resource();
+      } else if (json.name(SCOPE_LOGS) || json.name(SCOPE_LOGS_) || json.name(LIBRARY_LOGS)) {
+        for (json.enterArray("scopeLogs"); json.nextElement(); ) {
+          scopeLogs();
         }
-        default -> p.skipChildren();
+      } else {
+        json.skipValue();
       }
     }
     RunAggregator.Service service = sink.resource(resourceKeys, resourceValues);
@@ -233,20 +271,18 @@ final class OtlpLineParser {
     }
   }
 
-  private void scopeLogs(JsonParser p) throws IOException, BadLineException {
+  private void scopeLogs() throws BadLineException {
     int first = logCount;
     String scope = "";
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      switch (field) {
-        case "scope", "instrumentationLibrary" -> scope = scopeName(p);
-        case "logRecords", "log_records" -> {
-          for (expectArray(p, field); p.nextToken() == JsonToken.START_OBJECT; ) {
-            logRecord(p, nextLog());
-          }
+    for (json.enterObject("a scopeLogs element"); json.nextField(); ) {
+      if (json.name(SCOPE) || json.name(LIBRARY)) {
+        scope = scopeName();
+      } else if (json.name(LOG_RECORDS) || json.name(LOG_RECORDS_)) {
+        for (json.enterArray("logRecords"); json.nextElement(); ) {
+          logRecord(nextLog());
         }
-        default -> p.skipChildren();
+      } else {
+        json.skipValue();
       }
     }
     for (int i = first; i < logCount; i++) {
@@ -267,67 +303,50 @@ final class OtlpLineParser {
     return l;
   }
 
-  private void logRecord(JsonParser p, LogData l) throws IOException, BadLineException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      switch (field) {
-        case "traceId", "trace_id" -> {
-          id(p, 16, "traceId");
-          l.traceHi = id[0];
-          l.traceLo = id[1];
-        }
-        case "spanId", "span_id" -> l.spanId = id(p, 8, "spanId");
-        case "body" -> l.body = anyValue(p);
-        default -> p.skipChildren();
+  private void logRecord(LogData l) throws BadLineException {
+    for (json.enterObject("a log record"); json.nextField(); ) {
+      if (json.name(TRACE_ID) || json.name(TRACE_ID_)) {
+        id(16, "traceId");
+        l.traceHi = id[0];
+        l.traceLo = id[1];
+      } else if (json.name(SPAN_ID) || json.name(SPAN_ID_)) {
+        l.spanId = id(8, "spanId");
+      } else if (json.name(BODY)) {
+        l.body = anyValue();
+      } else {
+        json.skipValue();
       }
     }
   }
 
-  /** A log record of the current line, reused like {@link SpanRecord}. */
-  private static final class LogData {
-    long traceHi;
-    long traceLo;
-    long spanId;
-    String body = "";
-    String scope = "";
-  }
-
-  private String scopeName(JsonParser p) throws IOException, BadLineException {
-    expectObject(p, "scope");
+  private String scopeName() throws BadLineException {
     String name = "";
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      p.nextToken();
-      if (field.equals("name")) {
-        name = p.getValueAsString("");
+    for (json.enterObject("scope"); json.nextField(); ) {
+      if (json.name(NAME)) {
+        name = json.text();
       } else {
-        p.skipChildren();
+        json.skipValue();
       }
     }
     return name;
   }
 
-  private void attributes(JsonParser p, List<String> keys, List<String> values, boolean allValues)
-      throws IOException, BadLineException {
-    expectArray(p, "attributes");
-    while (p.nextToken() == JsonToken.START_OBJECT) {
+  private void attributes(List<String> keys, List<String> values, boolean allValues) throws BadLineException {
+    for (json.enterArray("attributes"); json.nextElement(); ) {
       String key = null;
       String value = "";
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        if (field.equals("key")) {
-          key = intern(p);
-        } else if (field.equals("value")) {
+      for (json.enterObject("an attribute"); json.nextField(); ) {
+        if (json.name(KEY)) {
+          key = intern();
+        } else if (json.name(VALUE)) {
           // Most values are never looked at: skipping them spares decoding a string.
           if (allValues || key == null || GroupKey.READ.contains(key)) {
-            value = anyValue(p);
+            value = anyValue();
           } else {
-            p.skipChildren();
+            json.skipValue();
           }
         } else {
-          p.skipChildren();
+          json.skipValue();
         }
       }
       if (key == null) {
@@ -338,48 +357,110 @@ final class OtlpLineParser {
     }
   }
 
-  /** The text of a scalar AnyValue; {@code ""} for arrays, maps and empty values. */
-  private static String anyValue(JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
+  /** The text of a scalar AnyValue ({@code {"stringValue":"x"}}); {@code ""} for arrays, maps and empty values. */
+  private String anyValue() throws BadLineException {
+    if (json.peek() != '{') {
+      json.skipValue();
       return "";
     }
     String text = "";
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      if (p.nextToken().isScalarValue()) {
-        text = p.getText();
+    for (json.enterObject("a value"); json.nextField(); ) {
+      int c = json.peek();
+      if (c == '{' || c == '[') {
+        json.skipValue();
       } else {
-        p.skipChildren();
+        text = json.text();
       }
     }
     return text;
   }
 
+  /**
+   * The string at the cursor, canonicalized: attribute keys repeat on every span, and one instance
+   * per key spares the allocation and makes every later hash lookup use a cached hash.
+   */
+  private String intern() throws BadLineException {
+    if (!json.isString()) {
+      return json.text();
+    }
+    long token = json.rawToken();
+    int from = (int) (token >>> 32);
+    int len = (int) token;
+    byte[] b = json.bytes();
+    for (int i = from; i < from + len; i++) {
+      if (b[i] == '\\' || b[i] < 0) {
+        return json.decode(from, from + len);
+      }
+    }
+    int h = json.hash(from, len);
+    int mask = interned.length - 1;
+    int slot = (h ^ (h >>> 16)) & mask;
+    for (int probe = 0; probe < 8; probe++, slot = (slot + 1) & mask) {
+      String s = interned[slot];
+      if (s == null) {
+        s = new String(b, from, len, StandardCharsets.ISO_8859_1);
+        interned[slot] = s;
+        return s;
+      }
+      if (same(s, b, from, len)) {
+        return s;
+      }
+    }
+    return new String(b, from, len, StandardCharsets.ISO_8859_1);
+  }
+
+  private static boolean same(String s, byte[] b, int from, int len) {
+    if (s.length() != len) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (s.charAt(i) != b[from + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Reads an id of {@code bytes} bytes into {@link #id} (high, low) and returns the low half. */
-  private long id(JsonParser p, int bytes, String field) throws IOException, BadLineException {
+  private long id(int bytes, String field) throws BadLineException {
     id[0] = 0;
     id[1] = 0;
-    hexOk = true;
-    if (p.currentToken() != JsonToken.VALUE_STRING) {
-      p.skipChildren();
+    if (json.isNull()) {
+      json.skipValue();
+      return 0;
+    }
+    if (!json.isString()) {
+      json.skipValue();
       throw new BadLineException(field + " must be a string");
     }
-    char[] chars = p.getTextCharacters();
-    int off = p.getTextOffset();
-    int len = p.getTextLength();
+    long token = json.rawToken();
+    int from = (int) (token >>> 32);
+    int len = (int) token;
     if (len == 0) {
       return 0;
     }
+    byte[] b = json.bytes();
     if (len == bytes * 2) {
-      long hi = bytes == 16 ? hex(chars, off) : 0;
-      long lo = hex(chars, off + len - 16);
-      if (hexOk) {
+      int bad = 0;
+      long hi = 0;
+      long lo = 0;
+      for (int i = 0; i < len; i++) {
+        int c = b[from + i];
+        int d = c >= 0 ? HEX[c] : -1;
+        bad |= d;
+        if (i < len - 16) {
+          hi = (hi << 4) | (d & 0xf);
+        } else {
+          lo = (lo << 4) | (d & 0xf);
+        }
+      }
+      if (bad >= 0) {
         id[0] = hi;
         id[1] = lo;
         return lo;
       }
     }
-    String text = new String(chars, off, len);
+    String text = new String(b, from, len, StandardCharsets.ISO_8859_1);
     byte[] raw;
     try {
       raw = Base64.getDecoder().decode(text);
@@ -387,7 +468,8 @@ final class OtlpLineParser {
       raw = null;
     }
     if (raw == null || raw.length != bytes) {
-      throw new BadLineException(field + " is neither " + bytes * 2 + " hex digits nor base64: \"" + abbreviate(text) + "\"");
+      throw new BadLineException(field + " is neither " + bytes * 2 + " hex digits nor base64: \""
+          + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"");
     }
     for (int i = 0; i < bytes; i++) {
       int half = bytes == 16 && i < 8 ? 0 : 1;
@@ -396,33 +478,9 @@ final class OtlpLineParser {
     return id[1];
   }
 
-  /** A uint64 timestamp, a JSON string in OTLP JSON (or a number); 0 when unreadable. */
-  private static long nanos(JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.VALUE_STRING) {
-      return p.getValueAsLong(0);
-    }
-    char[] chars = p.getTextCharacters();
-    int off = p.getTextOffset();
-    int len = p.getTextLength();
-    if (len == 0 || len > 19) {
-      return 0;
-    }
-    long v = 0;
-    for (int i = off; i < off + len; i++) {
-      int d = chars[i] - '0';
-      if (d < 0 || d > 9) {
-        return 0;
-      }
-      v = v * 10 + d;
-    }
-    return v;
-  }
-
-  private static final byte[] HEX = hexDigits();
-
   private static byte[] hexDigits() {
     byte[] t = new byte[128];
-    java.util.Arrays.fill(t, (byte) -1);
+    Arrays.fill(t, (byte) -1);
     for (int i = 0; i < 16; i++) {
       t["0123456789abcdef".charAt(i)] = (byte) i;
       t["0123456789ABCDEF".charAt(i)] = (byte) i;
@@ -430,73 +488,7 @@ final class OtlpLineParser {
     return t;
   }
 
-  /** The 16 hex digits at {@code chars[off..]} as a long; clears {@link #hexOk} on a non-digit. */
-  private long hex(char[] chars, int off) {
-    long v = 0;
-    int bad = 0;
-    for (int i = off; i < off + 16; i++) {
-      char c = chars[i];
-      int d = c < 128 ? HEX[c] : -1;
-      bad |= d;
-      v = (v << 4) | (d & 0xf);
-    }
-    hexOk &= bad >= 0;
-    return v;
-  }
-
-  /**
-   * The string value at the parser, canonicalized: attribute keys repeat on every span, and one
-   * instance per key spares the allocation and makes every later hash lookup use a cached hash.
-   */
-  private String intern(JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.VALUE_STRING) {
-      return p.getValueAsString("");
-    }
-    char[] chars = p.getTextCharacters();
-    int off = p.getTextOffset();
-    int len = p.getTextLength();
-    int h = 0;
-    for (int i = off; i < off + len; i++) {
-      h = 31 * h + chars[i];
-    }
-    int mask = interned.length - 1;
-    int slot = (h ^ (h >>> 16)) & mask;
-    for (int probe = 0; probe < 8; probe++, slot = (slot + 1) & mask) {
-      String s = interned[slot];
-      if (s == null) {
-        s = new String(chars, off, len);
-        interned[slot] = s;
-        return s;
-      }
-      if (s.length() == len && same(s, chars, off)) {
-        return s;
-      }
-    }
-    return new String(chars, off, len);
-  }
-
-  private static boolean same(String s, char[] chars, int off) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) != chars[off + i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static void expectArray(JsonParser p, String field) throws BadLineException {
-    if (p.currentToken() != JsonToken.START_ARRAY) {
-      throw new BadLineException("not OTLP JSON: " + field + " must be an array");
-    }
-  }
-
-  private static void expectObject(JsonParser p, String field) throws BadLineException {
-    if (p.currentToken() != JsonToken.START_OBJECT) {
-      throw new BadLineException("not OTLP JSON: " + field + " must be an object");
-    }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 }
