@@ -167,16 +167,26 @@ public final class CaptureReader {
     }
   }
 
+  /**
+   * The table capacity when none is given: what lets two runs read at once keep their tables
+   * (about 70 bytes an entry while the figures are computed) in half the heap, between 100,000
+   * and {@value TraceTable#DEFAULT_CAPACITY}; 1.8 million entries in a 512 MiB heap.
+   */
+  public static int defaultTableCapacity() {
+    long fit = Runtime.getRuntime().maxMemory() / 2 / 2 / 72;
+    return (int) Math.max(100_000, Math.min(TraceTable.DEFAULT_CAPACITY, fit));
+  }
+
   /** Options of a reader. */
   public static final class Builder {
-    private int tableCapacity = TraceTable.DEFAULT_CAPACITY;
+    private int tableCapacity = defaultTableCapacity();
 
     Builder() {}
 
     /**
      * Spans plus log records with trace context whose ids are held for the propagation figures;
-     * beyond that they are estimated from a sample of whole traces. Defaults to {@value
-     * TraceTable#DEFAULT_CAPACITY} (about 120 MB).
+     * beyond that they are estimated from a sample of whole traces. Defaults to {@link
+     * #defaultTableCapacity()}.
      */
     public Builder setTableCapacity(int entries) {
       if (entries < 2) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * uniform sample of traces and memory stays flat however long the run was.
  */
 final class TraceTable {
-  /** Entries (spans plus log records with trace context) held by default, {@value}. */
+  /** Most entries (spans plus log records with trace context) held by default, {@value}. */
   static final int DEFAULT_CAPACITY = 4_000_000;
 
   private final int capacity;
