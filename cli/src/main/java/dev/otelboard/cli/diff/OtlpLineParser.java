@@ -2,8 +2,6 @@ package dev.otelboard.cli.diff;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -53,7 +51,6 @@ final class OtlpLineParser {
   private static final byte[] VALUE = ascii("value");
   private static final List<String> KINDS = List.of("UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER");
   private static final List<String> STATUS_CODES = List.of("UNSET", "OK", "ERROR");
-  private static final byte[] HEX = hexDigits();
 
   private final JsonCursor json = new JsonCursor();
   private final RunAggregator sink;
@@ -199,13 +196,13 @@ final class OtlpLineParser {
   private void span(SpanRecord s) throws BadLineException {
     for (json.enterObject("a span"); json.nextField(); ) {
       if (json.name(TRACE_ID) || json.name(TRACE_ID_)) {
-        id(16, "traceId");
+        Ids.read(json, 16, "traceId", id);
         s.traceHi = id[0];
         s.traceLo = id[1];
       } else if (json.name(SPAN_ID) || json.name(SPAN_ID_)) {
-        s.spanId = id(8, "spanId");
+        s.spanId = Ids.read(json, 8, "spanId", id);
       } else if (json.name(PARENT_SPAN_ID) || json.name(PARENT_SPAN_ID_)) {
-        s.parentId = id(8, "parentSpanId");
+        s.parentId = Ids.read(json, 8, "parentSpanId", id);
       } else if (json.name(NAME)) {
         s.name = json.text();
       } else if (json.name(KIND)) {
@@ -306,11 +303,11 @@ final class OtlpLineParser {
   private void logRecord(LogData l) throws BadLineException {
     for (json.enterObject("a log record"); json.nextField(); ) {
       if (json.name(TRACE_ID) || json.name(TRACE_ID_)) {
-        id(16, "traceId");
+        Ids.read(json, 16, "traceId", id);
         l.traceHi = id[0];
         l.traceLo = id[1];
       } else if (json.name(SPAN_ID) || json.name(SPAN_ID_)) {
-        l.spanId = id(8, "spanId");
+        l.spanId = Ids.read(json, 8, "spanId", id);
       } else if (json.name(BODY)) {
         l.body = anyValue();
       } else {
@@ -419,73 +416,6 @@ final class OtlpLineParser {
       }
     }
     return true;
-  }
-
-  /** Reads an id of {@code bytes} bytes into {@link #id} (high, low) and returns the low half. */
-  private long id(int bytes, String field) throws BadLineException {
-    id[0] = 0;
-    id[1] = 0;
-    if (json.isNull()) {
-      json.skipValue();
-      return 0;
-    }
-    if (!json.isString()) {
-      json.skipValue();
-      throw new BadLineException(field + " must be a string");
-    }
-    long token = json.rawToken();
-    int from = (int) (token >>> 32);
-    int len = (int) token;
-    if (len == 0) {
-      return 0;
-    }
-    byte[] b = json.bytes();
-    if (len == bytes * 2) {
-      int bad = 0;
-      long hi = 0;
-      long lo = 0;
-      for (int i = 0; i < len; i++) {
-        int c = b[from + i];
-        int d = c >= 0 ? HEX[c] : -1;
-        bad |= d;
-        if (i < len - 16) {
-          hi = (hi << 4) | (d & 0xf);
-        } else {
-          lo = (lo << 4) | (d & 0xf);
-        }
-      }
-      if (bad >= 0) {
-        id[0] = hi;
-        id[1] = lo;
-        return lo;
-      }
-    }
-    String text = new String(b, from, len, StandardCharsets.ISO_8859_1);
-    byte[] raw;
-    try {
-      raw = Base64.getDecoder().decode(text);
-    } catch (IllegalArgumentException e) {
-      raw = null;
-    }
-    if (raw == null || raw.length != bytes) {
-      throw new BadLineException(field + " is neither " + bytes * 2 + " hex digits nor base64: \""
-          + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"");
-    }
-    for (int i = 0; i < bytes; i++) {
-      int half = bytes == 16 && i < 8 ? 0 : 1;
-      id[half] = (id[half] << 8) | (raw[i] & 0xff);
-    }
-    return id[1];
-  }
-
-  private static byte[] hexDigits() {
-    byte[] t = new byte[128];
-    Arrays.fill(t, (byte) -1);
-    for (int i = 0; i < 16; i++) {
-      t["0123456789abcdef".charAt(i)] = (byte) i;
-      t["0123456789ABCDEF".charAt(i)] = (byte) i;
-    }
-    return t;
   }
 
   private static byte[] ascii(String s) {
