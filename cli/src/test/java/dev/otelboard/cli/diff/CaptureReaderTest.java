@@ -159,6 +159,18 @@ class CaptureReaderTest {
   }
 
   @Test
+  void escapedAndNonAsciiStringsAreDecoded() throws IOException {
+    String line = "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\","
+        + "\"value\":{\"stringValue\":\"caf\u00e9-\\u00e9\"}}]},\"scopeLogs\":[{\"scope\":{\"name\":\"a.B\"},"
+        + "\"logRecords\":[{\"body\":{\"stringValue\":\"say \\\"hi\\\"\\n\\ud83d\\ude00 to ord-7\"}}]}]}]}";
+
+    RunSummary run = read(new Capture().line(line));
+
+    assertThat(run.services()).extracting(ServiceSummary::name).containsExactly("caf\u00e9-\u00e9");
+    assertThat(run.services().get(0).logger("a.B").templates()).containsOnlyKeys("say \"hi\" \ud83d\ude00 to {}");
+  }
+
+  @Test
   void theLineReaderFindsEveryLineAcrossBufferBoundaries() throws IOException {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 500; i++) {
