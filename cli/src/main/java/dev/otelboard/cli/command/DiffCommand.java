@@ -40,12 +40,14 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  otelboard verify --plan examples/verify.yaml --agent --capture agent.jsonl   # the original build",
-      "  otelboard onboard checkout-service && (cd checkout-service && mvn -q package)",
-      "  otelboard verify --plan examples/verify.yaml --capture code.jsonl           # the onboarded build",
+      "  # the original build with the javaagent, then the onboarded build as built:",
+      "  otelboard verify --plan original/verify.yaml --agent --capture agent.jsonl",
+      "  otelboard verify --plan onboarded/verify.yaml --capture code.jsonl",
       "  otelboard diff agent.jsonl code.jsonl",
-      "  otelboard diff agent.jsonl code.jsonl --max-lost-groups 2 --report-html diff.html",
-      "  otelboard diff captures/before/ captures/after/ --format json > diff.json"
+      "  otelboard diff a.jsonl b.jsonl --max-lost-groups 2 --report-html diff.html",
+      "  otelboard diff before/ after/ --format json > diff.json      # directories",
+      "  # both runs and the diff in one command:",
+      "  otelboard verify --plan onboarded.yaml --compare-agent original.yaml"
     })
 final class DiffCommand implements Callable<Integer> {
   private static final String PREFIX = "otelboard diff: ";
@@ -85,7 +87,7 @@ final class DiffCommand implements Callable<Integer> {
       defaultValue = "0.9",
       description = "Lowest acceptable B/A ratio of each service's share of log records joined to"
           + " their trace, and of each SERVER/CONSUMER span group's share continuing a calling"
-          + " service's trace (groups at 50% or more in A); exit 1 below (default: ${DEFAULT-VALUE}).")
+          + " service's trace (groups at 50%% or more in A); exit 1 below (default: ${DEFAULT-VALUE}).")
   double minCorrelationRatio;
 
   @Option(

@@ -59,7 +59,7 @@ import picocli.CommandLine.Spec;
       "  otelboard verify --plan examples/verify.yaml --report-html verdict.html",
       "  otelboard verify --plan examples/verify.yaml --agent --quiet --report-json verdict.json",
       "  otelboard verify --plan examples/verify.yaml --agent --capture agent.jsonl",
-      "  otelboard verify --plan onboarded/verify.yaml --compare-agent original/verify.yaml --capture code.jsonl"
+      "  otelboard verify --plan onboarded.yaml --compare-agent original.yaml"
     })
 final class VerifyCommand implements Callable<Integer> {
   private static final String PREFIX = "otelboard verify: ";
