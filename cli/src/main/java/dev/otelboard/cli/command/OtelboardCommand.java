@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
       ScanCommand.class,
       OnboardCommand.class,
       VerifyCommand.class,
+      DiffCommand.class,
       CheckCommand.class,
       GenerateCommand.class,
       CollectorCommand.class,

@@ -5,6 +5,9 @@ import dev.otelboard.cli.OtelboardException;
 import dev.otelboard.cli.agent.AgentArtifact;
 import dev.otelboard.cli.agent.AgentResolver;
 import dev.otelboard.cli.config.Durations;
+import dev.otelboard.cli.diff.AgentComparison;
+import dev.otelboard.cli.diff.CaptureDiff;
+import dev.otelboard.cli.report.DiffText;
 import dev.otelboard.cli.report.VerdictJson;
 import dev.otelboard.cli.report.VerdictText;
 import dev.otelboard.cli.report.html.VerdictHtml;
@@ -54,7 +57,9 @@ import picocli.CommandLine.Spec;
       "  otelboard verify -- mvn -q test",
       "  otelboard verify ../checkout-service --agent -- java -jar target/checkout-service.jar",
       "  otelboard verify --plan examples/verify.yaml --report-html verdict.html",
-      "  otelboard verify --plan examples/verify.yaml --agent --quiet --report-json verdict.json"
+      "  otelboard verify --plan examples/verify.yaml --agent --quiet --report-json verdict.json",
+      "  otelboard verify --plan examples/verify.yaml --agent --capture agent.jsonl",
+      "  otelboard verify --plan onboarded.yaml --compare-agent original.yaml"
     })
 final class VerifyCommand implements Callable<Integer> {
   private static final String PREFIX = "otelboard verify: ";
@@ -142,6 +147,23 @@ final class VerifyCommand implements Callable<Integer> {
           + " production's collector would.")
   Path transform;
 
+  @Option(
+      names = "--capture",
+      paramLabel = "FILE",
+      description = "Also write every span and log record of the run to FILE as OTLP JSON lines (the"
+          + " collector's file format) and the run's metadata (plan, agent or code mode, services,"
+          + " versions) to FILE.meta.json; compare two captures with otelboard diff.")
+  Path capture;
+
+  @Option(
+      names = "--compare-agent",
+      paramLabel = "BASE",
+      description = "With --plan P: first run BASE, a plan for the original, un-onboarded build, with the"
+          + " javaagent as the reference, then P as built (never with the agent), and print after P's"
+          + " verdict what P lost against the agent (otelboard diff). With --capture FILE, BASE is"
+          + " captured to FILE's name with .agent.jsonl; otherwise both go to a temporary directory.")
+  Path compareAgent;
+
   @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the verdict as JSON.")
   Path reportJson;
 
@@ -167,11 +189,17 @@ final class VerifyCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
 
+    if (capture != null && Files.isDirectory(capture)) {
+      throw usage("--capture " + capture + " is a directory; give a file name");
+    }
     Path agentPath = agentJar;
     if (agentPath != null && !Files.isRegularFile(agentPath)) {
       throw usage("--agent-jar " + agentPath + " is not a file");
     }
-    if (agent && agentPath == null) {
+    if (compareAgent != null) {
+      checkCompareAgent();
+    }
+    if ((agent || compareAgent != null) && agentPath == null) {
       try {
         agentPath = AgentResolver.builder().build().resolve(AgentArtifact.OPENTELEMETRY_JAVAAGENT, err);
       } catch (IOException e) {
@@ -186,26 +214,96 @@ final class VerifyCommand implements Callable<Integer> {
       err.println(PREFIX + "output of each process goes to " + outputDir.resolve("<name>.log"));
     }
 
-    VerifyRunner runner;
-    try {
-      runner =
-          VerifyRunner.builder()
-              .setProgress(err)
-              .setProtocol(protocol)
-              .setAgentJar(agentPath)
-              .setLogDir(outputDir)
-              .setMinLogCorrelation(minLogCorrelation)
-              .setMaxOrphanSpans(maxOrphanSpans)
-              .setWorkloadTimeout(timeout == null ? null : duration("--timeout", timeout))
-              .setProcessors(transform == null ? List.of() : TransformFile.processors(transform))
-              .build();
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
+    if (compareAgent != null) {
+      return compareWithAgent(verifyPlan, agentPath, outputDir, out, err);
     }
-    VerifyResult result = runner.run(verifyPlan);
+    VerifyResult result = runner(err, agentPath, outputDir, capture).run(verifyPlan);
 
     VerdictText.write(result.verdict(), out);
     out.flush();
+    writeReports(result, err);
+    if (result.workloadFailure().isPresent()) {
+      throw OtelboardException.environment(result.workloadFailure().get());
+    }
+    return result.verdict().passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+  }
+
+  private VerifyRunner runner(PrintWriter err, Path agentPath, Path outputDir, Path captureFile) {
+    try {
+      return VerifyRunner.builder()
+          .setProgress(err)
+          .setProtocol(protocol)
+          .setAgentJar(agentPath)
+          .setLogDir(outputDir)
+          .setMinLogCorrelation(minLogCorrelation)
+          .setMaxOrphanSpans(maxOrphanSpans)
+          .setWorkloadTimeout(timeout == null ? null : duration("--timeout", timeout))
+          .setProcessors(transform == null ? List.of() : TransformFile.processors(transform))
+          .setCaptureFile(captureFile)
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  private void checkCompareAgent() {
+    if (plan == null) {
+      throw usage("--compare-agent BASE compares with --plan P: give the plan of the onboarded build");
+    }
+    if (agent) {
+      throw usage("--compare-agent runs BASE with the javaagent and the plan as built; leave out --agent");
+    }
+    if (!Files.isRegularFile(compareAgent)) {
+      throw usage("--compare-agent " + compareAgent + ": no such file");
+    }
+  }
+
+  /** {@code --compare-agent}: BASE with the agent, then the plan as built, then the diff. */
+  private int compareWithAgent(VerifyPlan verifyPlan, Path agentPath, Path outputDir, PrintWriter out, PrintWriter err)
+      throws Exception {
+    VerifyPlan base;
+    try {
+      base = PlanReader.read(compareAgent);
+    } catch (PlanException e) {
+      e.problems().forEach(p -> err.println("otelboard: " + p));
+      err.flush();
+      return ExitCode.BAD_INPUT;
+    }
+    AgentComparison.requireOriginal(base);
+    Path dir = capture != null ? null : Files.createTempDirectory("otelboard-compare-");
+    Path planCapture = capture != null ? capture : dir.resolve("code.jsonl");
+    Path baseCapture = capture != null
+        ? capture.resolveSibling(capture.getFileName().toString().replaceFirst("\\.jsonl$", "") + ".agent.jsonl")
+        : dir.resolve("agent.jsonl");
+    err.println(PREFIX + "reference run: " + compareAgent + " with the javaagent");
+    AgentComparison.Outcome o = AgentComparison.run(
+        base,
+        verifyPlan,
+        runner(err, agentPath, outputDir == null ? null : Files.createDirectories(outputDir.resolve("agent")), baseCapture),
+        runner(err, null, outputDir, planCapture),
+        baseCapture,
+        planCapture,
+        CaptureDiff.builder().build());
+    if (o.reference().workloadFailure().isPresent()) {
+      throw OtelboardException.environment("reference run: " + o.reference().workloadFailure().get());
+    }
+    VerifyResult result = o.result();
+    VerdictText.write(result.verdict(), out);
+    out.println();
+    out.println("Compared with " + compareAgent + " under the javaagent (A = agent, B = this build):");
+    DiffText.write(o.diff(), 10, out);
+    out.flush();
+    writeReports(result, err);
+    err.println(PREFIX + "captures: " + baseCapture + " (agent) and " + planCapture
+        + " (as built); otelboard diff them for JSON or an HTML page");
+    err.flush();
+    if (result.workloadFailure().isPresent()) {
+      throw OtelboardException.environment(result.workloadFailure().get());
+    }
+    return result.verdict().passed() && o.diff().gate().passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+  }
+
+  private void writeReports(VerifyResult result, PrintWriter err) throws IOException {
     if (reportJson != null) {
       VerdictJson.write(result, reportJson);
       err.println(PREFIX + "JSON report written to " + reportJson);
@@ -215,10 +313,6 @@ final class VerifyCommand implements Callable<Integer> {
       err.println(PREFIX + "HTML report written to " + reportHtml);
     }
     err.flush();
-    if (result.workloadFailure().isPresent()) {
-      throw OtelboardException.environment(result.workloadFailure().get());
-    }
-    return result.verdict().passed() ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }
 
   /** The plan from --plan, or the one-command plan of {@code [DIR] -- CMD}. */

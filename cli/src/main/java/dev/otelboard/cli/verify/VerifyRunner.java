@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,6 +71,7 @@ public final class VerifyRunner {
   private final int captureLogs;
   private final List<Processor> processors;
   private final Map<String, String> inheritedEnv;
+  private final Path captureFile;
 
   private VerifyRunner(Builder b) {
     this.progress = b.progress;
@@ -83,6 +85,7 @@ public final class VerifyRunner {
     this.captureLogs = b.captureLogs;
     this.processors = b.processors;
     this.inheritedEnv = b.inheritedEnv;
+    this.captureFile = b.captureFile;
   }
 
   /** A builder; only {@link Builder#setProgress} is required. */
@@ -102,6 +105,7 @@ public final class VerifyRunner {
     plan.serviceDirectories().forEach((name, dir) -> settings.put(name, ServiceSettings.of(dir)));
     Expectations.Thresholds other = thresholds(Optional.empty(), null);
 
+    Instant startedAt = Instant.now();
     EmbeddedCollector collector = startCollector(plan);
     Ports ports = new Ports();
     List<RunningProcess> started = new ArrayList<>();
@@ -147,6 +151,9 @@ public final class VerifyRunner {
     }
 
     CollectorReport report = collector.report();
+    if (captureFile != null) {
+      writeCaptureMeta(plan, settings, startedAt, report.fileLines());
+    }
     CaptureSink capture = collector.capture().orElseThrow();
     Map<String, Thresholds> thresholds = new LinkedHashMap<>();
     settings.forEach((name, s) -> thresholds.put(name, thresholds(s.config(), plan.serviceDirectories().get(name))));
@@ -210,11 +217,25 @@ public final class VerifyRunner {
               .setCapture(captureSpans, captureLogs)
               .setFlushWindow(plan.flushWindow());
       processors.forEach(builder::addProcessor);
+      if (captureFile != null) {
+        builder.setOutputFile(captureFile);
+      }
       EmbeddedCollector collector = builder.start();
       say("collector listening: OTLP/gRPC " + collector.grpcEndpoint() + ", OTLP/HTTP " + collector.httpEndpoint());
       return collector;
     } catch (IOException e) {
       throw OtelboardException.environment("cannot start the embedded collector: " + e.getMessage());
+    }
+  }
+
+  private void writeCaptureMeta(
+      VerifyPlan plan, Map<String, ServiceSettings> settings, Instant started, long lines) {
+    try {
+      CaptureMeta.write(captureFile, plan, settings, agentJar, started, Instant.now(), lines);
+      say(String.format(Locale.ROOT, "captured %,d OTLP JSON lines in %s (run metadata in %s)",
+          lines, captureFile, CaptureMeta.sidecar(captureFile)));
+    } catch (IOException e) {
+      throw OtelboardException.environment("cannot write " + CaptureMeta.sidecar(captureFile) + ": " + e.getMessage());
     }
   }
 
@@ -494,6 +515,7 @@ public final class VerifyRunner {
     private int captureLogs = DEFAULT_CAPTURE_LOGS;
     private List<Processor> processors = List.of();
     private Map<String, String> inheritedEnv = System.getenv();
+    private Path captureFile;
 
     Builder() {}
 
@@ -581,6 +603,16 @@ public final class VerifyRunner {
     /** The environment the processes inherit, for merging JAVA_TOOL_OPTIONS; defaults to otelboard's. */
     public Builder setInheritedEnvironment(Map<String, String> env) {
       this.inheritedEnv = Map.copyOf(requireNonNull(env, "env"));
+      return this;
+    }
+
+    /**
+     * Also write every span and log record of the run to this file as OTLP JSON lines (the
+     * collector's file format) and the run's metadata beside it ({@link CaptureMeta}); null (the
+     * default) for none.
+     */
+    public Builder setCaptureFile(Path file) {
+      this.captureFile = file;
       return this;
     }
 
