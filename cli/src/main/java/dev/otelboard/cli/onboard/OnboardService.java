@@ -306,7 +306,6 @@ public final class OnboardService {
       Path sources = module.resolve("src/main/java");
       List<Path> javaFiles = javaFiles(sources);
       Optional<String> pomText = read(module.resolve("pom.xml"));
-      String tracer = existingTracing(javaFiles, pomText.orElse(""));
       boolean sdk = config.mode() == Mode.SDK;
       Set<Instrumentation> needs = EnumSet.noneOf(Instrumentation.class);
       String basePackage = basePackage(javaFiles, sources);
@@ -316,6 +315,23 @@ public final class OnboardService {
       RewriteSettings settings =
           settings(basePackage).withMigrateLoggingApi(!options.keepLoggingApi() && slf4jBackend);
       SpringBootApp boot = SpringBootApp.of(javaFiles, pomText.orElse(""), rootPom.orElse(""));
+      // Vendor tracers: unreferenced dependencies go, used APIs are migrated, or onboard refuses.
+      VendorPlan vendor = VendorMigration.plan(root, module, javaFiles, pomText.orElse(""),
+          options, sdk, sdk && boot.starter(), boot, settings);
+      String tracer = existingTracing(vendor.otherJavaFiles(), vendor.otherPom());
+      if (tracer == null && vendor.found()) {
+        settings = vendor.settings();
+        changes.addAll(vendor.changes());
+        manual.addAll(vendor.manual());
+        blockers.addAll(vendor.blockers());
+        tracer = vendor.refusal();
+        if (tracer == null) {
+          vendor.pom().ifPresent(after -> edit(module.resolve("pom.xml"), pomText.get(), after));
+          for (VendorPlan.Generated source : vendor.generated()) {
+            generate(source.file(), source.text());
+          }
+        }
+      }
       boolean starter = sdk && tracer == null && boot.starter();
       if (sdk && tracer == null && !starter) {
         boot.withoutStarter().ifPresent(reason -> manual.add(
@@ -365,6 +381,12 @@ public final class OnboardService {
           && (!sdk || (tracer == null && !javaFiles.isEmpty()));
       LoggingFrameworks logging =
           planLogConfigs(module, sdk, pomText.orElse(""), bootDefaultLogging);
+      for (VendorMigration.LogKeysEdit keys : VendorMigration.logKeys(root, module, options,
+          vendor.found(), f -> edits.containsKey(relative(f))
+              ? Optional.ofNullable(edits.get(relative(f)).after()) : read(f))) {
+        changes.addAll(keys.changes());
+        edit(keys.file(), keys.before(), keys.after());
+      }
       if (sdk && tracer == null && !logging.logback && !logging.log4j2 && !slf4jBackend
           && usesJul(javaFiles)) {
         manual.add(new ManualItem(relative(module), 0, RewriteId.JUL_LOG_CORRELATION,
