@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * properties and YAML), keeping everything else byte for byte.
  *
  * <p>During a dual run (the vendor agent and OpenTelemetry side by side) the vendor keys stay and
- * each line that prints them gets {@code trace_id=%X{trace_id} span_id=%X{span_id}} after them.
- * Either way a pattern that already prints {@code trace_id} is left alone, so running it again
+ * each line that prints them gets {@code trace_id=%X{trace_id} span_id=%X{span_id}} after them;
+ * a later run without that option drops the vendor keys from such a line. Running either again
  * changes nothing.
  */
 public final class VendorLogKeys {
@@ -53,10 +53,19 @@ public final class VendorLogKeys {
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       List<MatchResult> vendor = vendorConversions(line, sleuthKeys);
-      if (vendor.isEmpty() || OTEL_KEY.matcher(line).find()) {
+      if (vendor.isEmpty()) {
         continue;
       }
       String keys = String.join("/", vendor.stream().map(m -> m.group(2)).distinct().toList());
+      if (OTEL_KEY.matcher(line).find()) {
+        if (!keepVendorKeys) {
+          // The dual run is over: the vendor keys go, OpenTelemetry's stay.
+          lines[i] = removed(line, vendor);
+          changes.add(new LogConfigEdit.Change(i + 1, "no longer prints " + keys
+              + " (the dual run's vendor keys)"));
+        }
+        continue;
+      }
       if (keepVendorKeys) {
         int end = vendor.get(vendor.size() - 1).end();
         String conversion = vendor.get(0).group(1);
@@ -103,6 +112,27 @@ public final class VendorLogKeys {
       at = m.end();
     }
     return out.append(line.substring(at)).toString();
+  }
+
+  /** The line without the vendor conversions, their labels and one separator each. */
+  private static String removed(String line, List<MatchResult> vendor) {
+    String out = line;
+    for (int i = vendor.size() - 1; i >= 0; i--) {
+      MatchResult m = vendor.get(i);
+      int start = m.start();
+      String label = m.group(2) + "=";
+      if (start >= label.length() && out.startsWith(label, start - label.length())) {
+        start -= label.length();
+      }
+      int end = m.end();
+      if (end < out.length() && (out.charAt(end) == ' ' || out.charAt(end) == ',')) {
+        end++;
+      } else if (start > 0 && (out.charAt(start - 1) == ' ' || out.charAt(start - 1) == ',')) {
+        start--;
+      }
+      out = out.substring(0, start) + out.substring(end);
+    }
+    return out;
   }
 
   private static String otelKey(String key, boolean sleuthKeys) {

@@ -44,6 +44,21 @@ class VendorLogKeysTest {
     assertThat(VendorLogKeys.edit(edit.text(), true, false).text()).isEqualTo(edit.text());
   }
 
+  @Test
+  void afterTheDualRunTheVendorKeysGo() {
+    String dual = VendorLogKeys.edit(LOGBACK, true, false).text();
+
+    LogConfigEdit edit = VendorLogKeys.edit(dual, false, false);
+
+    assertThat(edit.text()).isEqualTo(VendorLogKeys.edit(LOGBACK, false, false).text());
+    assertThat(edit.changes()).singleElement()
+        .satisfies(c -> assertThat(c.what()).contains("no longer prints dd.trace_id/dd.span_id"));
+    assertThat(VendorLogKeys.edit(edit.text(), false, false).changes()).isEmpty();
+    String sleuth = "[%X{traceId:-},%X{spanId:-} trace_id=%X{trace_id} span_id=%X{span_id}] %m";
+    assertThat(VendorLogKeys.edit(sleuth, false, true).text())
+        .isEqualTo("[trace_id=%X{trace_id} span_id=%X{span_id}] %m");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
