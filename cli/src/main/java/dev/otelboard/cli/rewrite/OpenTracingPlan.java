@@ -37,7 +37,9 @@ final class OpenTracingPlan {
   }
   private final Map<Node, Boolean> consumed = new IdentityHashMap<>();
   private final List<Runnable> edits = new ArrayList<>();
-  private final Map<Integer, String> changes = new LinkedHashMap<>();
+  /** What changes on each line, by position, so a builder chain reads in source order. */
+  private final Map<Integer, java.util.TreeMap<Integer, String>> changes =
+      new java.util.TreeMap<>();
   private final Map<Integer, Node> changeNodes = new LinkedHashMap<>();
   private final Map<ClassOrInterfaceType, Kind> types = new IdentityHashMap<>();
   private boolean holder;
@@ -453,7 +455,8 @@ final class OpenTracingPlan {
         Imports.removeIfUnused(unit, mapClass);
       }
     }
-    changes.forEach((line, what) -> context.changed(changeNodes.get(line), MigrateOpenTracing.ID, what));
+    changes.forEach((line, what) -> context.changed(changeNodes.get(line), MigrateOpenTracing.ID,
+        String.join("; ", new java.util.LinkedHashSet<>(what.values()))));
     if (changes.isEmpty() && !types.isEmpty()) {
       context.changed(types.keySet().iterator().next(), MigrateOpenTracing.ID, "OpenTracing types -> OpenTelemetry");
     }
@@ -475,7 +478,10 @@ final class OpenTracingPlan {
 
   private void change(Node node, String what) {
     int line = node.getBegin().map(p -> p.line).orElse(0);
-    changes.merge(line, what, (a, b) -> a.equals(b) ? a : a + "; " + b);
+    // A chain starts on one line and goes on over several: order by where each method is named.
+    Node named = node instanceof MethodCallExpr call ? call.getName() : node;
+    int position = named.getBegin().map(p -> p.line * 10_000 + p.column).orElse(0);
+    changes.computeIfAbsent(line, l -> new java.util.TreeMap<>()).putIfAbsent(position, what);
     changeNodes.putIfAbsent(line, node);
   }
 
