@@ -20,6 +20,7 @@ import dev.otelboard.cli.rewrite.ManualItem;
 import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.rewrite.RewriteSettings;
 import dev.otelboard.cli.rewrite.Rewrites;
+import dev.otelboard.cli.rewrite.xml.XmlTree;
 import dev.otelboard.cli.rewrite.xml.XmlTree.XmlParseException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,8 +110,9 @@ final class VendorMigration {
     List<ManualItem> blockers = new ArrayList<>();
     List<Path> otherFiles = new ArrayList<>();
     Map<Path, List<Reference>> main = references(javaFiles, blockers, otherFiles);
+    String otherPom = withoutVendorDependencies(pom, declared);
     if (declared.isEmpty() && main.isEmpty() && blockers.isEmpty()) {
-      return VendorPlan.none(javaFiles, pom, settings);
+      return VendorPlan.none(javaFiles, otherPom, settings);
     }
     RewriteSettings migration = settings.withTracingHolder(holder(starter, boot, settings));
     JavaFileRewriter rewriter =
@@ -121,7 +123,6 @@ final class VendorMigration {
       e.getValue().forEach(r -> used.add(r.vendor()));
       migrate(e.getKey(), e.getValue(), rewriter, needs, blockers);
     }
-    String otherPom = withoutVendorDependencies(pom, declared);
     if (!blockers.isEmpty()) {
       Set<String> titles = new LinkedHashSet<>();
       used.forEach(v -> titles.add(v.title()));
@@ -312,14 +313,33 @@ final class VendorMigration {
     return found;
   }
 
-  /** The pom without any vendor dependency, for onboard's check for other tracers. */
+  /**
+   * The pom without any vendor dependency, for onboard's check for other tracers: also without
+   * the vendor entries of dependencyManagement, which put nothing on the classpath.
+   */
   private static String withoutVendorDependencies(String pom, List<Declared> declared) {
     try {
       PomEditor editor = PomEditor.of(pom);
       for (Declared d : declared) {
         editor.removeDependency(d.groupId(), d.artifactId());
       }
-      return editor.text();
+      String text = editor.text();
+      XmlTree tree = XmlTree.parse(text);
+      Optional<XmlTree.Element> managed = tree.root().child("dependencyManagement")
+          .flatMap(m -> m.child("dependencies"));
+      if (managed.isEmpty()) {
+        return text;
+      }
+      List<XmlTree.Element> vendor = managed.get().children("dependency").stream()
+          .filter(d -> Vendor.ofArtifact(
+              d.child("groupId").map(tree::textOf).orElse("").strip(),
+              d.child("artifactId").map(tree::textOf).orElse("").strip()).isPresent())
+          .toList();
+      StringBuilder out = new StringBuilder(text);
+      for (int i = vendor.size() - 1; i >= 0; i--) {
+        out.delete(vendor.get(i).start(), vendor.get(i).end());
+      }
+      return out.toString();
     } catch (XmlParseException e) {
       return pom;
     }

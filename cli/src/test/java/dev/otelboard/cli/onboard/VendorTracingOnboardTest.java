@@ -362,6 +362,31 @@ class VendorTracingOnboardTest {
       </configuration>
       """;
 
+  @Test
+  void aModuleMigratesWhenItsParentManagesTheVendorVersion() throws Exception {
+    write("pom.xml", MultiModuleFixture.PARENT.replace("<dependencies>", """
+        <dependencies>
+              <dependency>
+                <groupId>com.datadoghq</groupId>
+                <artifactId>dd-trace-api</artifactId>
+                <version>1.44.0</version>
+              </dependency>""".strip()));
+    write("orders/pom.xml", MultiModuleFixture.MODULE.replace("<dependencies>", """
+        <dependencies>
+            <dependency>
+              <groupId>com.datadoghq</groupId>
+              <artifactId>dd-trace-api</artifactId>
+            </dependency>""".strip()));
+    write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(plan.manual()).extracting(ManualItem::rewriteId)
+        .doesNotContain(RewriteId.EXISTING_TRACING);
+    assertThat(after(plan, "orders/pom.xml")).doesNotContain("dd-trace-api");
+    applyAndExpectIdempotence(plan, OnboardOptions.defaults());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "org.springframework.cloud:spring-cloud-starter-sleuth:3.1.11",
