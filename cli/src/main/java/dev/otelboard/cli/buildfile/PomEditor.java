@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Edits a pom.xml as text: adds properties, BOM imports and dependencies, keeping the file's
- * formatting, comments and ordering. Every edit first checks whether its target is already there,
+ * Edits a pom.xml as text: adds properties, BOM imports and dependencies, removes dependencies,
+ * keeping the file's formatting, comments and ordering. Every edit first checks whether its target is already there,
  * so applying it twice changes nothing.
  */
 public final class PomEditor {
@@ -164,6 +164,36 @@ public final class PomEditor {
     }
     record("dependency " + dependency.key(),
         text.lastIndexOf("<artifactId>" + dependency.artifactId() + "</artifactId>"), -2);
+    return this;
+  }
+
+  /**
+   * Removes the {@code <dependency>} {@code groupId:artifactId} from {@code <dependencies>} (not
+   * from dependencyManagement, where a declaration adds nothing to the classpath), with the line
+   * it stands on; nothing happens when it is not there.
+   */
+  public PomEditor removeDependency(String groupId, String artifactId) throws XmlParseException {
+    XmlTree tree = XmlTree.parse(text);
+    Optional<Element> dependencies = tree.root().child("dependencies");
+    Optional<Element> found =
+        dependencies.flatMap(d -> find(tree, d, groupId + ":" + artifactId));
+    if (found.isEmpty()) {
+      return this;
+    }
+    Element dependency = found.get();
+    int from = dependency.start();
+    int to = dependency.end();
+    int lineStart = text.lastIndexOf('\n', from - 1) + 1;
+    int lineEnd = text.indexOf('\n', to);
+    // Whole lines go when the element has them to itself, so no blank line is left behind.
+    if (text.substring(lineStart, from).isBlank()
+        && (lineEnd < 0 || text.substring(to, lineEnd).isBlank())) {
+      from = lineStart;
+      to = lineEnd < 0 ? text.length() : lineEnd + 1;
+    }
+    int line = dependency.line();
+    text = text.substring(0, from) + text.substring(to);
+    edits.add(new Edit(line, "removed dependency " + groupId + ":" + artifactId));
     return this;
   }
 

@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
       "  otelboard onboard --dry-run | git apply",
       "  otelboard onboard examples/checkout-service",
       "  otelboard onboard --mode agent     # no code changes; log correlation + agent env",
-      "  otelboard onboard --keep-logging-api  # leave JUL/JCL/Log4j 1/System.out (manual items)"
+      "  otelboard onboard --keep-logging-api  # leave JUL/JCL/Log4j 1/System.out (manual items)",
+      "  otelboard onboard --keep-vendor-log-keys  # dd.trace_id and trace_id side by side (dual run)"
     })
 final class OnboardCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -85,6 +86,20 @@ final class OnboardCommand implements Callable<Integer> {
               + " (each gets a manual item) instead of moving them to SLF4J.")
   boolean keepLoggingApi;
 
+  @Option(
+      names = "--keep-vendor-deps",
+      description =
+          "Keep vendor tracer dependencies (dd-trace-api, OpenTracing, Sleuth, Brave) that nothing"
+              + " in src/main/java references (each gets a manual item) instead of removing them.")
+  boolean keepVendorDeps;
+
+  @Option(
+      names = "--keep-vendor-log-keys",
+      description =
+          "Keep vendor MDC keys (%X{dd.trace_id}, Sleuth's %X{traceId}...) in log patterns next to"
+              + " trace_id/span_id, for a dual run with the vendor agent.")
+  boolean keepVendorLogKeys;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -94,7 +109,7 @@ final class OnboardCommand implements Callable<Integer> {
     }
     OnboardOptions options =
         new OnboardOptions(parseMode(mode), serviceName, parseHttpLibrary(httpLibrary), force,
-            keepLoggingApi);
+            keepLoggingApi, keepVendorDeps, keepVendorLogKeys);
     OnboardService service = OnboardService.withUserMavenRepository();
     OnboardPlan plan = service.plan(directory, options);
     if (!plan.writable()) {

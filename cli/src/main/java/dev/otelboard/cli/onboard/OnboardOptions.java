@@ -11,10 +11,20 @@ import dev.otelboard.cli.config.OtelboardConfig.Mode;
  * @param force edit files even when they have uncommitted changes
  * @param keepLoggingApi leave JUL, JCL, Log4j 1.x and System.out logging as they are (each gets a
  *     manual item) instead of moving them to SLF4J
+ * @param keepVendorDeps keep vendor tracer dependencies (dd-trace-api, OpenTracing, Sleuth, Brave)
+ *     that nothing references any more, each as a manual item, instead of removing them
+ * @param keepVendorLogKeys keep vendor MDC keys ({@code dd.trace_id}, Sleuth's {@code traceId})
+ *     in log patterns next to {@code trace_id}/{@code span_id}, for a dual run with the vendor agent
  */
 public record OnboardOptions(
     Mode mode, String serviceName, HttpLibrary httpLibrary, boolean force,
-    boolean keepLoggingApi) {
+    boolean keepLoggingApi, boolean keepVendorDeps, boolean keepVendorLogKeys) {
+
+  /** Options that remove unreferenced vendor dependencies and vendor log keys. */
+  public OnboardOptions(Mode mode, String serviceName, HttpLibrary httpLibrary, boolean force,
+      boolean keepLoggingApi) {
+    this(mode, serviceName, httpLibrary, force, keepLoggingApi, false, false);
+  }
 
   /** Options that move other logging APIs to SLF4J. */
   public OnboardOptions(Mode mode, String serviceName, HttpLibrary httpLibrary, boolean force) {

@@ -165,7 +165,6 @@ final class Planner {
     Path sources = module.resolve("src/main/java");
     List<Path> javaFiles = javaFiles(sources);
     Optional<String> pomText = read(module.resolve("pom.xml"));
-    Library tracer = existingTracing(javaFiles, pomText.orElse(""));
     boolean sdk = config.mode() == Mode.SDK;
     Set<Instrumentation> needs = EnumSet.noneOf(Instrumentation.class);
     String basePackage = basePackage(javaFiles, sources);
@@ -175,20 +174,40 @@ final class Planner {
     RewriteSettings settings =
         settings(basePackage).withMigrateLoggingApi(!options.keepLoggingApi() && slf4jBackend);
     SpringBootApp boot = SpringBootApp.of(javaFiles, pomText.orElse(""), rootPom.orElse(""));
-    boolean starter = sdk && tracer == null && boot.starter();
-    if (sdk && tracer == null && !starter) {
+    // Vendor tracers: unreferenced dependencies go, used APIs are migrated, or onboard refuses.
+    VendorPlan vendor = VendorMigration.plan(root, module, javaFiles, pomText.orElse(""),
+        options, sdk, sdk && boot.starter(), boot, settings);
+    Library other = existingTracing(vendor.otherJavaFiles(), vendor.otherPom());
+    String refusal = null;
+    if (other == null && vendor.found()) {
+      settings = vendor.settings();
+      draft.changes().addAll(vendor.changes());
+      draft.manual().addAll(vendor.manual());
+      draft.blockers().addAll(vendor.blockers());
+      refusal = vendor.refusal();
+      if (refusal == null) {
+        vendor.pom().ifPresent(after -> draft.edit(module.resolve("pom.xml"), pomText.get(), after));
+        for (VendorPlan.Generated source : vendor.generated()) {
+          draft.generate(source.file(), source.text());
+        }
+      }
+    }
+    // Any tracer left in the way: none of the OpenTelemetry changes below are made.
+    boolean traced = other != null || refusal != null;
+    boolean starter = sdk && !traced && boot.starter();
+    if (sdk && !traced && !starter) {
       boot.withoutStarter().ifPresent(reason -> draft.manual().add(
           new ManualItem(draft.relative(boot.application()), 0, RewriteId.SPRING_BOOT_STARTER,
               reason)));
     }
-    if (sdk && tracer != null) {
+    if (sdk && other != null) {
       draft.manual().add(new ManualItem(draft.relative(module.resolve("pom.xml")), 0,
           RewriteId.EXISTING_TRACING,
-          "found " + tracerName(tracer) + ": otelboard does not add a second tracer. To "
-              + "migrate: " + tracer.onboarding().note()
+          "found " + tracerName(other) + ": otelboard does not add a second tracer. To "
+              + "migrate: " + other.onboarding().note()
               + "; then re-run onboard (or run onboard --mode agent once it is removed)"));
     }
-    if (sdk && tracer == null && !javaFiles.isEmpty()) {
+    if (sdk && !traced && !javaFiles.isEmpty()) {
       JavaFileRewriter rewriter = new JavaFileRewriter(
           starter ? Rewrites.springBootStarter() : Rewrites.sdkMode(), settings);
       JavaFileRewriter outsideStarter =
@@ -222,10 +241,16 @@ final class Planner {
     }
     // Boot's default logging gets a logback-spring.xml, unless no OpenTelemetry is added here.
     boolean bootDefaultLogging = boot.defaultLogging(module, buildFiles)
-        && (!sdk || (tracer == null && !javaFiles.isEmpty()));
+        && (!sdk || (!traced && !javaFiles.isEmpty()));
     LoggingFrameworks logging =
         logConfigs.planLogConfigs(module, sdk, pomText.orElse(""), bootDefaultLogging);
-    if (sdk && tracer == null && !logging.logback() && !logging.log4j2() && !slf4jBackend
+    for (VendorMigration.LogKeysEdit keys : VendorMigration.logKeys(root, module, options,
+        vendor.found(), f -> draft.edits().containsKey(draft.relative(f))
+            ? Optional.ofNullable(draft.edits().get(draft.relative(f)).after()) : read(f))) {
+      draft.changes().addAll(keys.changes());
+      draft.edit(keys.file(), keys.before(), keys.after());
+    }
+    if (sdk && !traced && !logging.logback() && !logging.log4j2() && !slf4jBackend
         && usesJul(javaFiles)) {
       draft.manual().add(new ManualItem(draft.relative(module), 0, RewriteId.JUL_LOG_CORRELATION,
           "java.util.logging only: JUL has no MDC, so no pattern can print trace_id here. "
@@ -235,7 +260,7 @@ final class Planner {
               + "(onboard --mode agent), whose java-util-logging instrumentation exports JUL "
               + "records over OTLP with their trace_id/span_id"));
     }
-    if (!sdk || tracer != null || javaFiles.isEmpty()) {
+    if (!sdk || traced || javaFiles.isEmpty()) {
       return;
     }
     if (!module.equals(root) && isLibrary(javaFiles, pomText.orElse(""), logging)

@@ -28,5 +28,14 @@ public enum Instrumentation {
   /** The same helper, with its RestClient overload (Spring Framework 6.1+). */
   SPRING_REST_CLIENT,
   /** io.opentelemetry.context.Context (part of opentelemetry-api). */
-  CONTEXT
+  CONTEXT,
+  /** The tracing API itself (Span, Tracer, StatusCode), for code migrated off a vendor tracer. */
+  TRACING_API,
+  /**
+   * opentelemetry-instrumentation-annotations' {@code @WithSpan}, run by the Spring Boot starter's
+   * aspect (which needs AspectJ on the classpath: spring-boot-starter-aop).
+   */
+  WITH_SPAN,
+  /** The generated class that hands migrated code its Tracer ({@link RewriteSettings#tracingHolder}). */
+  TRACING_HOLDER
 }

@@ -74,6 +74,19 @@ public enum RewriteId {
       Reported.BY_ONBOARD,
       "manual: JUL has no MDC, so no pattern can print the trace ids; add an SLF4J backend and"
           + " re-run onboard, or run with the javaagent"),
+  /** {@link MigrateDatadogTrace}. */
+  MIGRATE_DATADOG_TRACE("migrate-datadog-trace", Reported.BY_ONBOARD),
+  /** {@link MigrateDatadogCorrelationIds}. */
+  MIGRATE_DATADOG_CORRELATION_IDS("migrate-datadog-correlation-ids", Reported.BY_ONBOARD),
+  /** {@link MigrateOpenTracing}. */
+  MIGRATE_OPENTRACING("migrate-opentracing", Reported.BY_ONBOARD),
+  /**
+   * A vendor tracer's dependency nothing references any more, removed from the pom by {@link
+   * dev.otelboard.cli.migrate.VendorDependencies}.
+   */
+  VENDOR_DEPENDENCY("vendor-dependency", Reported.BY_ONBOARD),
+  /** {@link dev.otelboard.cli.logconfig.VendorLogKeys}. */
+  VENDOR_LOG_KEYS("vendor-log-keys", Reported.BY_ONBOARD),
   /** Another tracer (Brave, Micrometer Tracing, OpenTracing, dd-trace...) already in the module. */
   EXISTING_TRACING(
       "existing-tracing",

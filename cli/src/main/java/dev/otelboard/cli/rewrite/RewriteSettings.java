@@ -11,13 +11,17 @@ import static java.util.Objects.requireNonNull;
  * @param useHttpServerLibrary true to use opentelemetry-java-http-server instead of the adapter
  * @param migrateLoggingApi true to move JUL, JCL and Log4j 1.x loggers to SLF4J; false to leave
  *     them and report a manual item (the project uses them on purpose, or has no SLF4J backend)
+ * @param tracingHolder fully qualified name of the generated class that hands code migrated off a
+ *     vendor tracer its OpenTelemetry {@code Tracer} ({@value #TRACING_HOLDER} in the base package
+ *     unless set)
  */
 public record RewriteSettings(
     String basePackage,
     String bootstrapClass,
     boolean useHttpClientLibrary,
     boolean useHttpServerLibrary,
-    boolean migrateLoggingApi) {
+    boolean migrateLoggingApi,
+    String tracingHolder) {
 
   /** Simple name of the generated java.net.http client adapter. */
   public static final String HTTP_CLIENT_ADAPTER = "OtelHttpClient";
@@ -29,6 +33,8 @@ public record RewriteSettings(
   public static final String KAFKA_ADAPTER = "OtelKafka";
   /** Simple name of the generated Spring RestTemplate/RestClient helper. */
   public static final String SPRING_WEB_ADAPTER = "OtelSpringWeb";
+  /** Simple name of the generated class that hands migrated code its Tracer. */
+  public static final String TRACING_HOLDER = "OtelTracing";
   /** Default simple name of the generated bootstrap class. */
   public static final String DEFAULT_BOOTSTRAP_CLASS = "OtelBootstrap";
 
@@ -36,6 +42,20 @@ public record RewriteSettings(
   public RewriteSettings {
     requireNonNull(basePackage, "basePackage");
     requireNonNull(bootstrapClass, "bootstrapClass");
+    if (tracingHolder == null) {
+      tracingHolder = basePackage.isEmpty() ? TRACING_HOLDER : basePackage + "." + TRACING_HOLDER;
+    }
+  }
+
+  /** Settings with the tracing holder in the base package. */
+  public RewriteSettings(
+      String basePackage,
+      String bootstrapClass,
+      boolean useHttpClientLibrary,
+      boolean useHttpServerLibrary,
+      boolean migrateLoggingApi) {
+    this(basePackage, bootstrapClass, useHttpClientLibrary, useHttpServerLibrary,
+        migrateLoggingApi, null);
   }
 
   /** Settings with the adapters and the default bootstrap name. */
@@ -46,7 +66,15 @@ public record RewriteSettings(
   /** These settings with logging API migration switched on or off. */
   public RewriteSettings withMigrateLoggingApi(boolean migrate) {
     return new RewriteSettings(
-        basePackage, bootstrapClass, useHttpClientLibrary, useHttpServerLibrary, migrate);
+        basePackage, bootstrapClass, useHttpClientLibrary, useHttpServerLibrary, migrate,
+        tracingHolder);
+  }
+
+  /** These settings with the tracing holder {@code qualifiedName}. */
+  public RewriteSettings withTracingHolder(String qualifiedName) {
+    return new RewriteSettings(
+        basePackage, bootstrapClass, useHttpClientLibrary, useHttpServerLibrary,
+        migrateLoggingApi, requireNonNull(qualifiedName, "qualifiedName"));
   }
 
   /** The fully qualified name of a class generated into the base package. */

@@ -6,9 +6,25 @@ import java.util.List;
 public final class Rewrites {
   private Rewrites() {}
 
+  /**
+   * The rewrites that move code off a vendor tracer to the OpenTelemetry API, in the order they
+   * run (OpenTracing first: Datadog apps tag its spans with DDTags).
+   *
+   * @param withSpanAspect whether the Spring Boot starter's {@code @WithSpan} aspect runs
+   */
+  public static List<JavaRewrite> vendorMigration(boolean withSpanAspect) {
+    return List.of(
+        new MigrateOpenTracing(),
+        new MigrateDatadogTrace(withSpanAspect),
+        new MigrateDatadogCorrelationIds());
+  }
+
   /** Every rewrite for SDK mode. */
   public static List<JavaRewrite> sdkMode() {
     return List.of(
+        new MigrateOpenTracing(),
+        new MigrateDatadogTrace(false),
+        new MigrateDatadogCorrelationIds(),
         new WrapJavaHttpClient(),
         new InstrumentHttpServer(),
         new WrapOkHttp(),
@@ -28,10 +44,14 @@ public final class Rewrites {
   /**
    * The rewrites for a Spring Boot 2.6+ or 3.1+ application onboarded with
    * opentelemetry-spring-boot-starter: the starter owns the SDK and instruments Spring's clients,
-   * servers and spring-kafka, so only context propagation and logging remain.
+   * servers and spring-kafka, so only vendor tracer code, context propagation and logging
+   * remain.
    */
   public static List<JavaRewrite> springBootStarter() {
     return List.of(
+        new MigrateOpenTracing(),
+        new MigrateDatadogTrace(true),
+        new MigrateDatadogCorrelationIds(),
         new WrapExecutor(),
         new WrapCompletableFuture(),
         new WrapThread(),

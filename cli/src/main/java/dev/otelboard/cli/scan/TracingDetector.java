@@ -62,6 +62,12 @@ final class TracingDetector implements JavaDetector {
                   + "one (GlobalOpenTelemetry or autoconfigure)");
         }
       }
+      case DATADOG, OPENTRACING -> src.add(kind, imp, name, true, RewriteId.MANUAL,
+          kind.title() + " is in use: onboard moves it to the OpenTelemetry API where a rewrite "
+              + "can (docs/migrate.md) and otherwise refuses the service with each use");
+      case SLEUTH, BRAVE -> src.add(kind, imp, name, true, RewriteId.MANUAL,
+          kind.title() + " is in use: no rewrite moves it yet, so onboard refuses the service; "
+              + "move it to the OpenTelemetry API by hand (docs/migrate.md)");
       default -> src.add(kind, imp, name, true, RewriteId.MANUAL,
           "another tracer (" + kind.title() + ") is in use: onboarding adds OpenTelemetry next to "
               + "it; decide which one stays, or bridge it");

@@ -121,4 +121,56 @@ class PomEditorTest {
         .isInstanceOf(XmlParseException.class)
         .satisfies(e -> assertThat(((XmlParseException) e).line()).isEqualTo(3));
   }
+  @Test
+  void removesADependencyWithItsLinesAndOnlyFromTheDependencies() throws Exception {
+    String pom =
+        """
+        <project>
+          <dependencyManagement>
+            <dependencies>
+              <dependency>
+                <groupId>io.opentracing</groupId>
+                <artifactId>opentracing-api</artifactId>
+                <version>0.33.0</version>
+              </dependency>
+            </dependencies>
+          </dependencyManagement>
+          <dependencies>
+            <dependency>
+              <groupId>io.opentracing</groupId>
+              <artifactId>opentracing-api</artifactId>
+            </dependency>
+            <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId></dependency>
+          </dependencies>
+        </project>
+        """;
+
+    PomEditor editor = PomEditor.of(pom).removeDependency("io.opentracing", "opentracing-api");
+
+    assertThat(editor.text())
+        .isEqualTo(
+            """
+            <project>
+              <dependencyManagement>
+                <dependencies>
+                  <dependency>
+                    <groupId>io.opentracing</groupId>
+                    <artifactId>opentracing-api</artifactId>
+                    <version>0.33.0</version>
+                  </dependency>
+                </dependencies>
+              </dependencyManagement>
+              <dependencies>
+                <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId></dependency>
+              </dependencies>
+            </project>
+            """);
+    assertThat(editor.edits())
+        .extracting(PomEditor.Edit::line, PomEditor.Edit::what)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(12, "removed dependency io.opentracing:opentracing-api"));
+    PomEditor again = PomEditor.of(editor.text()).removeDependency("io.opentracing", "opentracing-api");
+    assertThat(again.text()).isEqualTo(editor.text());
+    assertThat(again.edits()).isEmpty();
+  }
 }

@@ -675,18 +675,14 @@ class OnboardScenariosTest {
     assertThat(edit(plan, "pom.xml")).isEmpty();
   }
 
-  // --- existing tracing
+  // --- existing tracing (dd-trace, OpenTracing, Sleuth and Brave: VendorTracingOnboardTest)
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "io.micrometer:micrometer-tracing-bridge-brave:1.5.0, Micrometer Tracing",
     "io.micrometer:micrometer-tracing-bridge-otel:1.5.0, Micrometer Tracing on OpenTelemetry",
-    "org.springframework.cloud:spring-cloud-starter-sleuth:3.1.11, Spring Cloud Sleuth",
-    "io.opentracing:opentracing-api:0.33.0, OpenTracing",
-    "com.datadoghq:dd-trace-api:1.50.0, dd-trace",
     "com.newrelic.agent.java:newrelic-api:8.20.0, New Relic agent API",
-    "co.elastic.apm:apm-agent-api:1.52.0, Elastic APM",
-    "io.zipkin.brave:brave:6.0.3, Brave/Zipkin"
+    "co.elastic.apm:apm-agent-api:1.52.0, Elastic APM"
   })
   void aTracerInThePomIsReportedAndTheCodeLeftAlone(String artifact, String tracer)
       throws Exception {
@@ -705,7 +701,7 @@ class OnboardScenariosTest {
   }
 
   @Test
-  void aTracerImportedInCodeIsReportedToo() throws Exception {
+  void aTracerUseNoRewriteMovesRefusesTheService() throws Exception {
     write("pom.xml", pomWith());
     write("src/main/java/com/example/shop/Shop.java",
         """
@@ -714,16 +710,16 @@ class OnboardScenariosTest {
         import io.opentracing.util.GlobalTracer;
 
         class Shop {
-          Object tracer = GlobalTracer.get();
+          Object scopes = GlobalTracer.get().scopeManager();
         }
         """);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
-    assertThat(plan.manual())
-        .extracting(ManualItem::rewriteId, ManualItem::reason)
-        .anySatisfy(t -> assertThat(t.toList()).contains(RewriteId.EXISTING_TRACING));
-    assertThat(edit(plan, "src/main/java/com/example/shop/Shop.java")).isEmpty();
-    assertThat(edit(plan, "pom.xml")).isEmpty();
+    assertThat(plan.writable()).isFalse();
+    assertThat(plan.blockers())
+        .extracting(ManualItem::file, ManualItem::line, ManualItem::rewriteId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(
+            "src/main/java/com/example/shop/Shop.java", 6, RewriteId.MIGRATE_OPENTRACING));
   }
 }

@@ -388,6 +388,9 @@ class JavaRewritesTest {
   void everyRewriteHasAStableIdTheScanUsesToo() {
     assertThat(Rewrites.sdkMode().stream().map(JavaRewrite::id).toList())
         .containsExactly(
+            RewriteId.MIGRATE_OPENTRACING,
+            RewriteId.MIGRATE_DATADOG_TRACE,
+            RewriteId.MIGRATE_DATADOG_CORRELATION_IDS,
             RewriteId.WRAP_JAVA_HTTP_CLIENT,
             RewriteId.INSTRUMENT_HTTP_SERVER,
             RewriteId.WRAP_OKHTTP,

@@ -9,6 +9,8 @@ import dev.otelboard.cli.logconfig.Log4j2ConfigEditor;
 import dev.otelboard.cli.logconfig.Log4j2PropertiesEditor;
 import dev.otelboard.cli.logconfig.LogbackConfigEditor;
 import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
+import dev.otelboard.cli.logconfig.VendorLogKeys;
+import dev.otelboard.cli.migrate.VendorDependencies;
 import dev.otelboard.cli.scan.Finding;
 import dev.otelboard.cli.scan.FindingKind;
 import dev.otelboard.cli.scan.Scope;
@@ -49,6 +51,8 @@ class RewriteIdTest {
     declare(declared, Log4j2PropertiesEditor.ID, Log4j2PropertiesEditor.class);
     declare(declared, SpringLoggingPatternEditor.ID, SpringLoggingPatternEditor.class);
     declare(declared, PomEditor.ID, PomEditor.class);
+    declare(declared, VendorDependencies.ID, VendorDependencies.class);
+    declare(declared, VendorLogKeys.ID, VendorLogKeys.class);
     return declared;
   }
 
@@ -87,6 +91,11 @@ class RewriteIdTest {
             "otelboard-config",
             "dropwizard-logging",
             "jul-log-correlation",
+            "migrate-datadog-trace",
+            "migrate-datadog-correlation-ids",
+            "migrate-opentracing",
+            "vendor-dependency",
+            "vendor-log-keys",
             "existing-tracing",
             "parse",
             "manual",

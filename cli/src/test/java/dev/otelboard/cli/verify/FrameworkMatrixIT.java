@@ -42,7 +42,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       print carry shared trace ids;
  *   <li>no orphan span;
  *   <li>onboard leaves nothing about logging configuration to do by hand, and a second onboard
- *       changes nothing.
+ *       changes nothing;
+ *   <li>a shape written in the style of a vendor-instrumented app (dd-trace-api, OpenTracing) has
+ *       no vendor import left after onboard, and every span its original source made (read from
+ *       that source, not written here) is exported under the same name, with its tags as
+ *       attributes, next to the HTTP SERVER and CLIENT spans.
  * </ul>
  *
  * The figures of each run are printed, so they show in the build log.
@@ -58,7 +62,7 @@ class FrameworkMatrixIT {
   @TempDir Path temp;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"boot27-mvc"})
+  @ValueSource(strings = {"boot27-mvc", "datadog-style"})
   void anOnboardedShapeCorrelatesItsLogsAndTracesAcrossServices(String shape) throws Exception {
     Path fixture = MATRIX.resolve(shape);
     assumeTrue(Files.isRegularFile(fixture.resolve("verify.yaml")), "no fixture " + fixture);
@@ -67,8 +71,15 @@ class FrameworkMatrixIT {
     List<Path> services = serviceDirectories(copy);
     assertThat(services).as("services of " + shape).isNotEmpty();
     Map<String, Double> buildSeconds = new HashMap<>();
+    Map<String, Map<String, Set<String>>> vendorSpans = new HashMap<>();
     for (Path service : services) {
+      Map<String, Set<String>> spans = VendorSpans.expected(service);
+      if (!spans.isEmpty()) {
+        vendorSpans.put(service.getFileName().toString(), spans);
+      }
       onboardExpectingNoLoggingItem(service);
+      assertThat(VendorSpans.vendorImports(service)).as("vendor imports left after onboard")
+          .isEmpty();
       long buildStart = System.nanoTime();
       ProcessResult build = VerifyExamplesIT.maven(service);
       assertThat(build.exitCode())
@@ -76,11 +87,13 @@ class FrameworkMatrixIT {
       buildSeconds.put(service.getFileName().toString(), seconds(buildStart));
     }
     Path json = temp.resolve(shape + ".json");
+    Path html = temp.resolve(shape + ".html");
     Path logs = temp.resolve(shape + "-logs");
     long verifyStart = System.nanoTime();
 
     Run r = VerifyCommandTest.run("verify", "--plan", copy.resolve("verify.yaml").toString(),
-        "--quiet", "--log-dir", logs.toString(), "--report-json", json.toString());
+        "--quiet", "--log-dir", logs.toString(), "--report-json", json.toString(),
+        "--report-html", html.toString());
 
     double verifySeconds = seconds(verifyStart);
     JsonNode v = new ObjectMapper().readTree(json.toFile());
@@ -105,6 +118,9 @@ class FrameworkMatrixIT {
     assertThat(v.get("services")).hasSize(services.size());
     assertThat(sharedByTwo(printedTraceIds))
         .as("trace ids printed by two services (the console pattern onboard added)").isNotEmpty();
+    if (!vendorSpans.isEmpty()) {
+      assertVendorSpansKept(shape, vendorSpans, VendorSpans.seen(html));
+    }
 
     for (Path service : services) {
       Run again = VerifyCommandTest.run("onboard", service.toString());
@@ -114,6 +130,32 @@ class FrameworkMatrixIT {
     }
     System.out.printf(Locale.ROOT, "framework matrix %s: %.1f s in all%n", shape,
         seconds(started));
+  }
+
+  /**
+   * Every span the vendor tracer made is there under its name in its service, with the attributes
+   * its tags become; the services also have HTTP SERVER spans and the calls between them CLIENT
+   * spans.
+   */
+  private static void assertVendorSpansKept(String shape,
+      Map<String, Map<String, Set<String>>> expected, List<VendorSpans.Seen> seen) {
+    expected.forEach((service, spans) -> spans.forEach((name, attributes) -> {
+      assertThat(seen)
+          .as("%s: %s spans named %s", shape, service, name)
+          .filteredOn(s -> s.service().equals(service) && s.name().equals(name))
+          .isNotEmpty()
+          .allSatisfy(s -> assertThat(s.attributes()).as(name + " attributes")
+              .containsAll(attributes));
+      System.out.printf(Locale.ROOT, "framework matrix %s: %-12s span %-22s x%d with %s%n",
+          shape, service, name, seen.stream()
+              .filter(s -> s.service().equals(service) && s.name().equals(name)).count(),
+          attributes);
+    }));
+    for (String service : expected.keySet()) {
+      assertThat(seen).as(service + " SERVER spans")
+          .anyMatch(s -> s.service().equals(service) && s.kind().equals("SERVER"));
+    }
+    assertThat(seen).as("CLIENT spans").anyMatch(s -> s.kind().equals("CLIENT"));
   }
 
   private static void onboardExpectingNoLoggingItem(Path service) {
