@@ -2,7 +2,9 @@ package dev.otelboard.cli.check;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One check: a call site, a service's correlation figure, an OTTL statement, an unparseable file.
@@ -61,7 +63,8 @@ public record CheckItem(
     requireNonNull(severity, "severity");
     requireNonNull(message, "message");
     snippet = snippet == null ? "" : snippet;
-    properties = Map.copyOf(properties);
+    // Sorted, so SARIF and JUnit output is the same from one run to the next.
+    properties = Collections.unmodifiableMap(new TreeMap<>(properties));
   }
 
   /** {@code file:line}, or the file alone when the line is unknown, or "" without a file. */

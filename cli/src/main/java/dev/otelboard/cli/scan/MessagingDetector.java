@@ -116,7 +116,7 @@ final class MessagingDetector implements JavaDetector {
         continue;
       }
       String scopeType = types.typeOf(call.getScope().get());
-      if (jms != null && (JMS_SESSIONS.contains(scopeType)
+      if (jms != null && ((scopeType != null && JMS_SESSIONS.contains(scopeType))
           || (scopeType == null && JMS.packages().stream().anyMatch(types::importsPackage)))) {
         src.add(jms, call, (scopeType == null ? JMS_DEFAULT_SESSION : scopeType) + "." + name,
             false, RewriteId.MANUAL, JMS_REASON);

@@ -36,6 +36,31 @@ class MessagingDetectorTest {
   }
 
   @Test
+  void aConsumerMadeByAnUnresolvedFactoryIsNotAFailureOfTheFile() {
+    ScanResult r = Repo.create()
+        .file("src/main/java/a/Listener.java", """
+            package a;
+
+            import org.springframework.kafka.core.ConsumerFactory;
+
+            class Listener {
+              ConsumerFactory<String, String> factory;
+
+              void poll() {
+                var c = factory().createConsumer();
+              }
+
+              ConsumerFactory<String, String> factory() {
+                return factory;
+              }
+            }
+            """)
+        .scan();
+
+    assertThat(r.parseFailures()).isEmpty();
+  }
+
+  @Test
   void jmsAndRabbitMq() {
     ScanResult r = Repo.create()
         .file("src/main/java/a/Jms.java", """
