@@ -8,6 +8,7 @@ import dev.otelboard.cli.io.AtomicFiles;
 import dev.otelboard.cli.report.CollectorReportText;
 import dev.otelboard.cli.report.StatusLine;
 import dev.otelboard.collector.CollectorReport;
+import dev.otelboard.collector.correlate.CorrelationIndex;
 import dev.otelboard.collector.EmbeddedCollector;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,7 +80,7 @@ final class CollectorCommand implements Callable<Integer> {
 
   @Option(
       names = "--span-window",
-      defaultValue = "10000000",
+      defaultValue = "" + CorrelationIndex.DEFAULT_SPAN_CAPACITY,
       description = "Spans the correlation index keeps before evicting the oldest (default: ${DEFAULT-VALUE}).")
   int spanWindow;
 
