@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks every transform and filter processor in a YAML file offline, before anything reaches a
@@ -30,7 +31,7 @@ public final class OttlFileCheck {
       throw new UncheckedIOException("cannot read " + file, e);
     }
     LocatedYaml doc = LocatedYaml.parse(file, text);
-    if (ottlProcessors(doc) == 0) {
+    if (processorsBlock(doc).map(ProcessorsBlock::ottlProcessors).orElse(0) == 0) {
       // "Every statement is valid" about a file with none would be a pass that checked nothing.
       throw OtelboardException.badInput(file, 0,
           "no OTTL in it: no transform/ or filter/ processor under processors: or config.processors:");
@@ -38,43 +39,50 @@ public final class OttlFileCheck {
     return check(doc);
   }
 
-  /** How many transform and filter processors {@code doc} has. */
-  static int ottlProcessors(LocatedYaml doc) {
-    if (!(doc.root() instanceof Map<?, ?> root)) {
-      return 0;
+  /**
+   * The {@code processors:} block of a collector config or transform.yaml, or {@code
+   * config.processors:} of Helm values.
+   *
+   * @param path its key path, for locating problems
+   * @param byId the processors by id
+   */
+  public record ProcessorsBlock(String path, Map<?, ?> byId) {
+    /** How many transform and filter processors it has. */
+    int ottlProcessors() {
+      int n = 0;
+      for (Object id : byId.keySet()) {
+        String type = String.valueOf(id).split("/", 2)[0];
+        if (type.equals("transform") || type.equals("filter")) {
+          n++;
+        }
+      }
+      return n;
     }
-    Object processors = root.get("processors");
-    if (processors == null && root.get("config") instanceof Map<?, ?> config) {
-      processors = config.get("processors");
-    }
-    if (!(processors instanceof Map<?, ?> byId)) {
-      return 0;
-    }
-    int n = 0;
-    for (Object id : byId.keySet()) {
-      String type = String.valueOf(id).split("/", 2)[0];
-      if (type.equals("transform") || type.equals("filter")) {
-        n++;
+  }
+
+  /** The processors block of {@code doc}, if it has one. */
+  public static Optional<ProcessorsBlock> processorsBlock(LocatedYaml doc) {
+    if (doc.root() instanceof Map<?, ?> root) {
+      if (root.get("processors") instanceof Map<?, ?> p) {
+        return Optional.of(new ProcessorsBlock("processors", p));
+      }
+      if (root.get("config") instanceof Map<?, ?> config
+          && config.get("processors") instanceof Map<?, ?> p) {
+        return Optional.of(new ProcessorsBlock("config.processors", p));
       }
     }
-    return n;
+    return Optional.empty();
   }
 
   /** The problems in an already parsed document. */
   public static List<String> check(LocatedYaml doc) {
     List<String> out = new ArrayList<>();
-    if (!(doc.root() instanceof Map<?, ?> root)) {
+    Optional<ProcessorsBlock> block = processorsBlock(doc);
+    if (block.isEmpty()) {
       return out;
     }
-    String prefix = "processors";
-    Object processors = root.get("processors");
-    if (processors == null && root.get("config") instanceof Map<?, ?> config) {
-      processors = config.get("processors");
-      prefix = "config.processors";
-    }
-    if (!(processors instanceof Map<?, ?> byId)) {
-      return out;
-    }
+    String prefix = block.get().path();
+    Map<?, ?> byId = block.get().byId();
     for (Map.Entry<?, ?> p : byId.entrySet()) {
       String id = String.valueOf(p.getKey());
       String type = id.contains("/") ? id.substring(0, id.indexOf('/')) : id;

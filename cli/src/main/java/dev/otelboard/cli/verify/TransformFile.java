@@ -2,6 +2,7 @@ package dev.otelboard.cli.verify;
 
 import dev.otelboard.cli.OtelboardException;
 import dev.otelboard.cli.config.LocatedYaml;
+import dev.otelboard.cli.ottl.OttlFileCheck;
 import dev.otelboard.collector.processor.OttlProcessors;
 import dev.otelboard.collector.processor.Processor;
 import java.io.IOException;
@@ -27,21 +28,10 @@ public final class TransformFile {
       throw OtelboardException.badInput(file, 0, "cannot read: " + e.getMessage());
     }
     LocatedYaml doc = LocatedYaml.parse(file, text);
-    Map<?, ?> processors = null;
-    String at = "processors";
-    if (doc.root() instanceof Map<?, ?> map) {
-      if (map.get("processors") instanceof Map<?, ?> p) {
-        processors = p;
-      } else if (map.get("config") instanceof Map<?, ?> config
-          && config.get("processors") instanceof Map<?, ?> p) {
-        processors = p;
-        at = "config.processors";
-      }
-    }
-    if (processors == null) {
-      throw OtelboardException.badInput(file, 0, "no processors: block (nor config.processors:)");
-    }
-    int line = doc.line(at);
+    OttlFileCheck.ProcessorsBlock block = OttlFileCheck.processorsBlock(doc).orElseThrow(() ->
+        OtelboardException.badInput(file, 0, "no processors: block (nor config.processors:)"));
+    Map<?, ?> processors = block.byId();
+    int line = doc.line(block.path());
     List<Processor> result;
     try {
       result = OttlProcessors.fromProcessorsBlock(processors);

@@ -325,10 +325,10 @@ public final class CorrelationIndex {
     settle(clock.getAsLong());
     LogFigures logFigures = settled.copy(instances.count(), templates.size());
     for (long seq = logs.dequeued(); seq < logs.enqueued(); seq++) {
-      evaluateLog(logs, logs.slotOf(seq), logFigures);
+      evaluateLog(logs, logs.slotOf(seq), logFigures, false);
     }
     for (long seq = late.dequeued(); seq < late.enqueued(); seq++) {
-      evaluateLog(late, late.slotOf(seq), logFigures);
+      evaluateLog(late, late.slotOf(seq), logFigures, false);
     }
     // Orphans first: resolving parents also marks CLIENT spans that have a SERVER child.
     long[] orphansByName = orphansByName();
@@ -715,7 +715,7 @@ public final class CorrelationIndex {
       }
       for (long seq = from; seq < to; seq++) {
         int slot = logs.slotOf(seq);
-        if (!judgeLog(slot)) {
+        if (!evaluateLog(logs, slot, settled, true)) {
           defer(slot);
         }
         logs.pop();
@@ -724,21 +724,6 @@ public final class CorrelationIndex {
     if (late.enqueued() > late.dequeued()) {
       lateArrivals.record(late.enqueued(), clock.getAsLong());
     }
-  }
-
-  /** Counts the record in {@code slot} of {@link #logs} if nothing arriving later could change that. */
-  private boolean judgeLog(int slot) {
-    int meta = logs.meta(slot);
-    int template = meta >>> LogQueue.TEMPLATE_SHIFT;
-    int instance = loggers.owner(templates.owner(template));
-    boolean inRequest = coverage.covers(instance, logs.time(slot));
-    boolean hasContext = (meta & LogQueue.HAS_CONTEXT) != 0;
-    boolean correlated = hasContext && spans.find(logs.traceKey(slot), logs.spanKey(slot)) >= 0;
-    if (!inRequest || correlated != hasContext) {
-      return false;
-    }
-    settled.count(instance, template, true, correlated);
-    return true;
   }
 
   /** Moves a record that failed its first judgment to the late queue, making room if it is full. */
@@ -751,20 +736,28 @@ public final class CorrelationIndex {
 
   private void settleLate(long toSeq) {
     while (late.dequeued() < toSeq) {
-      evaluateLog(late, late.slotOf(late.dequeued()), settled);
+      evaluateLog(late, late.slotOf(late.dequeued()), settled, false);
       late.pop();
     }
   }
 
-  private void evaluateLog(LogQueue queue, int slot, LogFigures into) {
+  /**
+   * Judges the record in {@code slot} of {@code queue} and counts it into {@code into}; when
+   * {@code provisional}, only if nothing arriving later could change the verdict (in a request and
+   * joined, or in a request without context). Returns whether it was counted.
+   */
+  private boolean evaluateLog(LogQueue queue, int slot, LogFigures into, boolean provisional) {
     int meta = queue.meta(slot);
     int template = meta >>> LogQueue.TEMPLATE_SHIFT;
     int instance = loggers.owner(templates.owner(template));
     boolean inRequest = coverage.covers(instance, queue.time(slot));
-    boolean correlated =
-        (meta & LogQueue.HAS_CONTEXT) != 0
-            && spans.find(queue.traceKey(slot), queue.spanKey(slot)) >= 0;
+    boolean hasContext = (meta & LogQueue.HAS_CONTEXT) != 0;
+    boolean correlated = hasContext && spans.find(queue.traceKey(slot), queue.spanKey(slot)) >= 0;
+    if (provisional && (!inRequest || correlated != hasContext)) {
+      return false;
+    }
     into.count(instance, template, inRequest, correlated);
+    return true;
   }
 
   // ---- reporting ------------------------------------------------------------------------------

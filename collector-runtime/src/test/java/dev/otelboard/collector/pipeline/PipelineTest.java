@@ -73,23 +73,7 @@ class PipelineTest {
   @Test
   void busyAndPrecheckFollowTheQueuedBytes() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
-    Processor hold =
-        new Processor() {
-          @Override
-          public String name() {
-            return "gate";
-          }
-
-          @Override
-          public Batch process(Batch batch) {
-            try {
-              gate.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            return batch;
-          }
-        };
+    Processor hold = gated(gate);
     long limit = 1 << 20;
     Pipeline pipeline = new Pipeline(List.of(hold), List.of(), 16, new MemoryLimiter(limit));
     pipeline.start();
@@ -110,6 +94,21 @@ class PipelineTest {
     }
     assertThat(pipeline.stats().snapshot(Signal.LOGS).processedItems()).isEqualTo(2);
     assertThat(pipeline.precheck(Signal.LOGS, 10)).isEqualTo(Admission.SHUTTING_DOWN);
+  }
+
+  /** A sink that keeps every batch it consumes. */
+  private static Sink recording(List<Batch> consumed) {
+    return new Sink() {
+      @Override
+      public String name() {
+        return "recording";
+      }
+
+      @Override
+      public void consume(Batch batch) {
+        consumed.add(batch);
+      }
+    };
   }
 
   /** A processor that holds the worker until the gate opens. */
@@ -136,18 +135,7 @@ class PipelineTest {
   void awaitIdleReturnsOnlyOnceEverySinkConsumedEveryAcceptedBatch() throws Exception {
     CountDownLatch gate = new CountDownLatch(1);
     List<Batch> consumed = new CopyOnWriteArrayList<>();
-    Sink sink =
-        new Sink() {
-          @Override
-          public String name() {
-            return "recording";
-          }
-
-          @Override
-          public void consume(Batch batch) {
-            consumed.add(batch);
-          }
-        };
+    Sink sink = recording(consumed);
     Pipeline pipeline = new Pipeline(List.of(gated(gate)), List.of(sink), 16, new MemoryLimiter(1 << 20));
     pipeline.start();
     try {
@@ -234,18 +222,7 @@ class PipelineTest {
           }
         };
     List<Batch> consumed = new CopyOnWriteArrayList<>();
-    Sink sink =
-        new Sink() {
-          @Override
-          public String name() {
-            return "recording";
-          }
-
-          @Override
-          public void consume(Batch batch) {
-            consumed.add(batch);
-          }
-        };
+    Sink sink = recording(consumed);
     Pipeline pipeline = new Pipeline(List.of(flaky), List.of(sink), 16, new MemoryLimiter(1 << 20));
     pipeline.start();
     try {
