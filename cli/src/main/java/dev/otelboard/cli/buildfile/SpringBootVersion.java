@@ -43,6 +43,19 @@ public final class SpringBootVersion {
 
   private SpringBootVersion() {}
 
+  /**
+   * Whether onboard gives an application opentelemetry-spring-boot-starter: the build names a Boot
+   * version the starter supports; when it names none, a Spring Boot application on Jakarta EE (so
+   * Boot 3+) counts. Onboard decides by it and scan forecasts by it.
+   *
+   * @param version the Boot version the module's (or the root) pom names
+   * @param jakartaApplication whether there is a {@code @SpringBootApplication} and the sources
+   *     import {@code jakarta.*}
+   */
+  public static boolean starterFits(Optional<Version> version, boolean jakartaApplication) {
+    return version.map(Version::hasOpenTelemetryStarter).orElse(jakartaApplication);
+  }
+
   /** The major version, or empty when the pom does not say (or does not use Spring Boot). */
   public static OptionalInt major(String pomXml) {
     return of(pomXml).map(v -> OptionalInt.of(v.major())).orElse(OptionalInt.empty());

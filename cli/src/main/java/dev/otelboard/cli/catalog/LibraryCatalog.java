@@ -80,6 +80,19 @@ public final class LibraryCatalog {
           .map(Coordinates::parse)
           .toList();
 
+  /**
+   * What opentelemetry-spring-boot-starter instruments by itself (its documented instrumentations:
+   * Spring MVC and WebFlux servers, RestTemplate/RestClient/WebClient beans, spring-kafka), so an
+   * application onboarded with it needs no rewrite for them.
+   */
+  private static final List<Library> SPRING_BOOT_STARTER_INSTRUMENTS =
+      List.of(
+          HttpLibraries.SPRING_MVC,
+          HttpLibraries.SPRING_WEBFLUX,
+          HttpLibraries.SPRING_WEB,
+          HttpLibraries.SPRING_WEB_CLIENT,
+          MessagingLibraries.SPRING_KAFKA);
+
   /** Every library, in catalog order. */
   public static List<Library> all() {
     return ALL;
@@ -111,6 +124,11 @@ public final class LibraryCatalog {
    */
   public static List<Library> byCoordinates(String groupId, String artifactId) {
     return ALL.stream().filter(l -> l.matches(groupId, artifactId)).toList();
+  }
+
+  /** Whether opentelemetry-spring-boot-starter instruments {@code library} by itself. */
+  public static boolean instrumentedBySpringBootStarter(Library library) {
+    return SPRING_BOOT_STARTER_INSTRUMENTS.contains(library);
   }
 
   /** Artifacts that give SLF4J a backend, so other logging APIs can move to SLF4J. */

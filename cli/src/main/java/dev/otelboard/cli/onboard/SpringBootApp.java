@@ -63,7 +63,7 @@ record SpringBootApp(Optional<Version> version, Path application, boolean jakart
    * supports; when it names none, an application on Jakarta EE (so Boot 3+) counts.
    */
   boolean starter() {
-    return version.map(Version::hasOpenTelemetryStarter).orElse(application != null && jakarta);
+    return SpringBootVersion.starterFits(version, application != null && jakarta);
   }
 
   /** Why an application gets code rewrites instead of the starter; empty when that is expected. */

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.otelboard.cli.scan.CoverageForecast;
 import dev.otelboard.cli.scan.Finding;
 import dev.otelboard.cli.scan.ScanResult;
 import dev.otelboard.cli.scan.ScanSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 
 /**
  * A scan as JSON, following docs/scan-schema.json (version {@link ScanResult#SCHEMA_VERSION}).
@@ -78,6 +80,7 @@ public final class ScanJsonReport {
       service.put("file", sv.file());
       service.put("springBoot", sv.springBoot());
     }
+    root.set("forecast", forecast(CoverageForecast.of(result, Path.of(result.root())), mapper));
     ArrayNode findings = root.putArray("findings");
     for (Finding f : result.findings()) {
       ObjectNode finding = findings.addObject();
@@ -105,6 +108,34 @@ public final class ScanJsonReport {
       failure.put("message", p.message());
     }
     return root;
+  }
+
+  private static ArrayNode forecast(CoverageForecast forecast, ObjectMapper mapper) {
+    ArrayNode services = mapper.createArrayNode();
+    for (CoverageForecast.ServiceForecast s : forecast.services()) {
+      ObjectNode service = services.addObject();
+      service.put("module", s.module());
+      service.put("name", s.name());
+      service.put("service", s.service());
+      service.put("springBootStarter", s.springBootStarter());
+      service.put("serverCovered", s.uncoveredServers().isEmpty());
+      ArrayNode entries = service.putArray("entries");
+      for (CoverageForecast.Entry e : s.entries()) {
+        ObjectNode entry = entries.addObject();
+        entry.put("direction", e.direction().id());
+        entry.put("library", e.library());
+        entry.put("libraryName", e.libraryName());
+        entry.put("kind", e.kind().id());
+        entry.put("sites", e.sites());
+        entry.put("file", e.file());
+        entry.put("line", e.line());
+        entry.put("coverage", e.coverage().id());
+        entry.put("by", e.by());
+        entry.put("reason", e.reason());
+        entry.put("outcome", e.outcome());
+      }
+    }
+    return services;
   }
 
   private static ObjectNode summary(ScanSummary summary, ObjectMapper mapper) {

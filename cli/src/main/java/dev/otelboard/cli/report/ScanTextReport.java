@@ -1,11 +1,13 @@
 package dev.otelboard.cli.report;
 
 import dev.otelboard.cli.rewrite.RewriteId;
+import dev.otelboard.cli.scan.CoverageForecast;
 import dev.otelboard.cli.scan.Finding;
 import dev.otelboard.cli.scan.ScanResult;
 import dev.otelboard.cli.scan.ScanSummary;
 import dev.otelboard.cli.scan.Scope;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -55,6 +57,7 @@ public final class ScanTextReport {
     ScanSummary summary = ScanSummary.of(result);
     summary(out, summary, "");
     logging(out, result.modules(), "");
+    forecast(out, CoverageForecast.of(result, Path.of(result.root())));
     if (!summary.topFiles().isEmpty()) {
       out.println();
       out.println("Top files:");
@@ -116,6 +119,32 @@ public final class ScanTextReport {
       int pct = c.coveragePercent();
       out.printf(Locale.ROOT, "%s  %-12s %6d %13d %8d %7d %9s%n", indent, c.category().title(),
           c.found(), c.instrumented(), c.rewritable(), c.manual(), pct < 0 ? "-" : pct + "%");
+    }
+  }
+
+  /** Per service: each entry point and client with what onboard will do about it. */
+  static void forecast(PrintWriter out, CoverageForecast forecast) {
+    if (forecast.services().stream().allMatch(s -> s.entries().isEmpty())) {
+      return;
+    }
+    out.println();
+    out.println("Forecast (what onboard will instrument; proven only by `otelboard verify`):");
+    for (CoverageForecast.ServiceForecast s : forecast.services()) {
+      out.println("  " + (s.service() ? "service " : "module ") + s.name() + " ("
+          + (s.module().isEmpty() ? "." : s.module()) + ")"
+          + (s.springBootStarter() ? ", onboarded with opentelemetry-spring-boot-starter" : ""));
+      if (s.entries().isEmpty()) {
+        out.println("    no HTTP server, HTTP client or messaging found");
+      }
+      for (CoverageForecast.Entry e : s.entries()) {
+        out.printf(Locale.ROOT, "    %-8s %s, %s (%s%s): %s%n", e.direction().id(),
+            e.libraryName(), e.kind().title(), e.location(),
+            e.sites() > 1 ? " and " + (e.sites() - 1) + " more" : "", e.outcome());
+      }
+      if (!s.uncoveredServers().isEmpty()) {
+        out.println("    => no SERVER spans in code mode: `otelboard check` fails until this is"
+            + " covered (or onboard --mode agent)");
+      }
     }
   }
 

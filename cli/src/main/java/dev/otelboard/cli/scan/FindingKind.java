@@ -57,50 +57,69 @@ public enum FindingKind {
 
   /** {@code java.net.http.HttpClient} created. */
   JAVA_NET_HTTP_CLIENT(
-      "http.client.java-net-http", HTTP_CLIENT, true, "java.net.http.HttpClient created"),
+      "http.client.java-net-http", HTTP_CLIENT, true, "java.net.http.HttpClient created",
+      "java-http-client"),
   /** {@code okhttp3.OkHttpClient} created. */
-  OKHTTP_CLIENT("http.client.okhttp", HTTP_CLIENT, true, "OkHttpClient created"),
+  OKHTTP_CLIENT("http.client.okhttp", HTTP_CLIENT, true, "OkHttpClient created",
+      "okhttp"),
   /** Apache HttpClient 4.x created. */
   APACHE_HTTPCLIENT_4(
-      "http.client.apache-httpclient-4", HTTP_CLIENT, true, "Apache HttpClient 4 created"),
+      "http.client.apache-httpclient-4", HTTP_CLIENT, true, "Apache HttpClient 4 created",
+      "apache-httpclient-4"),
   /** Apache HttpClient 5.x created. */
   APACHE_HTTPCLIENT_5(
-      "http.client.apache-httpclient-5", HTTP_CLIENT, true, "Apache HttpClient 5 created"),
+      "http.client.apache-httpclient-5", HTTP_CLIENT, true, "Apache HttpClient 5 created",
+      "apache-httpclient-5"),
   /** Spring {@code RestTemplate} created. */
   SPRING_REST_TEMPLATE(
-      "http.client.spring-rest-template", HTTP_CLIENT, true, "Spring RestTemplate created"),
+      "http.client.spring-rest-template", HTTP_CLIENT, true, "Spring RestTemplate created",
+      "spring-web"),
   /** Spring {@code RestClient} created. */
   SPRING_REST_CLIENT(
-      "http.client.spring-rest-client", HTTP_CLIENT, true, "Spring RestClient created"),
+      "http.client.spring-rest-client", HTTP_CLIENT, true, "Spring RestClient created",
+      "spring-web"),
   /** Spring {@code WebClient} created. */
   SPRING_WEB_CLIENT(
-      "http.client.spring-web-client", HTTP_CLIENT, true, "Spring WebClient created"),
+      "http.client.spring-web-client", HTTP_CLIENT, true, "Spring WebClient created",
+      "spring-webclient"),
   /** JAX-RS client created. */
-  JAXRS_CLIENT("http.client.jaxrs", HTTP_CLIENT, true, "JAX-RS client created"),
+  JAXRS_CLIENT("http.client.jaxrs", HTTP_CLIENT, true, "JAX-RS client created",
+      "jaxrs-client"),
   /** Feign client built or declared. */
-  FEIGN_CLIENT("http.client.feign", HTTP_CLIENT, true, "Feign client"),
+  FEIGN_CLIENT("http.client.feign", HTTP_CLIENT, true, "Feign client",
+      "feign"),
   /** Retrofit built. */
-  RETROFIT_CLIENT("http.client.retrofit", HTTP_CLIENT, true, "Retrofit built"),
+  RETROFIT_CLIENT("http.client.retrofit", HTTP_CLIENT, true, "Retrofit built",
+      "retrofit"),
 
   /** A JDK {@code HttpServer.createContext}. */
   JDK_HTTP_SERVER(
-      "http.server.jdk-httpserver", HTTP_SERVER, true, "JDK HttpServer context"),
+      "http.server.jdk-httpserver", HTTP_SERVER, true, "JDK HttpServer context",
+      "jdk-httpserver"),
   /** A servlet class. */
-  SERVLET("http.server.servlet", HTTP_SERVER, true, "Servlet"),
+  SERVLET("http.server.servlet", HTTP_SERVER, true, "Servlet",
+      "servlet"),
   /** A servlet filter class (runs inside the server's span). */
-  SERVLET_FILTER("http.server.servlet-filter", HTTP_SERVER, false, "Servlet filter"),
+  SERVLET_FILTER("http.server.servlet-filter", HTTP_SERVER, false, "Servlet filter",
+      "servlet"),
   /** A Spring MVC handler method. */
-  SPRING_MVC("http.server.spring-mvc", HTTP_SERVER, true, "Spring MVC handler"),
+  SPRING_MVC("http.server.spring-mvc", HTTP_SERVER, true, "Spring MVC handler",
+      "spring-mvc"),
   /** A Spring WebFlux handler method or router function. */
-  SPRING_WEBFLUX("http.server.spring-webflux", HTTP_SERVER, true, "Spring WebFlux handler"),
+  SPRING_WEBFLUX("http.server.spring-webflux", HTTP_SERVER, true, "Spring WebFlux handler",
+      "spring-webflux"),
   /** A JAX-RS resource method. */
-  JAXRS_RESOURCE("http.server.jaxrs", HTTP_SERVER, true, "JAX-RS resource method"),
+  JAXRS_RESOURCE("http.server.jaxrs", HTTP_SERVER, true, "JAX-RS resource method",
+      "jaxrs"),
   /** A Javalin route. */
-  JAVALIN_ROUTE("http.server.javalin", HTTP_SERVER, true, "Javalin route"),
+  JAVALIN_ROUTE("http.server.javalin", HTTP_SERVER, true, "Javalin route",
+      "javalin"),
   /** A Spark Java route. */
-  SPARK_ROUTE("http.server.spark", HTTP_SERVER, true, "Spark route"),
+  SPARK_ROUTE("http.server.spark", HTTP_SERVER, true, "Spark route",
+      "spark"),
   /** A Helidon route. */
-  HELIDON_ROUTE("http.server.helidon", HTTP_SERVER, true, "Helidon route"),
+  HELIDON_ROUTE("http.server.helidon", HTTP_SERVER, true, "Helidon route",
+      "helidon"),
 
   /** {@code Executors.newXxx(...)} (not scheduled). */
   EXECUTOR_FACTORY("async.executor-factory", ASYNC, true, "Executors factory"),
@@ -121,17 +140,23 @@ public enum FindingKind {
   SPRING_SCHEDULED("async.spring-scheduled", ASYNC, false, "Spring @Scheduled method"),
 
   /** Kafka producer created (or Spring KafkaTemplate). */
-  KAFKA_PRODUCER("messaging.kafka.producer", MESSAGING, true, "Kafka producer"),
+  KAFKA_PRODUCER("messaging.kafka.producer", MESSAGING, true, "Kafka producer",
+      "kafka-clients"),
   /** Kafka consumer created (or Spring @KafkaListener). */
-  KAFKA_CONSUMER("messaging.kafka.consumer", MESSAGING, true, "Kafka consumer"),
+  KAFKA_CONSUMER("messaging.kafka.consumer", MESSAGING, true, "Kafka consumer",
+      "kafka-clients"),
   /** JMS producer. */
-  JMS_PRODUCER("messaging.jms.producer", MESSAGING, true, "JMS producer"),
+  JMS_PRODUCER("messaging.jms.producer", MESSAGING, true, "JMS producer",
+      "jms"),
   /** JMS consumer or listener. */
-  JMS_CONSUMER("messaging.jms.consumer", MESSAGING, true, "JMS consumer"),
+  JMS_CONSUMER("messaging.jms.consumer", MESSAGING, true, "JMS consumer",
+      "jms"),
   /** RabbitMQ publish. */
-  RABBITMQ_PRODUCER("messaging.rabbitmq.producer", MESSAGING, true, "RabbitMQ producer"),
+  RABBITMQ_PRODUCER("messaging.rabbitmq.producer", MESSAGING, true, "RabbitMQ producer",
+      "rabbitmq"),
   /** RabbitMQ consume or listener. */
-  RABBITMQ_CONSUMER("messaging.rabbitmq.consumer", MESSAGING, true, "RabbitMQ consumer"),
+  RABBITMQ_CONSUMER("messaging.rabbitmq.consumer", MESSAGING, true, "RabbitMQ consumer",
+      "rabbitmq"),
 
   /** OpenTelemetry API used in code. */
   OTEL_API("tracing.otel-api", TRACING, false, "OpenTelemetry API in code"),
@@ -169,12 +194,19 @@ public enum FindingKind {
   private final Category category;
   private final boolean coverage;
   private final String title;
+  private final String library;
 
   FindingKind(String id, Category category, boolean coverage, String title) {
+    this(id, category, coverage, title, null);
+  }
+
+  /** A kind whose findings belong to the catalog library {@code library} unless they name another. */
+  FindingKind(String id, Category category, boolean coverage, String title, String library) {
     this.id = id;
     this.category = category;
     this.coverage = coverage;
     this.title = title;
+    this.library = library;
   }
 
   /** The stable id, e.g. {@code http.client.java-net-http}. */
@@ -190,6 +222,16 @@ public enum FindingKind {
   /** Whether findings of this kind count toward coverage (when their rewrite is not "none"). */
   public boolean countsTowardCoverage() {
     return coverage;
+  }
+
+  /**
+   * The id of the {@link dev.otelboard.cli.catalog.LibraryCatalog catalog} library this kind's
+   * findings usually belong to (a finding whose symbol names another library's type belongs to
+   * that one: a KafkaTemplate is spring-kafka's); empty for kinds that are no library's entry
+   * point or client.
+   */
+  public Optional<String> libraryId() {
+    return Optional.ofNullable(library);
   }
 
   /** A short human title, also the SARIF rule's short description. */

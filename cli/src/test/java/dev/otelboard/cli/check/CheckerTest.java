@@ -161,4 +161,39 @@ class CheckerTest {
     assertThat(r.items()).isEmpty();
     assertThat(r.generatedFindings()).isEqualTo(1);
   }
+
+  @Test
+  void aServiceWhoseServerFrameworkOnboardWillNotCoverFailsTheCheck() throws IOException {
+    file("src/main/java/a/Main.java", """
+        package a;
+
+        import javax.ws.rs.GET;
+
+        public class Main {
+          public static void main(String[] args) {}
+
+          @GET
+          public String orders() { return "[]"; }
+        }
+        """);
+
+    CheckResult result = check(FailOn.UNINSTRUMENTED);
+
+    boolean manual = dev.otelboard.cli.catalog.HttpLibraries.JAXRS.onboarding().isManual();
+    assertThat(result.items().stream().filter(i -> i.ruleId().equals(Checker.SERVER_NOT_COVERED)))
+        .hasSize(manual ? 1 : 0)
+        .allSatisfy(i -> {
+          assertThat(i.outcome()).isEqualTo(Outcome.FAILED);
+          assertThat(i.category()).isEqualTo(CheckCategory.HTTP_SERVER);
+          assertThat(i.location()).isEqualTo("src/main/java/a/Main.java:9");
+          assertThat(i.message()).startsWith("server framework not covered: repo serves JAX-RS"
+              + " resources (1 JAX-RS resource method site(s), first at"
+              + " src/main/java/a/Main.java:9) and onboard will not instrument it");
+        });
+    assertThat(result.items().stream().anyMatch(CheckItem::fails)).isEqualTo(manual);
+
+    file("otelboard.yaml", "service_name: repo\nmode: agent\n");
+    assertThat(check(FailOn.UNINSTRUMENTED).items())
+        .noneMatch(i -> i.ruleId().equals(Checker.SERVER_NOT_COVERED));
+  }
 }

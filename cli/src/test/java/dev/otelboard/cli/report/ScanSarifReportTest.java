@@ -42,7 +42,8 @@ class ScanSarifReportTest {
     JsonNode run = sarif.at("/runs/0");
     assertThat(run.at("/tool/driver/name").asText()).isEqualTo("otelboard");
     assertThat(run.at("/tool/driver/version").asText()).isEqualTo("1.2.3");
-    assertThat(run.at("/tool/driver/rules")).hasSize(FindingKind.values().length);
+    // Every finding kind, then the two forecast rules.
+    assertThat(run.at("/tool/driver/rules")).hasSize(FindingKind.values().length + 2);
     assertThat(run.at("/originalUriBaseIds/%SRCROOT%/uri").asText()).isEqualTo("file:///repo/");
 
     JsonNode first = run.at("/results/0");
@@ -67,5 +68,40 @@ class ScanSarifReportTest {
     JsonNode note = run.at("/invocations/0/toolExecutionNotifications/0");
     assertThat(note.get("level").asText()).isEqualTo("error");
     assertThat(note.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void theForecastIsOneResultPerServiceAndLibraryAndAnUncoveredServerIsAnError() throws Exception {
+    ScanResult result = new ScanResult("/repo",
+        List.of(new ScanResult.Module("", "shop", "maven", "pom.xml", List.of(), List.of())),
+        List.of(new ScanResult.Service("", "shop", "a.A", "src/main/java/a/A.java", false)),
+        List.of(
+            finding(FindingKind.JAVA_NET_HTTP_CLIENT, 7, false, RewriteId.WRAP_JAVA_HTTP_CLIENT,
+                null),
+            finding(FindingKind.SERVLET, 11, false, RewriteId.MANUAL, "run the javaagent"),
+            finding(FindingKind.SERVLET, 30, false, RewriteId.MANUAL, "run the javaagent")),
+        List.of(), new ScanResult.Stats(1, 1, 0, 0, 0, 1, 5));
+    StringWriter out = new StringWriter();
+    ScanSarifReport.write(result, "1.2.3", "file:///repo/", out);
+    JsonNode results = MAPPER.readTree(out.toString()).at("/runs/0/results");
+
+    List<JsonNode> forecast = new java.util.ArrayList<>();
+    results.forEach(r -> {
+      if (r.get("ruleId").asText().startsWith("forecast.")) {
+        forecast.add(r);
+      }
+    });
+    assertThat(forecast).hasSize(2);
+    JsonNode servlet = forecast.get(0);
+    assertThat(servlet.get("ruleId").asText()).isEqualTo(ScanSarifReport.FORECAST_INBOUND);
+    assertThat(servlet.get("level").asText()).isEqualTo("error");
+    assertThat(servlet.at("/message/text").asText())
+        .isEqualTo("shop: Servlet API (Servlet, 2 site(s)): not covered: run the javaagent");
+    assertThat(servlet.at("/properties/sites").asInt()).isEqualTo(2);
+    JsonNode client = forecast.get(1);
+    assertThat(client.get("ruleId").asText()).isEqualTo(ScanSarifReport.FORECAST_OUTBOUND);
+    assertThat(client.get("kind").asText()).isEqualTo("pass");
+    assertThat(client.at("/message/text").asText())
+        .endsWith("will be instrumented by wrap-java-http-client");
   }
 }

@@ -54,4 +54,31 @@ class ScanTextReportTest {
         .contains("Coverage: 0% (0 of 1 places")
         .contains("http client");
   }
+
+  @Test
+  void theForecastNamesEachEntryPointAndClientPerService() throws Exception {
+    write("pom.xml", "<project><artifactId>shop</artifactId></project>\n");
+    service("orders", "java.net.http.HttpClient.newHttpClient();");
+    write("orders/src/main/java/a/Hello.java", """
+        package a;
+
+        public class Hello extends javax.servlet.http.HttpServlet {}
+        """);
+    ScanResult result = RepoScanner.builder().build().scan(dir);
+    StringWriter out = new StringWriter();
+    ScanTextReport.write(result, new PrintWriter(out));
+    String text = out.toString();
+    assertThat(text)
+        .contains("Forecast (what onboard will instrument; proven only by `otelboard verify`):")
+        .contains("  service orders (orders)")
+        .contains("    outbound java.net.http HttpClient, java.net.http.HttpClient created"
+            + " (orders/src/main/java/a/Main.java:5): will be instrumented by wrap-java-http-client");
+    String servlet = "    inbound  Servlet API, Servlet (orders/src/main/java/a/Hello.java:3): ";
+    if (dev.otelboard.cli.catalog.HttpLibraries.SERVLET.onboarding().isManual()) {
+      assertThat(text).contains(servlet + "not covered: ")
+          .contains("    => no SERVER spans in code mode: `otelboard check` fails");
+    } else {
+      assertThat(text).contains(servlet + "will be instrumented by ");
+    }
+  }
 }
