@@ -2,7 +2,7 @@
 # The collector benchmark: starts `otelboard collector` (heap capped at the target's 512 MiB, a
 # 10M-span correlation window), drives it with `otelboard loadgen` on the same machine for SECONDS
 # (after a warm-up), stops it, and prints as the last line:
-#   spans/s: <int> logs/s: <int> heap_peak_mb: <int> correlated_pct: <float>
+#   spans/s: <int> logs/s: <int> heap_peak_mb: <int> correlated_pct: <float, or n/a when no log record was in a request>
 # Usage: bench/run.sh [SECONDS]   (env: WARMUP=12 CONNECTIONS=2 IN_FLIGHT=8 HEAP=512m,
 #   GC="<collector GC flags>", COLLECTOR_JAVA_OPTS, COLLECTOR_ARGS, LOADGEN_JAVA_OPTS,
 #   LOADGEN_ARGS (e.g. --no-logs), KEEP=1 keeps the work directory with the logs and report)
@@ -66,8 +66,12 @@ cat "$work/collector.out" >&2
 spans=$(sed -n 's/.*median spans\/s: \([0-9]*\) logs\/s: \([0-9]*\).*/\1/p' "$work/loadgen.out")
 logs=$(sed -n 's/.*median spans\/s: \([0-9]*\) logs\/s: \([0-9]*\).*/\2/p' "$work/loadgen.out")
 heap_peak=$(sed -n 's/.*"heapPeakBytes" *: *\([0-9]*\).*/\1/p' "$work/report.json" | head -n1)
-ratio=$(sed -n 's/.*"inRequestCorrelation" *: *\([0-9.Ee-]*\).*/\1/p' "$work/report.json" | head -n1)
-pct=$(awk -v r="${ratio:-0}" 'BEGIN {printf "%.2f", r * 100}')
+# null when no log record fell inside a request (a spans-only run): nothing was scored, "n/a".
+ratio=$(sed -n 's/.*"inRequestCorrelation" *: *\([0-9.Ee-]*\|null\).*/\1/p' "$work/report.json" | head -n1)
+case "$ratio" in
+  ''|null) pct=n/a ;;
+  *) pct=$(awk -v r="$ratio" 'BEGIN {printf "%.2f", r * 100}') ;;
+esac
 machine=$(awk -v a="$stat0" -v b="$stat1" -v t="$ticks" 'BEGIN {printf "%.1f", (b - a) / t}')
 lg_cpu=$(awk '{printf "%.1f (user %.1f sys %.1f)", $1 + $2, $1, $2}' "$work/loadgen.time" 2>/dev/null || echo "?")
 echo "bench: collector CPU ${cpu}s, loadgen CPU ${lg_cpu}s, whole machine busy ${machine} CPU-s (other tenants included) over $((warmup + seconds))s of load" >&2
@@ -75,4 +79,4 @@ echo "bench: collector CPU ${cpu}s, loadgen CPU ${lg_cpu}s, whole machine busy $
 awk -v c="$((c1 - c0))" -v l="$((l1 - l0))" -v m="$((m1 - m0))" -v t="$ticks" -v s="$seconds" -v r="${spans:-0}" 'BEGIN {
   if (r > 0) printf "bench: measured %ds: collector %.2f cores (%.2f us/item), loadgen %.2f cores (%.2f us/item), machine busy %.2f of 2 cores\n",
     s, c / t / s, c / t / s / r * 1e6, l / t / s, l / t / s / r * 1e6, m / t / s }' >&2
-echo "spans/s: ${spans:-0} logs/s: ${logs:-0} heap_peak_mb: $(( ${heap_peak:-0} / 1048576 )) correlated_pct: ${pct:-0}"
+echo "spans/s: ${spans:-0} logs/s: ${logs:-0} heap_peak_mb: $(( ${heap_peak:-0} / 1048576 )) correlated_pct: ${pct}"

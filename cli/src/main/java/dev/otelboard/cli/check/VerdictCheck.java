@@ -57,15 +57,19 @@ final class VerdictCheck {
       boolean expected = s.path("expected").asBoolean(true);
       long inRequest = s.path("inRequestLogs").asLong();
       long correlated = s.path("correlatedInRequestLogs").asLong();
-      double rate = s.path("logCorrelation").asDouble(1.0);
       double min = s.path("minLogCorrelation").asDouble(0.0);
-      boolean rateOk = rate + 1e-12 >= min;
+      boolean scored = inRequest > 0 && s.path("logCorrelation").isNumber();
+      double rate = scored ? s.path("logCorrelation").asDouble() : Double.NaN;
+      boolean rateOk = !scored || rate + 1e-12 >= min;
       items.add(item("correlation.log-correlation", service + ": in-request log correlation",
-          rateOk ? Outcome.PASSED : Outcome.FAILED,
-          String.format(Locale.ROOT,
-              "%s: in-request log correlation %.1f%% (%d of %d) %s the %.1f%% threshold (%s)",
-              service, rate * 100, correlated, inRequest, rateOk ? "meets" : "is below",
-              min * 100, s.path("thresholdSource").asText("verify")),
+          !scored ? Outcome.SKIPPED : rateOk ? Outcome.PASSED : Outcome.FAILED,
+          scored
+              ? String.format(Locale.ROOT,
+                  "%s: in-request log correlation %.1f%% (%d of %d) %s the %.1f%% threshold (%s)",
+                  service, rate * 100, correlated, inRequest, rateOk ? "meets" : "is below",
+                  min * 100, s.path("thresholdSource").asText("verify"))
+              : service + ": in-request log correlation n/a: no log record inside a SERVER or"
+                  + " CONSUMER span to score",
           uri));
       long orphans = s.path("orphanSpans").asLong();
       int maxOrphans = s.path("maxOrphanSpans").asInt(0);

@@ -1,10 +1,9 @@
 package dev.otelboard.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.otelboard.cli.ExitCode;
 import dev.otelboard.cli.OtelboardException;
 import dev.otelboard.cli.io.AtomicFiles;
+import dev.otelboard.cli.report.CollectorReportJson;
 import dev.otelboard.cli.report.CollectorReportText;
 import dev.otelboard.cli.report.StatusLine;
 import dev.otelboard.collector.CollectorReport;
@@ -177,8 +176,7 @@ final class CollectorCommand implements Callable<Integer> {
       CollectorReportText.write(report, out);
       out.flush();
       if (reportJson != null) {
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.write(reportJson, json.writeValueAsBytes(report));
+        AtomicFiles.write(reportJson, CollectorReportJson.toJson(report));
         err.println("otelboard collector: report written to " + reportJson);
       }
       if (report.unprocessedItems() > 0) {

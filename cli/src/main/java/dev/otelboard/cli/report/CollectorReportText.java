@@ -116,7 +116,7 @@ public final class CollectorReportText {
             s.spans(),
             s.logs(),
             s.inRequestLogs(),
-            percent(s.inRequestCorrelation()),
+            percentOrNa(s.inRequestCorrelation(), s.inRequestLogs()),
             s.orphanSpans());
       }
     }
@@ -144,6 +144,14 @@ public final class CollectorReportText {
         out.printf(Locale.ROOT, "    %,8d  %s  %s%n", o.count(), o.service(), o.spanName());
       }
     }
+  }
+
+  /**
+   * A ratio of {@code scored} items as a percentage, or {@code n/a} when nothing was scored (a
+   * rate over nothing is not 100%).
+   */
+  public static String percentOrNa(double ratio, long scored) {
+    return scored == 0 ? "n/a" : percent(ratio);
   }
 
   /** A ratio as a percentage with one decimal, e.g. {@code 99.5%}. */

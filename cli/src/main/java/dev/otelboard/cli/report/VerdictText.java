@@ -1,6 +1,7 @@
 package dev.otelboard.cli.report;
 
 import dev.otelboard.cli.verify.Verdict;
+import dev.otelboard.cli.verify.Verdict.ExternalDependency;
 import dev.otelboard.cli.verify.Verdict.MissingChild;
 import dev.otelboard.cli.verify.Verdict.Offender;
 import dev.otelboard.cli.verify.Verdict.SemconvFinding;
@@ -41,7 +42,7 @@ public final class VerdictText {
           s.spans(),
           s.logs(),
           s.inRequestLogs(),
-          s.inRequestLogs() == 0 ? "-" : CollectorReportText.percent(s.logCorrelation()),
+          CollectorReportText.percentOrNa(s.logCorrelation(), s.inRequestLogs()),
           s.orphanSpans(),
           String.format(
               Locale.ROOT,
@@ -59,7 +60,7 @@ public final class VerdictText {
         t.spans(),
         t.logs(),
         t.inRequestLogs(),
-        t.inRequestLogs() == 0 ? "-" : CollectorReportText.percent(t.logCorrelation()),
+        CollectorReportText.percentOrNa(t.logCorrelation(), t.inRequestLogs()),
         t.orphanSpans());
     out.printf(
         Locale.ROOT,
@@ -82,6 +83,15 @@ public final class VerdictText {
             m.clientService(),
             m.spanName(),
             m.callee().isEmpty() ? "" : "  -> " + m.callee() + (m.calleeInRun() ? " (in this run)" : ""));
+      }
+    }
+
+    if (!v.externalDependencies().isEmpty()) {
+      out.println();
+      out.println("External dependencies (databases, brokers: no SERVER span is due from them)");
+      for (ExternalDependency d : v.externalDependencies()) {
+        out.printf(Locale.ROOT, "  %,8d  %s  %s  -> %s%n", d.count(), d.clientService(),
+            d.spanName(), d.system());
       }
     }
 

@@ -10,7 +10,7 @@ import static dev.otelboard.cli.rewrite.RewriteId.WRAP_THREAD;
 
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.rewrite.RewriteId;
-import dev.otelboard.cli.scan.Finding;
+import dev.otelboard.cli.scan.CoverageForecast.Entry;
 import dev.otelboard.collector.sink.CaptureSink.CapturedLog;
 import dev.otelboard.collector.sink.CaptureSink.CapturedSpan;
 import java.io.IOException;
@@ -74,29 +74,32 @@ final class Hints {
           "");
     }
     if (settings.config().isPresent()) {
-      Optional<Finding> server = ServerCoverage.uncovered(dir);
-      if (server.isPresent()) {
-        Finding f = server.get();
+      Optional<ServerCoverage> coverage = ServerCoverage.of(dir);
+      Optional<Entry> uncovered = coverage.flatMap(ServerCoverage::uncovered);
+      if (uncovered.isPresent()) {
         return new Hint(
             "onboarded, but its server framework is not covered in code mode: "
-                + f.kind().title() + " at " + f.file() + ":" + f.line()
-                + (f.reason() == null || f.reason().isBlank() ? "" : " (" + f.reason() + ")")
-                + "; no SERVER span is made there, so run it with `otelboard verify --agent` for now",
-            List.of(f.rewrite()),
-            f.file() + ":" + f.line());
+                + coverage.get().describe() + "; no SERVER span is made there, so run it with"
+                + " `otelboard verify --agent` for now",
+            List.of(),
+            uncovered.get().location());
       }
-      if (ServerCoverage.usesSpringBootStarter(dir)) {
+      String server = coverage.filter(ServerCoverage::hasServer)
+          .map(c -> "; scan finds its server framework " + c.describe())
+          .orElse("");
+      if (coverage.map(ServerCoverage::springBootStarter).orElse(false)
+          || ServerCoverage.usesSpringBootStarter(dir)) {
         return new Hint(
             "onboarded with the OpenTelemetry Spring Boot starter but nothing was exported: the jar"
                 + " that runs must be rebuilt from the onboarded sources, and otel.sdk.disabled /"
-                + " OTEL_SDK_DISABLED must not be true",
+                + " OTEL_SDK_DISABLED must not be true" + server,
             List.of(RewriteId.SPRING_BOOT_STARTER),
             "");
       }
       return new Hint(
           "onboarded (otelboard.yaml) but nothing was exported: OtelBootstrap.init() must run first"
               + " in main (" + INIT_BOOTSTRAP.id() + ") and the jar that runs must be rebuilt from"
-              + " the onboarded sources",
+              + " the onboarded sources" + server,
           List.of(INIT_BOOTSTRAP, INSTRUMENT_HTTP_SERVER),
           "");
     }
@@ -106,6 +109,40 @@ final class Hints {
             + (rewrites.isEmpty() ? "HTTP spans, context across threads, the log appender" : ids(rewrites))
             + "), or try `otelboard verify --agent`",
         rewrites.isEmpty() ? List.of(INSTRUMENT_HTTP_SERVER, INIT_BOOTSTRAP) : rewrites,
+        "");
+  }
+
+  /**
+   * The service exported spans, but no SERVER span: no request it served was traced. Names the
+   * server framework scan finds and whether onboard covers it.
+   */
+  Hint noServerSpans(String service, Optional<ServerCoverage> coverage) {
+    Path dir = expectations.serviceDirectories().get(service);
+    Optional<Entry> uncovered = coverage.flatMap(ServerCoverage::uncovered);
+    if (uncovered.isPresent()) {
+      return new Hint(
+          "its server framework is not covered: " + coverage.get().describe() + "; its spans"
+              + " come from clients and other instrumentation, none from the requests it served;"
+              + " `otelboard verify --agent` traces them for now",
+          List.of(),
+          uncovered.get().location());
+    }
+    if (coverage.filter(ServerCoverage::hasServer).isPresent()) {
+      return new Hint(
+          "scan finds its server framework " + coverage.get().describe() + ", yet no SERVER span"
+              + " arrived: did the run send it requests (the plan's driver)? The jar that runs must"
+              + " be rebuilt from the onboarded sources"
+              + (expectations.agent() ? "; the javaagent must not have that instrumentation"
+                  + " disabled (OTEL_INSTRUMENTATION_*_ENABLED)" : ""),
+          List.of(),
+          "");
+    }
+    return new Hint(
+        "no SERVER span and scan finds no HTTP server framework"
+            + (dir == null ? "" : " in " + dir) + ": if it serves requests through a framework"
+            + " otelboard does not know, its requests are not traced (try `otelboard verify"
+            + " --agent`); a batch job or a driver has no SERVER span to send",
+        List.of(),
         "");
   }
 

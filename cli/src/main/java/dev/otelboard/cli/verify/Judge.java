@@ -3,6 +3,7 @@ package dev.otelboard.cli.verify;
 import dev.otelboard.cli.report.CollectorReportText;
 import dev.otelboard.cli.verify.Expectations.Thresholds;
 import dev.otelboard.cli.verify.Hints.Hint;
+import dev.otelboard.cli.verify.Verdict.ExternalDependency;
 import dev.otelboard.cli.verify.Verdict.Kinds;
 import dev.otelboard.cli.verify.Verdict.MissingChild;
 import dev.otelboard.cli.verify.Verdict.Offender;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the collector's correlation figures and the captured telemetry into a {@link Verdict}:
@@ -51,6 +53,12 @@ final class Judge {
     }
     report.services().forEach(f -> figures.put(f.service(), f));
 
+    Map<String, Long> entrySpans = new LinkedHashMap<>();
+    for (CapturedSpan s : spans) {
+      if (s.kind() == SpanKinds.SERVER || s.kind() == SpanKinds.CONSUMER) {
+        entrySpans.merge(s.service(), 1L, Long::sum);
+      }
+    }
     List<ServiceVerdict> services = new ArrayList<>();
     for (ServiceFigures f : figures.values()) {
       boolean isExpected = expected.expectedServices().contains(f.service());
@@ -60,6 +68,22 @@ final class Judge {
         problems.add("no spans");
         Hint h = hints.noSpans(f.service());
         ranked.add(new Ranked(0, Long.MAX_VALUE, offender(Kinds.NO_SPANS, f.service(), f.service(), 0, 0, h)));
+      }
+      // Judged on the captured spans, which hold every span unless the capture overflowed.
+      if (isExpected && f.spans() > 0 && spansNotCaptured == 0
+          && entrySpans.getOrDefault(f.service(), 0L) == 0) {
+        Optional<ServerCoverage> coverage =
+            ServerCoverage.of(expected.serviceDirectories().get(f.service()));
+        Hint h = hints.noServerSpans(f.service(), coverage);
+        boolean server = coverage.filter(ServerCoverage::hasServer).isPresent();
+        if (server) {
+          // It serves HTTP (scan says so), so its requests had to be traced.
+          problems.add(String.format(Locale.ROOT,
+              "%,d span(s) but no SERVER span: no request it served was traced (%s)",
+              f.spans(), coverage.get().describe()));
+        }
+        ranked.add(new Ranked(server ? 0 : 2, f.spans(),
+            offender(Kinds.NO_SERVER_SPANS, f.service(), f.service(), f.spans(), 0, h)));
       }
       long lines = expected.outputLines().getOrDefault(f.service(), 0L);
       if (isExpected && f.logs() == 0 && lines > 0) {
@@ -117,9 +141,13 @@ final class Judge {
     figures.values().forEach(f -> contextLogs.put(f.service(), f.logsWithTraceContext()));
 
     List<MissingChild> missing = new ArrayList<>();
+    List<ExternalDependency> external = new ArrayList<>();
     for (MissingServerChild m : report.missingServerChildren()) {
-      if (isExternalDependency(spans, m.clientService(), m.spanName())) {
+      Optional<String> system = externalSystem(spans, m.clientService(), m.spanName());
+      if (system.isPresent()) {
         // A database or broker call: its callee never sends a SERVER span.
+        external.add(new ExternalDependency(m.clientService(), m.spanName(), m.count(),
+            system.get()));
         continue;
       }
       String[] callee = callee(spans, expected, m.clientService(), m.spanName());
@@ -198,6 +226,7 @@ final class Judge {
         services,
         totals,
         missing,
+        external,
         offenders,
         SemconvCheck.check(spans, logs),
         notes);
@@ -221,14 +250,19 @@ final class Judge {
   private static final List<String> EXTERNAL_SYSTEM_KEYS =
       List.of("db.system", "db.system.name", "messaging.system", "rpc.system");
 
-  /** Whether the captured CLIENT spans of this name are calls to a database or broker. */
-  private static boolean isExternalDependency(List<CapturedSpan> spans, String service, String spanName) {
+  /**
+   * The database, broker or RPC system the captured CLIENT spans of this name call, by their
+   * semconv attributes; empty when they are not such calls.
+   */
+  private static Optional<String> externalSystem(
+      List<CapturedSpan> spans, String service, String spanName) {
     for (CapturedSpan s : spans) {
       if (s.kind() == SpanKinds.CLIENT && s.service().equals(service) && s.name().equals(spanName)) {
-        return EXTERNAL_SYSTEM_KEYS.stream().anyMatch(s.attributes()::containsKey);
+        return EXTERNAL_SYSTEM_KEYS.stream().map(s.attributes()::get)
+            .filter(v -> v != null).findFirst();
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   private static String[] callee(

@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param services figures and thresholds per service
  * @param totals figures over all services
  * @param missingServerChildren CLIENT spans without a SERVER child, by caller and span name
+ * @param externalDependencies CLIENT spans to databases, brokers and RPC systems (by their semconv
+ *     attributes): no SERVER child is due from those, so they are listed apart
  * @param offenders the ten worst problems, each with a hint
  * @param semconv semantic-convention findings, errors first
  * @param notes things that limit what the figures mean (evictions, capture limits, kills)
@@ -27,6 +29,7 @@ public record Verdict(
     List<ServiceVerdict> services,
     Totals totals,
     List<MissingChild> missingServerChildren,
+    List<ExternalDependency> externalDependencies,
     List<Offender> offenders,
     List<SemconvFinding> semconv,
     List<String> notes) {
@@ -41,7 +44,8 @@ public record Verdict(
     List<String> moreNotes = new ArrayList<>(notes);
     moreNotes.add(reason);
     return new Verdict(
-        false, moreFailures, services, totals, missingServerChildren, offenders, semconv, moreNotes);
+        false, moreFailures, services, totals, missingServerChildren, externalDependencies,
+        offenders, semconv, moreNotes);
   }
 
   /** Copies the lists. */
@@ -49,6 +53,7 @@ public record Verdict(
     failures = List.copyOf(failures);
     services = List.copyOf(services);
     missingServerChildren = List.copyOf(missingServerChildren);
+    externalDependencies = List.copyOf(externalDependencies);
     offenders = List.copyOf(offenders);
     semconv = List.copyOf(semconv);
     notes = List.copyOf(notes);
@@ -130,6 +135,18 @@ public record Verdict(
       String clientService, String spanName, long count, String callee, boolean calleeInRun) {}
 
   /**
+   * CLIENT spans to a database, broker or RPC system: an external dependency, not a callee that
+   * owes a SERVER span.
+   *
+   * @param clientService the caller
+   * @param spanName the CLIENT span's name
+   * @param count how many
+   * @param system what the span's {@code db.system(.name)}, {@code messaging.system} or {@code
+   *     rpc.system} attribute says, e.g. {@code h2}, {@code kafka}
+   */
+  public record ExternalDependency(String clientService, String spanName, long count, String system) {}
+
+  /**
    * One of the worst problems.
    *
    * @param kind what sort of problem ({@link Kinds})
@@ -160,6 +177,8 @@ public record Verdict(
   public static final class Kinds {
     /** The service sent no spans. */
     public static final String NO_SPANS = "no-spans";
+    /** The service sent spans but none of kind SERVER (or CONSUMER): no request was traced. */
+    public static final String NO_SERVER_SPANS = "no-server-spans";
     /** The service sent spans but no log records. */
     public static final String NO_LOGS = "no-logs";
     /** Log records inside a request without a joined span. */

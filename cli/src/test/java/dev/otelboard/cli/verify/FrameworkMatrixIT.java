@@ -223,7 +223,8 @@ class FrameworkMatrixIT {
               + "in-request %4d, correlated %4d (%.1f%%), orphans %d, build %.1f s%n",
           shape, name, s.get("spans").asLong(), s.get("logs").asLong(),
           s.get("inRequestLogs").asLong(), s.get("correlatedInRequestLogs").asLong(),
-          100.0 * s.get("logCorrelation").asDouble(), s.get("orphanSpans").asLong(),
+          s.get("logCorrelation").isNumber() ? 100.0 * s.get("logCorrelation").asDouble()
+              : Double.NaN, s.get("orphanSpans").asLong(),
           buildSeconds.getOrDefault(name, Double.NaN));
     }
   }

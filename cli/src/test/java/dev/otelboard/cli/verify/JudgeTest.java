@@ -124,6 +124,65 @@ class JudgeTest {
   }
 
   @Test
+  void anOnboardedStarterServiceThatExportedNothingNamesItsCoveredServerFramework() throws Exception {
+    Path checkout = temp.resolve("checkout");
+    Files.createDirectories(checkout.resolve("src/main/java/shop"));
+    Files.writeString(checkout.resolve("otelboard.yaml"), "service_name: checkout\n");
+    Files.writeString(checkout.resolve("pom.xml"), """
+        <project>
+          <parent>
+            <groupId>org.springframework.boot</groupId>
+            <artifactId>spring-boot-starter-parent</artifactId>
+            <version>2.7.18</version>
+          </parent>
+          <artifactId>checkout</artifactId>
+        </project>
+        """);
+    Files.writeString(checkout.resolve("src/main/java/shop/App.java"), """
+        package shop;
+
+        import org.springframework.boot.autoconfigure.SpringBootApplication;
+        import org.springframework.web.bind.annotation.GetMapping;
+        import org.springframework.web.bind.annotation.RestController;
+
+        @SpringBootApplication
+        @RestController
+        public class App {
+          public static void main(String[] args) {}
+
+          @GetMapping("/orders")
+          String orders() { return "[]"; }
+        }
+        """);
+
+    Verdict v = Judge.judge(report(List.of(), List.of(), List.of()), List.of(), List.of(), 0, 0,
+        expect(List.of("checkout"), Map.of(), Map.of()));
+
+    assertThat(v.offenders().get(0).hint())
+        .startsWith("onboarded with the OpenTelemetry Spring Boot starter but nothing was exported")
+        .endsWith("; scan finds its server framework Spring MVC (1 Spring MVC handler site(s),"
+            + " first at src/main/java/shop/App.java:13): onboard covers it with"
+            + " spring-boot-starter");
+  }
+
+  @Test
+  void spansWithoutAServerSpanFromAServiceWithoutServerFrameworkAreAFindingNotAFailure() {
+    var figures = List.of(new ServiceFigures("checkout", 2, 0, 0, 0, 0, 0, 0, 1.0));
+    var spans = List.of(
+        span("checkout", "t", "a", "", "work", SpanKinds.INTERNAL, 0, 1, Map.of()),
+        span("checkout", "t", "b", "a", "GET", SpanKinds.CLIENT, 0, 1, Map.of()));
+
+    Verdict v = Judge.judge(report(figures, List.of(), List.of()), spans, List.of(), 0, 0,
+        expect(List.of("checkout"), Map.of(), Map.of()));
+
+    assertThat(v.passed()).isTrue();
+    assertThat(v.offenders()).singleElement().satisfies(o -> {
+      assertThat(o.kind()).isEqualTo(Verdict.Kinds.NO_SERVER_SPANS);
+      assertThat(o.hint()).startsWith("no SERVER span and scan finds no HTTP server framework");
+    });
+  }
+
+  @Test
   void theLoggerSourceDecidesWhichAsyncRewriteIsSuggested() throws Exception {
     Path src = temp.resolve("checkout/src/main/java/com/example");
     Files.createDirectories(src);

@@ -114,6 +114,61 @@ class VerifyPlanRunTest {
   }
 
   @Test
+  void spansWithoutAServerSpanNameTheUncoveredServerFrameworkAndDatabaseCallsAreExternal()
+      throws Exception {
+    Path dir = temp.resolve("orders");
+    Files.createDirectories(dir.resolve("src/main/java/shop"));
+    Files.writeString(dir.resolve("otelboard.yaml"), "service_name: orders\n");
+    Files.writeString(dir.resolve("src/main/java/shop/Orders.java"), """
+        package shop;
+
+        import javax.ws.rs.GET;
+
+        public class Orders {
+          public static void main(String[] args) {}
+
+          @GET
+          public String list() { return "[]"; }
+        }
+        """);
+    Path json = temp.resolve("v.json");
+    Path file = plan("""
+        driver:
+          run: %s
+          dir: %s
+          serviceName: orders
+          timeout: 60s
+        """.formatted(fake("scenario", "clients-only"), dir));
+
+    Run r = VerifyCommandTest.run("verify", "--plan", file.toString(), "--report-json",
+        json.toString());
+
+    JsonNode v = new ObjectMapper().readTree(json.toFile());
+    JsonNode orders = v.get("services").get(0);
+    assertThat(orders.get("spans").asLong()).as(r.out() + r.err()).isEqualTo(5);
+    // Logs inside CLIENT spans only: nothing to score, so n/a, not 100%.
+    assertThat(orders.get("inRequestLogs").asLong()).isZero();
+    assertThat(orders.get("logCorrelation").isNull()).isTrue();
+    assertThat(r.out()).contains("n/a");
+    assertThat(v.get("missingServerChildren")).isEmpty();
+    assertThat(v.get("externalDependencies")).hasSize(2);
+    assertThat(r.out()).doesNotContain("CLIENT spans whose callee sent no SERVER span")
+        .contains("External dependencies (databases, brokers: no SERVER span is due from them)")
+        .containsPattern("3  orders  SELECT orders  -> h2")
+        .containsPattern("2  orders  orders publish  -> kafka");
+    boolean jaxrsManual = dev.otelboard.cli.catalog.HttpLibraries.JAXRS.onboarding().isManual();
+    assertThat(r.out()).contains("orders: 5 span(s) but no SERVER span: no request it served was"
+        + " traced (JAX-RS resources (1 JAX-RS resource method site(s), first at"
+        + " src/main/java/shop/Orders.java:9): ");
+    if (jaxrsManual) {
+      assertThat(r.code()).isEqualTo(ExitCode.CHECK_FAILED);
+      assertThat(r.out()).contains("[no-server-spans] orders")
+          .contains("its server framework is not covered: JAX-RS resources");
+    }
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
   void contextLostOnABareThreadFailsAndNamesTheLogger() throws Exception {
     Run r = VerifyCommandTest.run("verify", "--plan", plan(twoServices(true)).toString());
 

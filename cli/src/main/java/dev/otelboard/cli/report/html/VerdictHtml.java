@@ -6,6 +6,7 @@ import dev.otelboard.cli.verify.TraceView;
 import dev.otelboard.cli.verify.TraceView.LogView;
 import dev.otelboard.cli.verify.TraceView.SpanView;
 import dev.otelboard.cli.verify.Verdict;
+import dev.otelboard.cli.verify.Verdict.ExternalDependency;
 import dev.otelboard.cli.verify.Verdict.MissingChild;
 import dev.otelboard.cli.verify.Verdict.Offender;
 import dev.otelboard.cli.verify.Verdict.SemconvFinding;
@@ -77,6 +78,7 @@ public final class VerdictHtml {
     failures(h, v, result);
     services(h, v, colors);
     missing(h, v.missingServerChildren());
+    external(h, v.externalDependencies());
     offenders(h, v.offenders());
     semconv(h, v.semconv());
     notes(h, v.notes());
@@ -102,7 +104,7 @@ public final class VerdictHtml {
     card(h, "spans", String.format(Locale.ROOT, "%,d", t.spans()));
     card(h, "log records", String.format(Locale.ROOT, "%,d", t.logs()));
     card(h, "in-request logs correlated",
-        t.inRequestLogs() == 0 ? "-" : CollectorReportText.percent(t.logCorrelation()),
+        CollectorReportText.percentOrNa(t.logCorrelation(), t.inRequestLogs()),
         String.format(Locale.ROOT, "%,d of %,d", t.correlatedInRequestLogs(), t.inRequestLogs()));
     card(h, "orphan spans", String.format(Locale.ROOT, "%,d", t.orphanSpans()));
     card(h, "traces", String.format(Locale.ROOT, "%,d", t.traces()),
@@ -143,7 +145,7 @@ public final class VerdictHtml {
           .append("</td><td class=\"num\">").append(num(s.logs()))
           .append("</td><td class=\"num\">").append(num(s.inRequestLogs()))
           .append("</td><td class=\"num\">")
-          .append(s.inRequestLogs() == 0 ? "-" : esc(CollectorReportText.percent(s.logCorrelation())))
+          .append(esc(CollectorReportText.percentOrNa(s.logCorrelation(), s.inRequestLogs())))
           .append("</td><td class=\"num\">").append(num(s.orphanSpans()))
           .append("</td><td>&ge;").append(esc(CollectorReportText.percent(s.minLogCorrelation())))
           .append(", &le;").append(s.maxOrphanSpans()).append(" orphans <span class=\"muted\">")
@@ -164,6 +166,22 @@ public final class VerdictHtml {
           .append("</td><td>").append(esc(m.clientService())).append("</td><td>").append(esc(m.spanName()))
           .append("</td><td>").append(esc(m.callee())).append(m.calleeInRun() ? " (in this run)" : "")
           .append("</td></tr>\n");
+    }
+    h.append("</tbody></table></section>\n");
+  }
+
+  private static void external(StringBuilder h, List<ExternalDependency> external) {
+    if (external.isEmpty()) {
+      return;
+    }
+    h.append("<section id=\"external\"><h2>External dependencies</h2>")
+        .append("<p class=\"muted\">CLIENT spans to databases and brokers: no SERVER span is due")
+        .append(" from them</p><table><thead><tr>")
+        .append("<th>count</th><th>caller</th><th>span</th><th>system</th></tr></thead><tbody>\n");
+    for (ExternalDependency d : external) {
+      h.append("<tr><td class=\"num\">").append(num(d.count())).append("</td><td>")
+          .append(esc(d.clientService())).append("</td><td>").append(esc(d.spanName()))
+          .append("</td><td>").append(esc(d.system())).append("</td></tr>\n");
     }
     h.append("</tbody></table></section>\n");
   }

@@ -49,6 +49,7 @@ public final class Reports {
             new ServiceVerdict("inventory", true, traces, traces, 5, 5, 1.0, 0, 0.99, 0, "defaults", true, List.of())),
         new Totals(3L * traces, 3L * traces, 3L * traces - 1, 15, 14, 14 / 15.0, 0, traces, traces),
         List.of(new MissingChild("checkout", "POST", 1, "inventory", true)),
+        List.of(new Verdict.ExternalDependency("checkout", "SELECT orders", 4, "h2")),
         List.of(new Offender("uncorrelated-logs", "checkout", "com.example.Bare: <script>alert('x')</script>", 1, 1,
             "written during a request on a thread that did not get the request's context", List.of("wrap-thread"), "thread Thread-7")),
         List.of(new SemconvFinding("deprecated-http.method", "warning", "http.method is a pre-1.0 HTTP attribute", 1, 3,

@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * scenario mixed|clean   emit a known set of spans and logs, flush, exit 0
+ * scenario clients-only  no SERVER span: 3 CLIENT spans to a database (db.system.name h2), 2 to
+ *                        Kafka (messaging.system), one log inside each, flush, exit 0
  * server                 HTTP on $PORT: /health, /work (SERVER span, logs; calls $DOWNSTREAM_URL/work
  *                        with traceparent when set; one log on a bare thread when $LOSE_CONTEXT=true)
  * drive URL N            N GETs of URL, no telemetry
@@ -89,6 +91,25 @@ public final class FakeService {
     Tracer tracer = sdk.getTracer("fake");
     Logger handler = sdk.getLogsBridge().get("com.example.Handler");
     Logger worker = sdk.getLogsBridge().get("com.example.Worker");
+    if (name.equals("clients-only")) {
+      for (int i = 0; i < 5; i++) {
+        Span client = i < 3
+            ? tracer.spanBuilder("SELECT orders").setSpanKind(SpanKind.CLIENT)
+                .setAttribute("db.system.name", "h2").setAttribute("db.operation.name", "SELECT")
+                .startSpan()
+            : tracer.spanBuilder("orders publish").setSpanKind(SpanKind.CLIENT)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send").startSpan();
+        try (Scope ignored = client.makeCurrent()) {
+          handler.logRecordBuilder().setSeverity(Severity.INFO).setBody("call " + i).emit();
+        } finally {
+          client.end();
+        }
+      }
+      sdk.shutdown().join(10, TimeUnit.SECONDS);
+      System.out.println("fake: scenario " + name + " done");
+      return;
+    }
     int requests = name.equals("clean") ? 1 : 2;
     if (name.equals("mixed")) {
       handler.logRecordBuilder().setSeverity(Severity.INFO).setBody("starting up").emit();
