@@ -2,6 +2,7 @@ package dev.otelboard.collector;
 
 import dev.otelboard.collector.correlate.CorrelationReport;
 import dev.otelboard.collector.pipeline.PipelineStats.SignalStats;
+import dev.otelboard.collector.receiver.WrongProtocols;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ import java.util.List;
  *     on entry to each garbage collection
  * @param unprocessedItems items accepted but not yet through every sink when the report was taken:
  *     0 after a completed {@link EmbeddedCollector#close()}; more means the figures miss them
+ * @param wrongProtocols connections that spoke another protocol than their port serves (HTTP/1.1
+ *     on the gRPC port, HTTP/2 on the HTTP port, TLS): what they sent never arrived
  * @param correlation the join of logs to spans, orphans, cross-service traces
  */
 public record CollectorReport(
@@ -26,7 +29,13 @@ public record CollectorReport(
     long memoryPeakBytes,
     long heapPeakBytes,
     long unprocessedItems,
+    List<WrongProtocols.Connection> wrongProtocols,
     CorrelationReport correlation) {
+
+  /** Copies the list. */
+  public CollectorReport {
+    wrongProtocols = List.copyOf(wrongProtocols);
+  }
 
   /** What one forwarder delivered and dropped. */
   public record ForwardStats(String target, long sentItems, long droppedItems, long retries) {}

@@ -10,6 +10,7 @@ import dev.otelboard.collector.pipeline.Signal;
 import dev.otelboard.collector.pipeline.Sink;
 import dev.otelboard.collector.receiver.OtlpGrpcReceiver;
 import dev.otelboard.collector.receiver.OtlpHttpReceiver;
+import dev.otelboard.collector.receiver.WrongProtocols;
 import dev.otelboard.collector.sink.CaptureSink;
 import dev.otelboard.collector.sink.CorrelationSink;
 import dev.otelboard.collector.sink.OtlpForwarder;
@@ -35,6 +36,7 @@ public final class EmbeddedCollector implements AutoCloseable {
   private final List<OtlpForwarder> forwarders;
   private final OtlpJsonFileSink fileSink;
   private final CaptureSink capture;
+  private final WrongProtocols wrongProtocols = new WrongProtocols();
   private final OtlpGrpcReceiver grpc;
   private final OtlpHttpReceiver http;
   private final String bindHost;
@@ -68,12 +70,14 @@ public final class EmbeddedCollector implements AutoCloseable {
     try {
       grpcReceiver =
           new OtlpGrpcReceiver(
-              pipeline, new InetSocketAddress(b.bindAddress, b.grpcPort), b.maxRequestBytes);
+              pipeline, new InetSocketAddress(b.bindAddress, b.grpcPort), b.maxRequestBytes,
+              wrongProtocols);
       http =
           b.httpPort < 0
               ? null
               : new OtlpHttpReceiver(
-                  pipeline, new InetSocketAddress(b.bindAddress, b.httpPort), b.maxRequestBytes);
+                  pipeline, new InetSocketAddress(b.bindAddress, b.httpPort), b.maxRequestBytes,
+                  wrongProtocols);
     } catch (IOException | RuntimeException | InterruptedException e) {
       if (grpcReceiver != null) {
         grpcReceiver.close();
@@ -187,6 +191,7 @@ public final class EmbeddedCollector implements AutoCloseable {
         limiter.peakBytes(),
         heapWatermark.peakBytes(),
         pipeline.unprocessedItems(),
+        wrongProtocols.snapshot(),
         index.report());
   }
 

@@ -1,6 +1,7 @@
 package dev.otelboard.cli.report;
 
 import dev.otelboard.collector.CollectorReport;
+import dev.otelboard.collector.receiver.WrongProtocols;
 import dev.otelboard.collector.CollectorReport.ForwardStats;
 import dev.otelboard.collector.correlate.CorrelationReport;
 import dev.otelboard.collector.correlate.CorrelationReport.MissingServerChild;
@@ -55,6 +56,9 @@ public final class CollectorReportText {
             s.processorFailures(),
             s.droppedItems());
       }
+    }
+    for (WrongProtocols.Connection wrong : report.wrongProtocols()) {
+      out.println("  WRONG PROTOCOL: " + wrong.describe());
     }
     if (report.unprocessedItems() > 0) {
       out.printf(

@@ -15,6 +15,7 @@ import dev.otelboard.cli.verify.VerifyPlan.ServicePlan;
 import dev.otelboard.cli.verify.VerifyPlan.Workload;
 import dev.otelboard.collector.CollectorReport;
 import dev.otelboard.collector.EmbeddedCollector;
+import dev.otelboard.collector.receiver.WrongProtocols;
 import dev.otelboard.collector.pipeline.Signal;
 import dev.otelboard.collector.sink.CaptureSink;
 import dev.otelboard.collector.processor.Processor;
@@ -191,6 +192,10 @@ public final class VerifyRunner {
                   Locale.ROOT,
                   "a processor (--transform) failed on %,d batch(es), which were dropped unjudged",
                   processorFailures));
+    }
+    for (WrongProtocols.Connection wrong : report.wrongProtocols()) {
+      // Data sent in the wrong protocol never reached the pipeline: name it, it was lost.
+      verdict = verdict.failedBy(wrong.describe());
     }
     if (report.unprocessedItems() > 0) {
       verdict =

@@ -169,6 +169,29 @@ class VerifyPlanRunTest {
   }
 
   @Test
+  void anHttpExporterSendingToTheGrpcPortIsNamedInTheVerdict() throws Exception {
+    Path json = temp.resolve("v.json");
+    Path file = plan("""
+        driver:
+          run: %s
+          serviceName: lost
+          protocol: grpc
+          timeout: 60s
+        """.formatted(fake("http-to-grpc")));
+
+    Run r = VerifyCommandTest.run("verify", "--plan", file.toString(), "--report-json",
+        json.toString());
+
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCode.CHECK_FAILED);
+    JsonNode v = new ObjectMapper().readTree(json.toFile());
+    assertThat(v.get("failures").toString())
+        .contains("connection(s) spoke HTTP/1.1 to the OTLP/gRPC port")
+        .contains("(POST /v1/traces HTTP/1.1)")
+        .contains("OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf");
+    assertThat(r.out()).contains("spoke HTTP/1.1 to the OTLP/gRPC port");
+  }
+
+  @Test
   void contextLostOnABareThreadFailsAndNamesTheLogger() throws Exception {
     Run r = VerifyCommandTest.run("verify", "--plan", plan(twoServices(true)).toString());
 

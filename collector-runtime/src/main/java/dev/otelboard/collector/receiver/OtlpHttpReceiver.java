@@ -56,6 +56,15 @@ public final class OtlpHttpReceiver implements AutoCloseable {
   /** Binds the receiver; {@code port} 0 picks a free port, see {@link #port()}. */
   public OtlpHttpReceiver(Pipeline pipeline, InetSocketAddress address, int maxRequestBytes)
       throws InterruptedException {
+    this(pipeline, address, maxRequestBytes, new WrongProtocols());
+  }
+
+  /**
+   * Binds the receiver; connections that speak HTTP/2 (a gRPC exporter) or TLS are recorded in
+   * {@code wrong}.
+   */
+  public OtlpHttpReceiver(Pipeline pipeline, InetSocketAddress address, int maxRequestBytes,
+      WrongProtocols wrong) throws InterruptedException {
     Ingest ingest = new Ingest(pipeline);
     this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     try {
@@ -70,6 +79,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                       RequestPath path = new RequestPath();
                       ch.pipeline()
+                          .addLast(new ProtocolSniffer(false, wrong))
                           .addLast(new HttpServerCodec())
                           .addLast(new HttpServerKeepAliveHandler())
                           .addLast(path)

@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * scenario mixed|clean   emit a known set of spans and logs, flush, exit 0
+ * http-to-grpc           an OTLP/HTTP exporter built by hand against $OTEL_EXPORTER_OTLP_ENDPOINT
+ *                        (verify's gRPC endpoint): the mistake of an app that hard-codes its exporter
  * scenario clients-only  no SERVER span: 3 CLIENT spans to a database (db.system.name h2), 2 to
  *                        Kafka (messaging.system), one log inside each, flush, exit 0
  * server                 HTTP on $PORT: /health, /work (SERVER span, logs; calls $DOWNSTREAM_URL/work
@@ -53,6 +55,7 @@ public final class FakeService {
     switch (args[0]) {
       case "scenario" -> scenario(args[1]);
       case "server" -> server();
+      case "http-to-grpc" -> httpToGrpc();
       case "drive" -> drive(args[1], Integer.parseInt(args[2]));
       case "exit" -> {
         System.out.println("fake: failing on purpose with " + args[1]);
@@ -71,6 +74,19 @@ public final class FakeService {
       }
       default -> throw new IllegalArgumentException(args[0]);
     }
+  }
+
+  private static void httpToGrpc() {
+    io.opentelemetry.sdk.trace.SdkTracerProvider tracing =
+        io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
+            .addSpanProcessor(io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(
+                io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter.builder()
+                    .setEndpoint(System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT") + "/v1/traces")
+                    .build()))
+            .build();
+    tracing.get("fake").spanBuilder("GET /lost").setSpanKind(SpanKind.SERVER).startSpan().end();
+    tracing.shutdown().join(10, TimeUnit.SECONDS);
+    System.out.println("fake: http-to-grpc done");
   }
 
   private static OpenTelemetrySdk sdk() {
