@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -181,26 +180,23 @@ public record CoverageForecast(List<ServiceForecast> services) {
           .filter(s -> s.module().equals(module.path())).findFirst();
       boolean starter = !agent && service.map(s -> s.springBoot()).orElse(false)
           && starterFits(root, module, rootPom);
-      Map<String, List<Finding>> groups = new LinkedHashMap<>();
+      // One entry per library, kind and forecast: the first site and a count.
+      Map<List<Object>, List<Entry>> groups = new LinkedHashMap<>();
       for (Finding f : scan.findingsIn(module.path())) {
         Optional<Direction> direction = direction(f);
         if (f.scope() != Scope.MAIN || !f.kind().countsTowardCoverage() || direction.isEmpty()) {
           continue;
         }
-        Library library = library(f).orElse(null);
-        Entry entry = entry(f, direction.get(), library, starter, agent);
-        groups.computeIfAbsent(direction.get() + "|" + entry.library() + "|" + f.kind().id()
-            + "|" + entry.coverage() + "|" + entry.by() + "|" + entry.reason(),
-            k -> new ArrayList<>()).add(f);
+        Entry e = entry(f, direction.get(), library(f).orElse(null), starter, agent);
+        groups.computeIfAbsent(List.of(e.direction(), e.library(), e.kind(), e.coverage(),
+            e.by(), e.reason()), k -> new ArrayList<>()).add(e);
       }
       if (groups.isEmpty() && service.isEmpty()) {
         continue;
       }
       List<Entry> entries = new ArrayList<>();
-      for (List<Finding> sites : groups.values()) {
-        Finding first = sites.get(0);
-        Entry e = entry(first, direction(first).orElseThrow(), library(first).orElse(null),
-            starter, agent);
+      for (List<Entry> sites : groups.values()) {
+        Entry e = sites.get(0);
         entries.add(new Entry(e.direction(), e.library(), e.libraryName(), e.kind(),
             sites.size(), e.file(), e.line(), e.coverage(), e.by(), e.reason()));
       }
@@ -352,17 +348,4 @@ public record CoverageForecast(List<ServiceForecast> services) {
       return "";
     }
   }
-
-  /** The entries of every service, for a one-line summary. */
-  public Map<Coverage, Long> counts() {
-    return services.stream().flatMap(s -> s.entries().stream())
-        .collect(Collectors.groupingBy(Entry::coverage, () -> new java.util.EnumMap<>(Coverage.class),
-            Collectors.counting()));
-  }
-
-  /** Whether any service has an HTTP server framework nothing will instrument. */
-  public boolean anyUncoveredServer() {
-    return services.stream().anyMatch(s -> !s.uncoveredServers().isEmpty());
-  }
-
 }
