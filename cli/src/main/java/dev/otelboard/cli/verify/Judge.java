@@ -198,7 +198,8 @@ final class Judge {
       notes.add(String.format(
           Locale.ROOT,
           "waterfalls and semantic-convention checks cover the first %,d spans and %,d log records;"
-              + " %,d spans and %,d log records came after",
+              + " %,d spans and %,d log records came after, so whether a service sent no SERVER"
+              + " span was not judged",
           spans.size(), logs.size(), spansNotCaptured, logsNotCaptured));
     }
     if (report.evictedSpans() + report.evictedLogs() > 0) {

@@ -65,4 +65,15 @@ class VerdictHtmlTest {
     assertThat(unjoined).isLessThan(next);
     assertThat(html).contains("no trace context").contains("no SERVER child");
   }
+
+  @Test
+  void databaseCallsAreListedAsExternalDependenciesNotMissingServerChildren() {
+    String html = VerdictHtml.render(Reports.sample(1), 200, NOW);
+    String external = html.substring(html.indexOf("<section id=\"external\">"));
+    assertThat(external.substring(0, external.indexOf("</section>")))
+        .contains("<h2>External dependencies</h2>")
+        .contains("<td>SELECT orders</td><td>h2</td>");
+    String missing = html.substring(html.indexOf("<section id=\"missing\">"));
+    assertThat(missing.substring(0, missing.indexOf("</section>"))).doesNotContain("SELECT orders");
+  }
 }
