@@ -7,18 +7,11 @@ import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.netty.GrpcHttp2ConnectionHandler;
 import io.grpc.netty.InternalNettyServerCredentials;
-import io.grpc.netty.InternalProtocolNegotiator;
-import io.grpc.netty.InternalProtocolNegotiators;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerAdapter;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.util.AsciiString;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -254,45 +247,6 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
       } catch (RuntimeException e) {
         // The call was cancelled or the server stopped meanwhile: nobody is left to answer.
       }
-    }
-  }
-
-  /**
-   * grpc-java's plain-text server negotiation with a {@link ProtocolSniffer} in front, so an
-   * OTLP/HTTP exporter pointed at this port is recorded and answered instead of failing in the
-   * HTTP/2 codec without a word. Uses grpc-java's {@code Internal*} negotiator API (the version
-   * is pinned by grpc-bom).
-   */
-  private static final class SniffingNegotiator
-      implements InternalProtocolNegotiator.ProtocolNegotiator {
-    private final InternalProtocolNegotiator.ProtocolNegotiator plaintext =
-        InternalProtocolNegotiators.serverPlaintext();
-    private final WrongProtocols wrong;
-
-    SniffingNegotiator(WrongProtocols wrong) {
-      this.wrong = wrong;
-    }
-
-    @Override
-    public AsciiString scheme() {
-      return plaintext.scheme();
-    }
-
-    @Override
-    public ChannelHandler newHandler(GrpcHttp2ConnectionHandler grpcHandler) {
-      ChannelHandler next = plaintext.newHandler(grpcHandler);
-      return new ChannelHandlerAdapter() {
-        @Override
-        public void handlerAdded(ChannelHandlerContext ctx) {
-          ctx.pipeline().addBefore(ctx.name(), null, new ProtocolSniffer(true, wrong));
-          ctx.pipeline().replace(this, null, next);
-        }
-      };
-    }
-
-    @Override
-    public void close() {
-      plaintext.close();
     }
   }
 
