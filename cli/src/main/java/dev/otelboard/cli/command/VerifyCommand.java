@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs a command (or the services and driver of a plan) against the embedded collector, then"
           + " judges what arrived: per service spans, log records, in-request log correlation and"
-          + " orphan spans; cross-service traces and CLIENT spans whose callee sent no SERVER span;"
+          + " orphan spans; cross-service traces and CLIENT spans whose callee sent no SERVER span"
+          + " (database and broker calls listed apart as external dependencies);"
           + " the ten worst offenders with the rewrite or setting that fixes each; HTTP semantic"
           + " conventions.",
       "Processes get OTEL_EXPORTER_OTLP_ENDPOINT/PROTOCOL, OTEL_SERVICE_NAME (otelboard.yaml's"

@@ -137,7 +137,9 @@ public final class CollectorReportText {
       }
     }
     if (!c.missingServerChildren().isEmpty()) {
-      out.println("  CLIENT spans whose callee sent no SERVER span:");
+      // The index reads no span attributes, so it cannot tell a database call from a service call.
+      out.println("  CLIENT spans without a SERVER child (database and broker calls included;"
+          + " `otelboard verify` lists those apart as external dependencies):");
       for (MissingServerChild m : c.missingServerChildren()) {
         out.printf(Locale.ROOT, "    %,8d  %s  %s%n", m.count(), m.clientService(), m.spanName());
       }
