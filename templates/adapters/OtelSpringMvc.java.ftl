@@ -11,12 +11,21 @@ import org.springframework.core.Ordered;
  * registers filters: every request gets a SERVER span (named by its Spring MVC route) and runs in
  * its context, so the log lines and client calls it makes join the caller's trace. It runs first,
  * before the application's own filters.
+<#if logAppenders>
+ *
+ * <p>Spring Boot registers it while the context starts, after it configured logging from
+ * logback-spring.xml: the OpenTelemetry log appender made then gets the SDK here (records logged
+ * before that are buffered and then exported).
+</#if>
  */
 public final class ${className} {
   private ${className}() {}
 
   /** The registration the application's {@code @Bean} method returns. */
   public static FilterRegistrationBean<Filter> serverFilter() {
+<#if logAppenders>
+    ${bootstrapClass}.installLogAppenders();
+</#if>
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
         SpringWebMvcTelemetry.create(${bootstrapClass}.openTelemetry()).createServletFilter());
     registration.setName("otelServerFilter");

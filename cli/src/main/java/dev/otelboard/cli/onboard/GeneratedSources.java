@@ -77,9 +77,10 @@ final class GeneratedSources {
    *
    * @param line the opentelemetry-spring-webmvc line, 5.3 (javax) or 6.0 (jakarta)
    * @param jakarta whether the servlet API is jakarta.servlet
+   * @param logAppenders whether the bootstrap has log appenders to hand the SDK to
    */
   static String springMvcFilter(String packageName, String className, String bootstrap,
-      String line, boolean jakarta) {
+      String line, boolean jakarta, boolean logAppenders) {
     return render(
         "adapters/OtelSpringMvc.java.ftl",
         Map.of(
@@ -89,6 +90,7 @@ final class GeneratedSources {
             "bootstrapClass", bootstrap,
             "libraryVersion", line,
             "libraryPackage", "v" + line.replace('.', '_'),
+            "logAppenders", logAppenders,
             "servlet", jakarta || line.startsWith("6") ? "jakarta.servlet" : "javax.servlet"));
   }
 

@@ -405,7 +405,8 @@ final class Planner {
     if (needs.contains(Instrumentation.SPRING_MVC_FILTER)) {
       draft.generate(dir.resolve(RewriteSettings.SPRING_MVC_ADAPTER + ".java"),
           GeneratedSources.springMvcFilter(basePackage, RewriteSettings.SPRING_MVC_ADAPTER,
-              bootstrap, mvcFilter.orElseThrow(), boot.jakarta()));
+              bootstrap, mvcFilter.orElseThrow(), boot.jakarta(),
+              logging.logback() || logging.log4j2()));
     }
     if (needs.contains(Instrumentation.OKHTTP_ADAPTER)) {
       draft.generate(dir.resolve(RewriteSettings.OKHTTP_ADAPTER + ".java"),
