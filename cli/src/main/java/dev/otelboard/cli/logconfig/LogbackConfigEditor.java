@@ -14,8 +14,9 @@ import java.util.Optional;
  * <ul>
  *   <li>every {@code <pattern>} prints {@code trace_id} and {@code span_id} from the MDC;
  *   <li>a config that includes Spring Boot's appenders ({@code base.xml}, {@code
- *       console-appender.xml}, {@code file-appender.xml}) gets them in {@code LOG_LEVEL_PATTERN},
- *       which Boot's patterns print after the level (as in {@link SpringBootLogbackConfig});
+ *       console-appender.xml}, {@code file-appender.xml}) gets them in {@code
+ *       LOG_LEVEL_PATTERN}, which Boot's patterns print after the level (as in {@link
+ *       SpringBootLogbackConfig});
  *   <li>SDK mode: appenders used by the root and by loggers are wrapped by the MDC appender of
  *       opentelemetry-logback-mdc-1.0, which puts the ids into each event's MDC;
  *   <li>SDK mode: the exporting appender of opentelemetry-logback-appender-1.0 is added to the root,

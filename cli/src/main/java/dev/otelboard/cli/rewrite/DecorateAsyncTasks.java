@@ -69,7 +69,8 @@ final class DecorateAsyncTasks implements JavaRewrite {
       context.changed(enableAsync.get(), ID,
           "@Async tasks run in the caller's OpenTelemetry context (TaskDecorator bean)");
       context.need(Instrumentation.CONTEXT);
-      String method = "/** Runs each @Async task in the caller's OpenTelemetry context (otelboard). */\n"
+      String method =
+          "/** Runs each @Async task in the caller's OpenTelemetry context (otelboard). */\n"
           + "@" + bean + "\n"
           + decorator + " " + METHOD + "() {\n"
           + "  return task -> " + contextClass + ".current().wrap(task);\n"

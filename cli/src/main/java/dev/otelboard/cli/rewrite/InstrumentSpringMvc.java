@@ -55,7 +55,8 @@ final class InstrumentSpringMvc implements JavaRewrite {
           "Spring MVC requests get SERVER spans: the opentelemetry-spring-webmvc filter bean");
       context.need(Instrumentation.SPRING_MVC_FILTER);
       context.need(Instrumentation.BOOTSTRAP);
-      String method = "/** A SERVER span for each request (opentelemetry-spring-webmvc; otelboard). */\n"
+      String method =
+          "/** A SERVER span for each request (opentelemetry-spring-webmvc; otelboard). */\n"
           + "@" + bean + "\n"
           + registration + "<?> " + METHOD + "() {\n"
           + "  return " + helper + ".serverFilter();\n"
