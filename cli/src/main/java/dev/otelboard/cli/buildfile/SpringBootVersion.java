@@ -56,6 +56,26 @@ public final class SpringBootVersion {
     return version.map(Version::hasOpenTelemetryStarter).orElse(jakartaApplication);
   }
 
+  /**
+   * The opentelemetry-spring-webmvc line whose servlet filter onboard registers in a Spring Boot
+   * application the starter does not support: 5.3 (javax) on Boot 2.4/2.5, which ship Spring
+   * Framework 5.3; 6.0 (jakarta) on Boot 3.0. Empty for other versions, or when {@code buildFiles}
+   * (the module's pom and the root pom) have no Spring MVC server. Onboard decides by it and scan
+   * forecasts by it.
+   */
+  public static Optional<String> webMvcFilterLine(Optional<Version> version, String buildFiles) {
+    if (version.isEmpty() || version.get().hasOpenTelemetryStarter()
+        || !buildFiles.contains("<artifactId>spring-boot-starter-web</artifactId>")
+            && !buildFiles.contains("<artifactId>spring-webmvc</artifactId>")) {
+      return Optional.empty();
+    }
+    Version v = version.get();
+    if (v.major() == 2 && (v.minor() == 4 || v.minor() == 5)) {
+      return Optional.of("5.3");
+    }
+    return v.major() == 3 && v.minor() == 0 ? Optional.of("6.0") : Optional.empty();
+  }
+
   /** The major version, or empty when the pom does not say (or does not use Spring Boot). */
   public static OptionalInt major(String pomXml) {
     return of(pomXml).map(v -> OptionalInt.of(v.major())).orElse(OptionalInt.empty());

@@ -72,16 +72,10 @@ record SpringBootApp(Optional<Version> version, Path application, boolean jakart
    * on Boot 3.0. Empty for other versions, or when {@code buildFiles} have no Spring MVC server.
    */
   Optional<String> mvcFilterLine(String buildFiles) {
-    if (application == null || starter() || version.isEmpty()
-        || !buildFiles.contains("<artifactId>spring-boot-starter-web</artifactId>")
-            && !buildFiles.contains("<artifactId>spring-webmvc</artifactId>")) {
+    if (application == null || starter()) {
       return Optional.empty();
     }
-    Version v = version.get();
-    if (v.major() == 2 && (v.minor() == 4 || v.minor() == 5)) {
-      return Optional.of("5.3");
-    }
-    return v.major() == 3 && v.minor() == 0 ? Optional.of("6.0") : Optional.empty();
+    return SpringBootVersion.webMvcFilterLine(version, buildFiles);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.otelboard.cli.scan;
 import static java.util.Objects.requireNonNull;
 
 import dev.otelboard.cli.buildfile.SpringBootVersion;
+import dev.otelboard.cli.catalog.HttpLibraries;
 import dev.otelboard.cli.catalog.Library;
 import dev.otelboard.cli.catalog.LibraryCatalog;
 import dev.otelboard.cli.catalog.LibraryCategory;
@@ -178,8 +179,16 @@ public record CoverageForecast(List<ServiceForecast> services) {
     for (ScanResult.Module module : scan.modules()) {
       Optional<ScanResult.Service> service = scan.services().stream()
           .filter(s -> s.module().equals(module.path())).findFirst();
-      boolean starter = !agent && service.map(s -> s.springBoot()).orElse(false)
-          && starterFits(root, module, rootPom);
+      boolean boot = !agent && service.map(s -> s.springBoot()).orElse(false);
+      String pom = module.buildFile().endsWith("pom.xml")
+          ? read(root.resolve(module.buildFile())) : "";
+      Optional<SpringBootVersion.Version> version = SpringBootVersion.of(pom)
+          .or(() -> SpringBootVersion.of(rootPom));
+      boolean starter = boot && SpringBootVersion.starterFits(version, version.isEmpty()
+          && importsJakarta(root.resolve(module.path()).resolve("src/main/java")));
+      // Below the starter, onboard registers the spring-webmvc filter where it fits.
+      boolean mvcFilter = boot && !starter
+          && SpringBootVersion.webMvcFilterLine(version, pom + "\n" + rootPom).isPresent();
       // One entry per library, kind and forecast: the first site and a count.
       Map<List<Object>, List<Entry>> groups = new LinkedHashMap<>();
       for (Finding f : scan.findingsIn(module.path())) {
@@ -187,7 +196,7 @@ public record CoverageForecast(List<ServiceForecast> services) {
         if (f.scope() != Scope.MAIN || !f.kind().countsTowardCoverage() || direction.isEmpty()) {
           continue;
         }
-        Entry e = entry(f, direction.get(), library(f).orElse(null), starter, agent);
+        Entry e = entry(f, direction.get(), library(f).orElse(null), starter, mvcFilter, agent);
         groups.computeIfAbsent(List.of(e.direction(), e.library(), e.kind(), e.coverage(),
             e.by(), e.reason()), k -> new ArrayList<>()).add(e);
       }
@@ -241,13 +250,16 @@ public record CoverageForecast(List<ServiceForecast> services) {
   }
 
   /**
-   * One finding's forecast: already instrumented; else the finding's own rewrite (which the
+   * One finding's forecast: already instrumented; else the javaagent in agent mode; else the
+   * starter for what it instruments, or below the starter the spring-webmvc filter onboard
+   * registers for Spring MVC ({@link SpringBootVersion#webMvcFilterLine}); else the finding's own
+   * rewrite (which the
    * starter path replaces by manual items where it does not instrument that); else the starter
    * for what it instruments; else the catalog's rewrite for the library, unless the finding says
    * why this site is manual; else not covered, with the finding's or the catalog's reason.
    */
   private static Entry entry(Finding f, Direction direction, Library library, boolean starter,
-      boolean agent) {
+      boolean mvcFilter, boolean agent) {
     String id = library == null ? "" : library.id();
     String name = library == null ? f.kind().title() : library.name();
     Onboarding onboarding = library == null ? null : library.onboarding();
@@ -267,6 +279,9 @@ public record CoverageForecast(List<ServiceForecast> services) {
     } else if (starter && library != null && LibraryCatalog.instrumentedBySpringBootStarter(library)) {
       coverage = Coverage.WILL_BE_INSTRUMENTED;
       by = RewriteId.SPRING_BOOT_STARTER.id();
+    } else if (mvcFilter && library == HttpLibraries.SPRING_MVC) {
+      coverage = Coverage.WILL_BE_INSTRUMENTED;
+      by = RewriteId.INSTRUMENT_SPRING_MVC.id();
     } else if (concreteFinding && (!starter || appliesWithStarter(f.rewrite().id()))) {
       coverage = Coverage.WILL_BE_INSTRUMENTED;
       by = f.rewrite().id();
@@ -302,17 +317,6 @@ public record CoverageForecast(List<ServiceForecast> services) {
     }
     boolean java = Rewrites.sdkMode().stream().anyMatch(r -> r.id() == rewrite.get());
     return !java || Rewrites.springBootStarter().stream().anyMatch(r -> r.id() == rewrite.get());
-  }
-
-  /** Onboard's choice of the starter ({@link SpringBootVersion#starterFits}). */
-  private static boolean starterFits(Path root, ScanResult.Module module, String rootPom) {
-    String pom = module.buildFile().endsWith("pom.xml") ? read(root.resolve(module.buildFile())) : "";
-    Optional<SpringBootVersion.Version> version = SpringBootVersion.of(pom);
-    if (version.isEmpty() && !rootPom.isEmpty()) {
-      version = SpringBootVersion.of(rootPom);
-    }
-    return SpringBootVersion.starterFits(version,
-        version.isEmpty() && importsJakarta(root.resolve(module.path()).resolve("src/main/java")));
   }
 
   private static boolean importsJakarta(Path sources) {

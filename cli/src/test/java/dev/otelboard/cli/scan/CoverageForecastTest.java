@@ -108,7 +108,7 @@ class CoverageForecastTest {
   }
 
   @Test
-  void springBoot25GetsCodeRewritesWhichFollowTheCatalog() {
+  void springBoot25GetsCodeRewritesAndTheSpringWebMvcFilter() {
     ServiceForecast s = only(Repo.create()
         .file("pom.xml", BOOT_PARENT.formatted("2.5.15", "legacy"))
         .file("src/main/java/shop/App.java", BOOT_APP)
@@ -118,7 +118,22 @@ class CoverageForecastTest {
     assertThat(entry(s, "okhttp").outcome()).isEqualTo("will be instrumented by wrap-okhttp");
     assertThat(entry(s, "spring-web").outcome())
         .isEqualTo("will be instrumented by instrument-spring-web");
-    assertCatalogOutcome(entry(s, "spring-mvc"), HttpLibraries.SPRING_MVC);
+    assertThat(entry(s, "spring-mvc").outcome())
+        .isEqualTo("will be instrumented by instrument-spring-mvc");
+    assertThat(s.uncoveredServers()).isEmpty();
+  }
+
+  @Test
+  void springBoot23MvcFollowsTheCatalogAndIsAnUncoveredServer() {
+    ServiceForecast s = only(Repo.create()
+        .file("pom.xml", BOOT_PARENT.formatted("2.3.12.RELEASE", "old"))
+        .file("src/main/java/shop/App.java", BOOT_APP)
+        .file("src/main/java/shop/Prices.java", MVC_CONTROLLER));
+
+    Entry mvc = entry(s, "spring-mvc");
+    assertCatalogOutcome(mvc, HttpLibraries.SPRING_MVC);
+    assertThat(s.uncoveredServers().contains(mvc))
+        .isEqualTo(HttpLibraries.SPRING_MVC.onboarding().isManual());
   }
 
   @Test
@@ -222,6 +237,25 @@ class CoverageForecastTest {
     assertThat(s.springBootStarter()).isTrue();
     assertThat(s.inbound()).isNotEmpty().allSatisfy(e ->
         assertThat(e.outcome()).isEqualTo("will be instrumented by spring-boot-starter"));
+  }
+
+  /** Every fixture of the framework matrix passes verify in code mode: none may be forecast uncovered. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("matrixFixtures")
+  void noServerOfTheFrameworkMatrixIsForecastUncovered(String fixture) throws IOException {
+    Path dir = Path.of("../examples/matrix", fixture);
+    ScanResult scan = RepoScanner.builder().setThreads(1).build().scan(dir);
+    CoverageForecast forecast = CoverageForecast.of(scan, dir);
+    assertThat(forecast.services().stream().flatMap(s -> s.inbound().stream())).isNotEmpty();
+    assertThat(forecast.services().stream().flatMap(s -> s.uncoveredServers().stream()))
+        .isEmpty();
+  }
+
+  static java.util.stream.Stream<String> matrixFixtures() throws IOException {
+    try (var dirs = java.nio.file.Files.list(Path.of("../examples/matrix"))) {
+      return dirs.filter(d -> java.nio.file.Files.isRegularFile(d.resolve("verify.yaml")))
+          .map(d -> d.getFileName().toString()).sorted().toList().stream();
+    }
   }
 
   @Test
