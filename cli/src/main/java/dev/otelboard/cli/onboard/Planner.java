@@ -281,7 +281,8 @@ final class Planner {
       return;
     }
     needs.add(Instrumentation.BOOTSTRAP);
-    generateSources(sources, basePackage, settings, config, needs, logging);
+    generateSources(sources, basePackage, settings, config, needs, logging,
+        ServletApi.of(javaFiles, buildFiles, boot));
     Path pom = module.resolve("pom.xml");
     if (pomText.isEmpty()) {
       draft.manual().add(new ManualItem(draft.relative(module), 0, PomEditor.ID,
@@ -364,7 +365,8 @@ final class Planner {
 
   private void generateSources(
       Path sources, String basePackage, RewriteSettings settings, OtelboardConfig config,
-      Set<Instrumentation> needs, LoggingFrameworks logging) throws IOException {
+      Set<Instrumentation> needs, LoggingFrameworks logging, String servletApi)
+      throws IOException {
     Path dir = basePackage.isEmpty() ? sources : sources.resolve(basePackage.replace('.', '/'));
     String bootstrap = settings.bootstrapClass();
     draft.generate(dir.resolve(bootstrap + ".java"),
@@ -379,6 +381,11 @@ final class Planner {
       draft.generate(dir.resolve(RewriteSettings.HTTP_SERVER_ADAPTER + ".java"),
           GeneratedSources.adapter("OtelHttpServer", basePackage,
               RewriteSettings.HTTP_SERVER_ADAPTER, bootstrap));
+    }
+    if (needs.contains(Instrumentation.SERVLET_FILTER)) {
+      draft.generate(dir.resolve(RewriteSettings.SERVLET_FILTER + ".java"),
+          GeneratedSources.servletFilter(basePackage, RewriteSettings.SERVLET_FILTER, bootstrap,
+              servletApi));
     }
     if (needs.contains(Instrumentation.KAFKA_ADAPTER)) {
       draft.generate(dir.resolve(RewriteSettings.KAFKA_ADAPTER + ".java"),

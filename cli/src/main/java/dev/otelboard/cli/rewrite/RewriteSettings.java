@@ -27,6 +27,8 @@ public record RewriteSettings(
   public static final String HTTP_CLIENT_ADAPTER = "OtelHttpClient";
   /** Simple name of the generated JDK HttpServer adapter. */
   public static final String HTTP_SERVER_ADAPTER = "OtelHttpServer";
+  /** Simple name of the generated servlet Filter. */
+  public static final String SERVLET_FILTER = "OtelServletFilter";
   /** Simple name of the generated OkHttp adapter. */
   public static final String OKHTTP_ADAPTER = "OtelOkHttp";
   /** Simple name of the generated Kafka configuration helper. */

@@ -27,6 +27,8 @@ public final class Rewrites {
         new MigrateDatadogCorrelationIds(),
         new WrapJavaHttpClient(),
         new InstrumentHttpServer(),
+        new RegisterJettyFilter(),
+        new RegisterDropwizardFilter(),
         new WrapOkHttp(),
         new InstrumentSpringWeb(),
         new WrapKafkaClient(),

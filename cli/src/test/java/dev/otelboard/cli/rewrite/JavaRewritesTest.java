@@ -393,6 +393,8 @@ class JavaRewritesTest {
             RewriteId.MIGRATE_DATADOG_CORRELATION_IDS,
             RewriteId.WRAP_JAVA_HTTP_CLIENT,
             RewriteId.INSTRUMENT_HTTP_SERVER,
+            RewriteId.REGISTER_JETTY_FILTER,
+            RewriteId.REGISTER_DROPWIZARD_FILTER,
             RewriteId.WRAP_OKHTTP,
             RewriteId.INSTRUMENT_SPRING_WEB,
             RewriteId.WRAP_KAFKA_CLIENT,

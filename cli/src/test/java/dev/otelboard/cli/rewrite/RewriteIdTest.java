@@ -72,6 +72,8 @@ class RewriteIdTest {
             "instrument-http-server",
             "wrap-okhttp",
             "instrument-spring-web",
+            "register-dropwizard-filter",
+            "register-jetty-filter",
             "wrap-kafka-client",
             "wrap-executor",
             "wrap-completable-future",
