@@ -78,6 +78,22 @@ final class GeneratedSources {
             "servlet", servlet));
   }
 
+  /**
+   * The Spring {@code @Configuration} of a starter application that hands the starter's
+   * OpenTelemetry to in-place client adapters and, when {@code filterClass} is not empty,
+   * registers that servlet filter.
+   */
+  static String springBridge(String packageName, String className, String filterClass) {
+    return render(
+        "adapters/OtelSpring.java.ftl",
+        Map.of(
+            "version", version(),
+            "packageName", packageName,
+            "className", className,
+            "servletFilter", !filterClass.isEmpty(),
+            "filterClass", filterClass));
+  }
+
   /** The Spring web helper; {@code restClient} adds the RestClient overload (Spring 6.1+). */
   static String springWebAdapter(
       String packageName, String className, String bootstrap, boolean restClient) {

@@ -277,7 +277,9 @@ final class Planner {
     }
     anyModuleNeedsOtel = true;
     if (starter) {
-      planSpringBootStarter(module, pomText, versionsInParent, logging, boot);
+      List<MavenDependency> extra = planStarterBridge(sources, basePackage, javaFiles,
+          buildFiles, needs, boot);
+      planSpringBootStarter(module, pomText, versionsInParent, logging, boot, extra);
       return;
     }
     needs.add(Instrumentation.BOOTSTRAP);
@@ -299,8 +301,8 @@ final class Planner {
    * instead of the bootstrap class and client rewrites.
    */
   private void planSpringBootStarter(Path module, Optional<String> pomText,
-      boolean versionsInParent, LoggingFrameworks logging, SpringBootApp boot)
-      throws IOException {
+      boolean versionsInParent, LoggingFrameworks logging, SpringBootApp boot,
+      List<MavenDependency> extra) throws IOException {
     List<MavenDependency> dependencies = new ArrayList<>();
     // OkHttp 5 comes with the starter (its default OTLP sender, the AWS/Azure resource
     // providers). Boot's RestTemplateBuilder then picks OkHttp for the application's own
@@ -311,6 +313,7 @@ final class Planner {
         .excluding(OTEL_GROUP + ":opentelemetry-exporter-sender-okhttp")
         .excluding("com.squareup.okhttp3:*"));
     dependencies.add(MavenDependency.runtime(OTEL_GROUP, "opentelemetry-exporter-sender-jdk"));
+    dependencies.addAll(extra);
     dependencies.addAll(loggingDependencies(logging));
     boolean bootLogback = !pomText.orElse("").contains("spring-boot-starter-log4j2");
     MavenDependency mdc = instrumentation(LoggingLibraries.LOGBACK).stream()
@@ -348,6 +351,54 @@ final class Planner {
               + "MVC/WebFlux, spring-kafka, JDBC and the Logback/Log4j2 appenders (configure it "
               + "with otel.* properties or OTEL_* variables)"));
     }
+  }
+
+  /**
+   * What a starter application needs beyond the starter: an application that serves HTTP without
+   * Spring MVC (Jersey) gets the generated servlet filter, registered by a generated
+   * {@code @Configuration} next to its {@code @SpringBootApplication}; clients instrumented in place
+   * (OkHttp) get the starter's OpenTelemetry from that same class. Returns the dependencies they
+   * add.
+   */
+  private List<MavenDependency> planStarterBridge(Path sources, String basePackage,
+      List<Path> javaFiles, String buildFiles, Set<Instrumentation> needs, SpringBootApp boot)
+      throws IOException {
+    boolean servletFilter = boot.servesWithoutSpringMvc(buildFiles);
+    boolean okhttp = needs.contains(Instrumentation.OKHTTP_ADAPTER);
+    if (!servletFilter && !okhttp) {
+      return List.of();
+    }
+    String appPackage = boot.application() == null ? basePackage
+        : ProjectFiles.packageOf(read(boot.application()).orElse("")).orElse(basePackage);
+    Path appDir = appPackage.isEmpty() ? sources : sources.resolve(appPackage.replace('.', '/'));
+    Path baseDir = basePackage.isEmpty() ? sources : sources.resolve(basePackage.replace('.', '/'));
+    String bridge = RewriteSettings.SPRING_BRIDGE;
+    int before = draft.changes().size();
+    draft.generate(appDir.resolve(bridge + ".java"), GeneratedSources.springBridge(appPackage,
+        bridge, servletFilter ? RewriteSettings.SERVLET_FILTER : ""));
+    if (servletFilter) {
+      draft.generate(appDir.resolve(RewriteSettings.SERVLET_FILTER + ".java"),
+          GeneratedSources.servletFilter(appPackage, RewriteSettings.SERVLET_FILTER, "",
+              ServletApi.of(javaFiles, buildFiles, boot)));
+    }
+    if (servletFilter && draft.changes().size() > before) {
+      String application = read(boot.application()).orElse("");
+      int line = application.substring(0, Math.max(0,
+          application.indexOf("@SpringBootApplication"))).split("\n", -1).length;
+      draft.changes().add(new Change(draft.relative(boot.application()), line, GeneratedSources.ID,
+          "serves HTTP without Spring MVC (Jersey), which the starter does not trace: "
+              + RewriteSettings.SERVLET_FILTER + " registered by " + bridge
+              + "'s FilterRegistrationBean gives every request a SERVER span"));
+    }
+    if (okhttp) {
+      String reference = appPackage.equals(basePackage) || appPackage.isEmpty() ? bridge
+          : appPackage + "." + bridge;
+      draft.generate(baseDir.resolve(RewriteSettings.OKHTTP_ADAPTER + ".java"),
+          GeneratedSources.adapter("OtelOkHttp", basePackage, RewriteSettings.OKHTTP_ADAPTER,
+              reference));
+    }
+    return List.of(MavenDependency.managed(INSTRUMENTATION_GROUP,
+        "opentelemetry-instrumentation-api"));
   }
 
   private RewriteSettings settings(String basePackage) {

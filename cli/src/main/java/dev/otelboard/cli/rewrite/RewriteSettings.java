@@ -29,6 +29,11 @@ public record RewriteSettings(
   public static final String HTTP_SERVER_ADAPTER = "OtelHttpServer";
   /** Simple name of the generated servlet Filter. */
   public static final String SERVLET_FILTER = "OtelServletFilter";
+  /**
+   * Simple name of the generated Spring {@code @Configuration} that hands the starter's
+   * OpenTelemetry to the adapters and registers the servlet filter.
+   */
+  public static final String SPRING_BRIDGE = "OtelSpring";
   /** Simple name of the generated OkHttp adapter. */
   public static final String OKHTTP_ADAPTER = "OtelOkHttp";
   /** Simple name of the generated Kafka configuration helper. */
