@@ -34,9 +34,10 @@ final class GeneratedSources {
    * @param serviceName default for OTEL_SERVICE_NAME
    * @param logback install the Logback OpenTelemetry appender
    * @param log4j2 install the Log4j2 OpenTelemetry appender
+   * @param julHandler the generated java.util.logging handler class to install, or empty
    */
-  static String bootstrap(
-      String packageName, String className, String serviceName, boolean logback, boolean log4j2) {
+  static String bootstrap(String packageName, String className, String serviceName,
+      boolean logback, boolean log4j2, String julHandler) {
     return render(
         "bootstrap/OtelBootstrap.java.ftl",
         Map.of(
@@ -45,7 +46,8 @@ final class GeneratedSources {
             "className", className,
             "serviceName", serviceName.replace("\\", "\\\\").replace("\"", "\\\""),
             "logback", logback,
-            "log4j2", log4j2));
+            "log4j2", log4j2,
+            "julHandler", julHandler));
   }
 
   /** One of the adapters in {@code templates/adapters/}, named by its class. */

@@ -250,16 +250,9 @@ final class Planner {
       draft.changes().addAll(keys.changes());
       draft.edit(keys.file(), keys.before(), keys.after());
     }
-    if (sdk && !traced && !logging.logback() && !logging.log4j2() && !slf4jBackend
-        && usesJul(javaFiles)) {
-      draft.manual().add(new ManualItem(draft.relative(module), 0, RewriteId.JUL_LOG_CORRELATION,
-          "java.util.logging only: JUL has no MDC, so no pattern can print trace_id here. "
-              + "Either add an SLF4J backend (logback-classic, plus jul-to-slf4j's "
-              + "SLF4JBridgeHandler for third-party JUL output) and re-run onboard, which then "
-              + "moves the loggers to SLF4J and correlates them; or run with the javaagent "
-              + "(onboard --mode agent), whose java-util-logging instrumentation exports JUL "
-              + "records over OTLP with their trace_id/span_id"));
-    }
+    // JUL without an SLF4J backend: the generated handler exports its records (see below).
+    boolean julOnly = sdk && !traced && !logging.logback() && !logging.log4j2() && !slf4jBackend
+        && usesJul(javaFiles);
     if (!sdk || traced || javaFiles.isEmpty()) {
       return;
     }
@@ -267,6 +260,12 @@ final class Planner {
         && needs.stream().allMatch(n -> n == Instrumentation.CONTEXT)) {
       // A library module of a multi-module build: no SDK or bootstrap of its own (the service
       // that runs it has them), only the API its rewritten code calls.
+      if (julOnly) {
+        draft.manual().add(new ManualItem(draft.relative(module), 0,
+            RewriteId.JUL_LOG_CORRELATION, "java.util.logging only, in a library module: its "
+                + "records are exported with their trace context by the service that runs it "
+                + "once that service is onboarded (its bootstrap installs the JUL handler)"));
+      }
       if (!needs.isEmpty()) {
         anyModuleNeedsOtel = true;
         poms.editPom(module.resolve("pom.xml"),
@@ -277,14 +276,17 @@ final class Planner {
     }
     anyModuleNeedsOtel = true;
     if (starter) {
-      List<MavenDependency> extra = planStarterBridge(sources, basePackage, javaFiles,
+      List<MavenDependency> extra = StarterBridge.plan(draft, sources, basePackage, javaFiles,
           buildFiles, needs, boot);
       planSpringBootStarter(module, pomText, versionsInParent, logging, boot, extra);
       return;
     }
     needs.add(Instrumentation.BOOTSTRAP);
+    if (julOnly) {
+      dropJulMigrationItems(module);
+    }
     generateSources(sources, basePackage, settings, config, needs, logging,
-        ServletApi.of(javaFiles, buildFiles, boot));
+        ServletApi.of(javaFiles, buildFiles, boot), julOnly);
     Path pom = module.resolve("pom.xml");
     if (pomText.isEmpty()) {
       draft.manual().add(new ManualItem(draft.relative(module), 0, PomEditor.ID,
@@ -353,54 +355,6 @@ final class Planner {
     }
   }
 
-  /**
-   * What a starter application needs beyond the starter: an application that serves HTTP without
-   * Spring MVC (Jersey) gets the generated servlet filter, registered by a generated
-   * {@code @Configuration} next to its {@code @SpringBootApplication}; clients instrumented in place
-   * (OkHttp) get the starter's OpenTelemetry from that same class. Returns the dependencies they
-   * add.
-   */
-  private List<MavenDependency> planStarterBridge(Path sources, String basePackage,
-      List<Path> javaFiles, String buildFiles, Set<Instrumentation> needs, SpringBootApp boot)
-      throws IOException {
-    boolean servletFilter = boot.servesWithoutSpringMvc(buildFiles);
-    boolean okhttp = needs.contains(Instrumentation.OKHTTP_ADAPTER);
-    if (!servletFilter && !okhttp) {
-      return List.of();
-    }
-    String appPackage = boot.application() == null ? basePackage
-        : ProjectFiles.packageOf(read(boot.application()).orElse("")).orElse(basePackage);
-    Path appDir = appPackage.isEmpty() ? sources : sources.resolve(appPackage.replace('.', '/'));
-    Path baseDir = basePackage.isEmpty() ? sources : sources.resolve(basePackage.replace('.', '/'));
-    String bridge = RewriteSettings.SPRING_BRIDGE;
-    int before = draft.changes().size();
-    draft.generate(appDir.resolve(bridge + ".java"), GeneratedSources.springBridge(appPackage,
-        bridge, servletFilter ? RewriteSettings.SERVLET_FILTER : ""));
-    if (servletFilter) {
-      draft.generate(appDir.resolve(RewriteSettings.SERVLET_FILTER + ".java"),
-          GeneratedSources.servletFilter(appPackage, RewriteSettings.SERVLET_FILTER, "",
-              ServletApi.of(javaFiles, buildFiles, boot)));
-    }
-    if (servletFilter && draft.changes().size() > before) {
-      String application = read(boot.application()).orElse("");
-      int line = application.substring(0, Math.max(0,
-          application.indexOf("@SpringBootApplication"))).split("\n", -1).length;
-      draft.changes().add(new Change(draft.relative(boot.application()), line, GeneratedSources.ID,
-          "serves HTTP without Spring MVC (Jersey), which the starter does not trace: "
-              + RewriteSettings.SERVLET_FILTER + " registered by " + bridge
-              + "'s FilterRegistrationBean gives every request a SERVER span"));
-    }
-    if (okhttp) {
-      String reference = appPackage.equals(basePackage) || appPackage.isEmpty() ? bridge
-          : appPackage + "." + bridge;
-      draft.generate(baseDir.resolve(RewriteSettings.OKHTTP_ADAPTER + ".java"),
-          GeneratedSources.adapter("OtelOkHttp", basePackage, RewriteSettings.OKHTTP_ADAPTER,
-              reference));
-    }
-    return List.of(MavenDependency.managed(INSTRUMENTATION_GROUP,
-        "opentelemetry-instrumentation-api"));
-  }
-
   private RewriteSettings settings(String basePackage) {
     boolean library =
         switch (options.httpLibrary()) {
@@ -416,13 +370,25 @@ final class Planner {
 
   private void generateSources(
       Path sources, String basePackage, RewriteSettings settings, OtelboardConfig config,
-      Set<Instrumentation> needs, LoggingFrameworks logging, String servletApi)
+      Set<Instrumentation> needs, LoggingFrameworks logging, String servletApi, boolean jul)
       throws IOException {
     Path dir = basePackage.isEmpty() ? sources : sources.resolve(basePackage.replace('.', '/'));
     String bootstrap = settings.bootstrapClass();
     draft.generate(dir.resolve(bootstrap + ".java"),
         GeneratedSources.bootstrap(basePackage, bootstrap, config.serviceName(),
-            logging.logback(), logging.log4j2()));
+            logging.logback(), logging.log4j2(), jul ? RewriteSettings.JUL_HANDLER : ""));
+    if (jul) {
+      Path handler = dir.resolve(RewriteSettings.JUL_HANDLER + ".java");
+      int before = draft.changes().size();
+      draft.generate(handler, GeneratedSources.adapter("OtelJulHandler", basePackage,
+          RewriteSettings.JUL_HANDLER, bootstrap));
+      if (draft.changes().size() > before) {
+        draft.changes().add(new Change(draft.relative(handler), 1,
+            RewriteId.JUL_LOG_CORRELATION, "java.util.logging only: the bootstrap installs "
+                + RewriteSettings.JUL_HANDLER + " on the root logger, which exports every record "
+                + "with its trace context and prints trace_id/span_id in the console lines"));
+      }
+    }
     if (needs.contains(Instrumentation.HTTP_CLIENT_ADAPTER)) {
       draft.generate(dir.resolve(RewriteSettings.HTTP_CLIENT_ADAPTER + ".java"),
           GeneratedSources.adapter("OtelHttpClient", basePackage,
@@ -437,6 +403,11 @@ final class Planner {
       draft.generate(dir.resolve(RewriteSettings.SERVLET_FILTER + ".java"),
           GeneratedSources.servletFilter(basePackage, RewriteSettings.SERVLET_FILTER, bootstrap,
               servletApi));
+    }
+    if (needs.contains(Instrumentation.HTTP_CLIENT5_ADAPTER)) {
+      draft.generate(dir.resolve(RewriteSettings.HTTP_CLIENT5_ADAPTER + ".java"),
+          GeneratedSources.adapter("OtelHttpClient5", basePackage,
+              RewriteSettings.HTTP_CLIENT5_ADAPTER, bootstrap));
     }
     if (needs.contains(Instrumentation.KAFKA_ADAPTER)) {
       draft.generate(dir.resolve(RewriteSettings.KAFKA_ADAPTER + ".java"),
@@ -453,6 +424,18 @@ final class Planner {
           GeneratedSources.adapter("OtelOkHttp", basePackage, RewriteSettings.OKHTTP_ADAPTER,
               bootstrap));
     }
+  }
+
+  /**
+   * A module that logs only through java.util.logging gets its records exported by a generated
+   * JUL Handler on the OpenTelemetry Logs bridge, which the bootstrap installs on the root logger
+   * together with trace ids in the console lines (see generateSources). Its loggers then stay on
+   * JUL, so the items that say they would need an SLF4J backend are dropped.
+   */
+  private void dropJulMigrationItems(Path module) {
+    String prefix = draft.relative(module);
+    draft.manual().removeIf(m -> m.rewriteId() == RewriteId.MIGRATE_JUL_TO_SLF4J
+        && (prefix.equals(".") || m.file().startsWith(prefix + "/")));
   }
 
   /**

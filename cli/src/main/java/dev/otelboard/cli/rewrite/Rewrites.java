@@ -29,6 +29,7 @@ public final class Rewrites {
         new InstrumentHttpServer(),
         new RegisterJettyFilter(),
         new RegisterDropwizardFilter(),
+        new WrapApacheHttpClient5(),
         new WrapOkHttp(),
         new InstrumentSpringWeb(),
         new WrapKafkaClient(),

@@ -558,20 +558,27 @@ class OnboardScenariosTest {
   }
 
   @Test
-  void aJulOnlyServiceGetsAManualItemExplainingTheOpenTelemetryRoute() throws Exception {
+  void aJulOnlyServiceKeepsJulAndGetsTheExportingHandlerInstalledByTheBootstrap()
+      throws Exception {
     write("pom.xml", pomWith());
     write("src/main/java/com/example/shop/Shop.java", JUL_SERVICE);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
     assertThat(edit(plan, "src/main/java/com/example/shop/Shop.java")).isEmpty();
-    assertThat(plan.manual())
-        .extracting(ManualItem::rewriteId)
-        .contains(RewriteId.JUL_LOG_CORRELATION, RewriteId.MIGRATE_JUL_TO_SLF4J);
-    assertThat(plan.manual())
-        .filteredOn(m -> m.rewriteId() == RewriteId.JUL_LOG_CORRELATION)
+    assertThat(plan.manual()).extracting(ManualItem::rewriteId)
+        .doesNotContain(RewriteId.JUL_LOG_CORRELATION, RewriteId.MIGRATE_JUL_TO_SLF4J);
+    assertThat(plan.changes()).filteredOn(c -> c.rewriteId() == RewriteId.JUL_LOG_CORRELATION)
         .singleElement()
-        .satisfies(m -> assertThat(m.reason()).contains("--mode agent", "SLF4JBridgeHandler"));
+        .satisfies(c -> assertThat(c.file())
+            .isEqualTo("src/main/java/com/example/shop/OtelJulHandler.java"));
+    assertThat(after(plan, "src/main/java/com/example/shop/OtelBootstrap.java"))
+        .contains("    OtelJulHandler.install(sdk);\n");
+    assertThat(after(plan, "src/main/java/com/example/shop/OtelJulHandler.java"))
+        .startsWith(GeneratedSources.STAMP_PREFIX)
+        .contains("public final class OtelJulHandler extends Handler",
+            "openTelemetry.getLogsBridge()", "\"trace_id=\" + span.getTraceId()");
+    applyAndExpectIdempotence(plan);
   }
 
   @Test

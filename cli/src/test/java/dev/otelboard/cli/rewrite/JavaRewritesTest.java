@@ -395,6 +395,7 @@ class JavaRewritesTest {
             RewriteId.INSTRUMENT_HTTP_SERVER,
             RewriteId.REGISTER_JETTY_FILTER,
             RewriteId.REGISTER_DROPWIZARD_FILTER,
+            RewriteId.WRAP_APACHE_HTTPCLIENT5,
             RewriteId.WRAP_OKHTTP,
             RewriteId.INSTRUMENT_SPRING_WEB,
             RewriteId.WRAP_KAFKA_CLIENT,

@@ -35,10 +35,11 @@ class RewriteIdTest {
 
   /**
    * Onboard steps that OnboardService makes itself rather than through a rewrite class or editor:
-   * the generated sources, the Spring Boot starter and otelboard.yaml.
+   * the generated sources, the Spring Boot starter, otelboard.yaml and the JUL handler.
    */
   private static final Set<RewriteId> ONBOARD_STEPS =
-      Set.of(RewriteId.GENERATE, RewriteId.SPRING_BOOT_STARTER, RewriteId.OTELBOARD_CONFIG);
+      Set.of(RewriteId.GENERATE, RewriteId.SPRING_BOOT_STARTER, RewriteId.OTELBOARD_CONFIG,
+          RewriteId.JUL_LOG_CORRELATION);
 
   /** Each automated id and the classes that declare it. */
   private static Map<RewriteId, Set<String>> declarers() {
@@ -72,6 +73,7 @@ class RewriteIdTest {
             "instrument-http-server",
             "wrap-okhttp",
             "instrument-spring-web",
+            "wrap-apache-httpclient5",
             "register-dropwizard-filter",
             "register-jetty-filter",
             "wrap-kafka-client",
