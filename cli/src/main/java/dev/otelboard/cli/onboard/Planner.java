@@ -28,6 +28,7 @@ import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.Instrumentation;
 import dev.otelboard.cli.rewrite.JavaFileRewriter;
+import dev.otelboard.cli.rewrite.JavaRewrite;
 import dev.otelboard.cli.rewrite.ManualItem;
 import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.rewrite.RewriteSettings;
@@ -208,8 +209,17 @@ final class Planner {
               + "; then re-run onboard (or run onboard --mode agent once it is removed)"));
     }
     if (sdk && !traced && !javaFiles.isEmpty()) {
-      JavaFileRewriter rewriter = new JavaFileRewriter(
-          starter ? Rewrites.springBootStarter() : Rewrites.sdkMode(), settings);
+      List<JavaRewrite> rewrites = starter ? Rewrites.springBootStarter() : Rewrites.sdkMode();
+      Optional<ServletApi.Unsupported> oldServlet = ServletApi.unsupported(pomText.orElse(""));
+      List<JavaRewrite> registrations =
+          rewrites.stream().filter(r -> Rewrites.registersServletFilter(r.id())).toList();
+      if (oldServlet.isPresent() && ServletApi.anyRegisters(javaFiles, registrations)) {
+        // No filter registration the container can't run: a manual item at the pom line.
+        rewrites = rewrites.stream().filter(r -> !registrations.contains(r)).toList();
+        draft.manual().add(new ManualItem(draft.relative(module.resolve("pom.xml")),
+            oldServlet.get().line(), RewriteId.REGISTER_JETTY_FILTER, oldServlet.get().reason()));
+      }
+      JavaFileRewriter rewriter = new JavaFileRewriter(rewrites, settings);
       JavaFileRewriter outsideStarter =
           starter ? new JavaFileRewriter(Rewrites.outsideSpringBootStarter(), settings) : null;
       for (Path file : javaFiles) {
@@ -238,6 +248,9 @@ final class Planner {
           }
         }
       }
+    }
+    if (sdk && !traced && !starter && ServletApi.unsupported(pomText.orElse("")).isEmpty()) {
+      WebXmlPlan.plan(draft, module, settings, needs);
     }
     // Boot's default logging gets a logback-spring.xml, unless no OpenTelemetry is added here.
     boolean bootDefaultLogging = boot.defaultLogging(module, buildFiles)

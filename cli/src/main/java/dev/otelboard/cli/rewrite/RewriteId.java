@@ -28,6 +28,8 @@ public enum RewriteId {
   REGISTER_DROPWIZARD_FILTER("register-dropwizard-filter", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link RegisterJettyFilter}. */
   REGISTER_JETTY_FILTER("register-jetty-filter", Reported.BY_SCAN_AND_ONBOARD),
+  /** {@link RegisterWebXmlFilter}. */
+  REGISTER_WEB_XML_FILTER("register-web-xml-filter", Reported.BY_ONBOARD),
   /** {@link WrapKafkaClient}. */
   WRAP_KAFKA_CLIENT("wrap-kafka-client", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link WrapExecutor}. */

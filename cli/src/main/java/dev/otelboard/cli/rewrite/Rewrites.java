@@ -78,6 +78,11 @@ public final class Rewrites {
         new WrapKafkaClient());
   }
 
+  /** Whether the rewrite with this id registers the generated servlet filter. */
+  public static boolean registersServletFilter(RewriteId id) {
+    return id == RewriteId.REGISTER_JETTY_FILTER || id == RewriteId.REGISTER_DROPWIZARD_FILTER;
+  }
+
   /** The rewrite with this id, for tests and for scan findings. */
   public static JavaRewrite byId(RewriteId id) {
     return java.util.stream.Stream.concat(sdkMode().stream(), springBootStarter().stream())

@@ -582,6 +582,42 @@ class OnboardScenariosTest {
   }
 
   @Test
+  void aServlet25ContainerGetsAManualItemAtItsPomLineAndNoFilterRegistration() throws Exception {
+    String pom = pomWith("org.eclipse.jetty:jetty-servlet:7.6.21.v20160908",
+        "ch.qos.logback:logback-classic:1.5.18");
+    write("pom.xml", pom);
+    String main = """
+        package com.example.shop;
+
+        import org.eclipse.jetty.server.Server;
+        import org.eclipse.jetty.servlet.ServletContextHandler;
+
+        public final class Shop {
+          public static void main(String[] args) throws Exception {
+            Server server = new Server(8080);
+            ServletContextHandler context = new ServletContextHandler();
+            server.setHandler(context);
+            server.start();
+          }
+        }
+        """;
+    write("src/main/java/com/example/shop/Shop.java", main);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    int line = pom.substring(0, pom.indexOf("<groupId>org.eclipse.jetty</groupId>"))
+        .split("\n", -1).length;
+    assertThat(plan.manual()).filteredOn(m -> m.rewriteId() == RewriteId.REGISTER_JETTY_FILTER)
+        .singleElement()
+        .satisfies(m -> assertThat(m.file() + ":" + m.line()).isEqualTo("pom.xml:" + line))
+        .satisfies(m -> assertThat(m.reason()).startsWith("Jetty 7 implements Servlet 2.5"));
+    assertThat(after(plan, "src/main/java/com/example/shop/Shop.java"))
+        .doesNotContain("addFilter").contains("OtelBootstrap.init();");
+    assertThat(plan.edits()).extracting(FileEdit::path)
+        .noneMatch(p -> p.endsWith("OtelServletFilter.java"));
+  }
+
+  @Test
   void springLoggingPatternsInApplicationPropertiesGetTheTraceFields() throws Exception {
     write("pom.xml", pomWith("ch.qos.logback:logback-classic:1.5.18"));
     write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA

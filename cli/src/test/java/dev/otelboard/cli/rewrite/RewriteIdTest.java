@@ -52,6 +52,7 @@ class RewriteIdTest {
     declare(declared, Log4j2PropertiesEditor.ID, Log4j2PropertiesEditor.class);
     declare(declared, SpringLoggingPatternEditor.ID, SpringLoggingPatternEditor.class);
     declare(declared, PomEditor.ID, PomEditor.class);
+    declare(declared, RegisterWebXmlFilter.ID, RegisterWebXmlFilter.class);
     declare(declared, VendorDependencies.ID, VendorDependencies.class);
     declare(declared, VendorLogKeys.ID, VendorLogKeys.class);
     return declared;
@@ -76,6 +77,7 @@ class RewriteIdTest {
             "wrap-apache-httpclient5",
             "register-dropwizard-filter",
             "register-jetty-filter",
+            "register-web-xml-filter",
             "wrap-kafka-client",
             "wrap-executor",
             "wrap-completable-future",
