@@ -618,6 +618,38 @@ class OnboardScenariosTest {
   }
 
   @Test
+  void aWarsWebXmlRegistersTheGeneratedFilterOnTheBootstrap() throws Exception {
+    write("pom.xml", pomWith("jakarta.servlet:jakarta.servlet-api:6.1.0",
+        "ch.qos.logback:logback-classic:1.5.18").replace("<artifactId>shop</artifactId>",
+        "<artifactId>shop</artifactId>\n  <packaging>war</packaging>"));
+    write("src/main/java/com/example/shop/OrderServlet.java", """
+        package com.example.shop;
+
+        import jakarta.servlet.http.HttpServlet;
+
+        public class OrderServlet extends HttpServlet {}
+        """);
+    write("src/main/webapp/WEB-INF/web.xml", """
+        <web-app version="6.0">
+          <servlet>
+            <servlet-name>orders</servlet-name>
+            <servlet-class>com.example.shop.OrderServlet</servlet-class>
+          </servlet>
+        </web-app>
+        """);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(after(plan, "src/main/webapp/WEB-INF/web.xml"))
+        .contains("<filter-class>com.example.shop.OtelServletFilter</filter-class>");
+    assertThat(plan.changes()).extracting(Change::rewriteId)
+        .contains(RewriteId.REGISTER_WEB_XML_FILTER);
+    assertThat(after(plan, "src/main/java/com/example/shop/OtelServletFilter.java"))
+        .contains("import jakarta.servlet.Filter;", "this(OtelBootstrap.openTelemetry());");
+    applyAndExpectIdempotence(plan);
+  }
+
+  @Test
   void springLoggingPatternsInApplicationPropertiesGetTheTraceFields() throws Exception {
     write("pom.xml", pomWith("ch.qos.logback:logback-classic:1.5.18"));
     write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
