@@ -57,6 +57,19 @@ public final class SpringBootVersion {
   }
 
   /**
+   * Whether a Spring Boot application's build (the module's pom and the root pom) serves HTTP on
+   * a servlet container without Spring MVC (Jersey through spring-boot-starter-jersey): the
+   * starter's web instrumentation then has nothing to hook, and onboard registers the generated
+   * servlet filter. Onboard decides by it and scan forecasts by it.
+   */
+  public static boolean servesWithoutSpringMvc(String buildFiles) {
+    return (buildFiles.contains("<artifactId>spring-boot-starter-jersey</artifactId>")
+            || buildFiles.contains("<artifactId>jersey-container-servlet"))
+        && !buildFiles.contains("<artifactId>spring-boot-starter-web</artifactId>")
+        && !buildFiles.contains("<artifactId>spring-webmvc</artifactId>");
+  }
+
+  /**
    * The opentelemetry-spring-webmvc line whose servlet filter onboard registers in a Spring Boot
    * application the starter does not support: 5.3 (javax) on Boot 2.4/2.5, which ship Spring
    * Framework 5.3; 6.0 (jakarta) on Boot 3.0. Empty for other versions, or when {@code buildFiles}

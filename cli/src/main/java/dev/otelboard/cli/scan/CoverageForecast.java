@@ -189,6 +189,7 @@ public record CoverageForecast(List<ServiceForecast> services) {
       // Below the starter, onboard registers the spring-webmvc filter where it fits.
       boolean mvcFilter = boot && !starter
           && SpringBootVersion.webMvcFilterLine(version, pom + "\n" + rootPom).isPresent();
+      String servletFilter = servletFilter(boot, pom, rootPom);
       // One entry per library, kind and forecast: the first site and a count.
       Map<List<Object>, List<Entry>> groups = new LinkedHashMap<>();
       for (Finding f : scan.findingsIn(module.path())) {
@@ -196,7 +197,8 @@ public record CoverageForecast(List<ServiceForecast> services) {
         if (f.scope() != Scope.MAIN || !f.kind().countsTowardCoverage() || direction.isEmpty()) {
           continue;
         }
-        Entry e = entry(f, direction.get(), library(f).orElse(null), starter, mvcFilter, agent);
+        Entry e = entry(f, direction.get(), library(f).orElse(null), starter, mvcFilter,
+            servletFilter, agent);
         groups.computeIfAbsent(List.of(e.direction(), e.library(), e.kind(), e.coverage(),
             e.by(), e.reason()), k -> new ArrayList<>()).add(e);
       }
@@ -259,7 +261,7 @@ public record CoverageForecast(List<ServiceForecast> services) {
    * why this site is manual; else not covered, with the finding's or the catalog's reason.
    */
   private static Entry entry(Finding f, Direction direction, Library library, boolean starter,
-      boolean mvcFilter, boolean agent) {
+      boolean mvcFilter, String servletFilter, boolean agent) {
     String id = library == null ? "" : library.id();
     String name = library == null ? f.kind().title() : library.name();
     Onboarding onboarding = library == null ? null : library.onboarding();
@@ -279,6 +281,9 @@ public record CoverageForecast(List<ServiceForecast> services) {
     } else if (starter && library != null && LibraryCatalog.instrumentedBySpringBootStarter(library)) {
       coverage = Coverage.WILL_BE_INSTRUMENTED;
       by = RewriteId.SPRING_BOOT_STARTER.id();
+    } else if (!servletFilter.isEmpty() && SERVLET_HOSTED.contains(library)) {
+      coverage = Coverage.WILL_BE_INSTRUMENTED;
+      by = servletFilter;
     } else if (mvcFilter && library == HttpLibraries.SPRING_MVC) {
       coverage = Coverage.WILL_BE_INSTRUMENTED;
       by = RewriteId.INSTRUMENT_SPRING_MVC.id();
@@ -304,6 +309,38 @@ public record CoverageForecast(List<ServiceForecast> services) {
     }
     return new Entry(direction, id, name, f.kind(), 1, f.file(), f.line(), coverage, by, reason);
   }
+
+  /** Server libraries whose requests run inside the generated servlet filter's SERVER span. */
+  private static final List<Library> SERVLET_HOSTED =
+      List.of(HttpLibraries.SERVLET, HttpLibraries.JAXRS);
+
+  /** The rewrites that register the generated servlet filter on the server that hosts it. */
+  private static final List<RewriteId> SERVLET_FILTER_REWRITES = List.of(
+      RewriteId.REGISTER_JETTY_FILTER, RewriteId.REGISTER_DROPWIZARD_FILTER,
+      RewriteId.REGISTER_WEB_XML_FILTER);
+
+  /**
+   * What registers the generated servlet filter in a module, or "": a catalog library in its pom
+   * whose onboarding is one of {@link #SERVLET_FILTER_REWRITES} (embedded Jetty, Dropwizard), or a
+   * Spring Boot application serving without Spring MVC ({@link
+   * SpringBootVersion#servesWithoutSpringMvc}), which gets a FilterRegistrationBean.
+   */
+  private static String servletFilter(boolean boot, String pom, String rootPom) {
+    if (boot && SpringBootVersion.servesWithoutSpringMvc(pom + "\n" + rootPom)) {
+      return "the generated OtelServletFilter (a FilterRegistrationBean)";
+    }
+    for (java.util.regex.MatchResult m : DEPENDENCY.matcher(pom).results().toList()) {
+      for (Library l : LibraryCatalog.byCoordinates(m.group(1).strip(), m.group(2).strip())) {
+        if (SERVLET_FILTER_REWRITES.stream().anyMatch(r -> r.id().equals(l.onboarding().rewrite()))) {
+          return l.onboarding().rewrite();
+        }
+      }
+    }
+    return "";
+  }
+
+  private static final java.util.regex.Pattern DEPENDENCY = java.util.regex.Pattern.compile(
+      "<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>");
 
   /**
    * Whether onboard runs the rewrite {@code id} in a Spring Boot starter application: a Java
