@@ -34,9 +34,11 @@ final class GeneratedSources {
    * @param serviceName default for OTEL_SERVICE_NAME
    * @param logback install the Logback OpenTelemetry appender
    * @param log4j2 install the Log4j2 OpenTelemetry appender
+   * @param dropwizardLogging add the method that attaches the Logback appenders to the ones
+   *     Dropwizard builds from its YAML
    */
-  static String bootstrap(
-      String packageName, String className, String serviceName, boolean logback, boolean log4j2) {
+  static String bootstrap(String packageName, String className, String serviceName,
+      boolean logback, boolean log4j2, boolean dropwizardLogging) {
     return render(
         "bootstrap/OtelBootstrap.java.ftl",
         Map.of(
@@ -45,7 +47,8 @@ final class GeneratedSources {
             "className", className,
             "serviceName", serviceName.replace("\\", "\\\\").replace("\"", "\\\""),
             "logback", logback,
-            "log4j2", log4j2));
+            "log4j2", log4j2,
+            "dropwizardLogging", dropwizardLogging));
   }
 
   /** One of the adapters in {@code templates/adapters/}, named by its class. */

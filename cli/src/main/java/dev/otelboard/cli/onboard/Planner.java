@@ -369,7 +369,7 @@ final class Planner {
     String bootstrap = settings.bootstrapClass();
     draft.generate(dir.resolve(bootstrap + ".java"),
         GeneratedSources.bootstrap(basePackage, bootstrap, config.serviceName(),
-            logging.logback(), logging.log4j2()));
+            logging.logback(), logging.log4j2(), logging.dropwizard()));
     if (needs.contains(Instrumentation.HTTP_CLIENT_ADAPTER)) {
       draft.generate(dir.resolve(RewriteSettings.HTTP_CLIENT_ADAPTER + ".java"),
           GeneratedSources.adapter("OtelHttpClient", basePackage,
@@ -379,6 +379,11 @@ final class Planner {
       draft.generate(dir.resolve(RewriteSettings.HTTP_SERVER_ADAPTER + ".java"),
           GeneratedSources.adapter("OtelHttpServer", basePackage,
               RewriteSettings.HTTP_SERVER_ADAPTER, bootstrap));
+    }
+    if (needs.contains(Instrumentation.APACHE_HTTPCLIENT_4_ADAPTER)) {
+      draft.generate(dir.resolve(RewriteSettings.APACHE_HTTPCLIENT_4_ADAPTER + ".java"),
+          GeneratedSources.adapter("OtelApacheHttpClient4", basePackage,
+              RewriteSettings.APACHE_HTTPCLIENT_4_ADAPTER, bootstrap));
     }
     if (needs.contains(Instrumentation.KAFKA_ADAPTER)) {
       draft.generate(dir.resolve(RewriteSettings.KAFKA_ADAPTER + ".java"),

@@ -28,6 +28,7 @@ public final class Rewrites {
         new WrapJavaHttpClient(),
         new InstrumentHttpServer(),
         new WrapOkHttp(),
+        new WrapApacheHttpClient4(),
         new InstrumentSpringWeb(),
         new WrapKafkaClient(),
         new WrapExecutor(),
@@ -38,6 +39,7 @@ public final class Rewrites {
         new MigrateLoggerToSlf4j(MigrateLoggerToSlf4j.LOG4J1),
         new MigrateSystemOutToSlf4j(),
         new ParameterizeLogMessage(),
+        new AttachDropwizardLogAppenders(),
         new InitBootstrap());
   }
 
@@ -71,6 +73,7 @@ public final class Rewrites {
         new WrapJavaHttpClient(),
         new InstrumentHttpServer(),
         new WrapOkHttp(),
+        new WrapApacheHttpClient4(),
         new WrapKafkaClient());
   }
 

@@ -76,6 +76,8 @@ class RewriteIdTest {
             "wrap-executor",
             "wrap-completable-future",
             "wrap-thread",
+            "wrap-apache-httpclient-4",
+            "attach-dropwizard-log-appenders",
             "migrate-jul-to-slf4j",
             "migrate-jcl-to-slf4j",
             "migrate-log4j1-to-slf4j",
