@@ -62,6 +62,41 @@ final class GeneratedSources {
             "bootstrapClass", bootstrap));
   }
 
+  /**
+   * The servlet Filter that opens SERVER spans.
+   *
+   * @param servlet the servlet API package, {@code javax.servlet} or {@code jakarta.servlet}
+   * @param bootstrap the bootstrap class its no-argument constructor takes OpenTelemetry from, or
+   *     empty for a filter that is always given it (a Spring bean)
+   */
+  static String servletFilter(
+      String packageName, String className, String bootstrap, String servlet) {
+    return render(
+        "adapters/OtelServletFilter.java.ftl",
+        Map.of(
+            "version", version(),
+            "packageName", packageName,
+            "className", className,
+            "bootstrapClass", bootstrap,
+            "servlet", servlet));
+  }
+
+  /**
+   * The Spring {@code @Configuration} of a starter application that hands the starter's
+   * OpenTelemetry to in-place client adapters and, when {@code filterClass} is not empty,
+   * registers that servlet filter.
+   */
+  static String springBridge(String packageName, String className, String filterClass) {
+    return render(
+        "adapters/OtelSpring.java.ftl",
+        Map.of(
+            "version", version(),
+            "packageName", packageName,
+            "className", className,
+            "servletFilter", !filterClass.isEmpty(),
+            "filterClass", filterClass));
+  }
+
   /** The Spring web helper; {@code restClient} adds the RestClient overload (Spring 6.1+). */
   static String springWebAdapter(
       String packageName, String className, String bootstrap, boolean restClient) {

@@ -39,8 +39,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,6 +54,14 @@ final class Planner {
   /** Artifacts that give SLF4J a backend, so other logging APIs can move to SLF4J. */
   private static final List<String> SLF4J_BACKENDS =
       LibraryCatalog.slf4jProviders().stream().map(Coordinates::artifactId).toList();
+
+  /** The adapters whose template (templates/adapters/NAME.java.ftl) is named as the class. */
+  private static final Map<Instrumentation, String> ADAPTERS = new EnumMap<>(Map.of(
+      Instrumentation.HTTP_CLIENT_ADAPTER, RewriteSettings.HTTP_CLIENT_ADAPTER,
+      Instrumentation.HTTP_SERVER_ADAPTER, RewriteSettings.HTTP_SERVER_ADAPTER,
+      Instrumentation.APACHE_HTTPCLIENT_4_ADAPTER, RewriteSettings.APACHE_HTTPCLIENT_4_ADAPTER,
+      Instrumentation.KAFKA_ADAPTER, RewriteSettings.KAFKA_ADAPTER,
+      Instrumentation.OKHTTP_ADAPTER, RewriteSettings.OKHTTP_ADAPTER));
 
   private final Path mavenRepository;
   private final Path root;
@@ -277,11 +287,14 @@ final class Planner {
     }
     anyModuleNeedsOtel = true;
     if (starter) {
-      planSpringBootStarter(module, pomText, versionsInParent, logging, boot);
+      List<MavenDependency> extra = planStarterBridge(sources, basePackage, javaFiles,
+          buildFiles, needs, boot);
+      planSpringBootStarter(module, pomText, versionsInParent, logging, boot, extra);
       return;
     }
     needs.add(Instrumentation.BOOTSTRAP);
-    generateSources(sources, basePackage, settings, config, needs, logging);
+    generateSources(sources, basePackage, settings, config, needs, logging,
+        ServletApi.of(javaFiles, buildFiles, boot));
     Path pom = module.resolve("pom.xml");
     if (pomText.isEmpty()) {
       draft.manual().add(new ManualItem(draft.relative(module), 0, PomEditor.ID,
@@ -298,8 +311,8 @@ final class Planner {
    * instead of the bootstrap class and client rewrites.
    */
   private void planSpringBootStarter(Path module, Optional<String> pomText,
-      boolean versionsInParent, LoggingFrameworks logging, SpringBootApp boot)
-      throws IOException {
+      boolean versionsInParent, LoggingFrameworks logging, SpringBootApp boot,
+      List<MavenDependency> extra) throws IOException {
     List<MavenDependency> dependencies = new ArrayList<>();
     // OkHttp 5 comes with the starter (its default OTLP sender, the AWS/Azure resource
     // providers). Boot's RestTemplateBuilder then picks OkHttp for the application's own
@@ -310,6 +323,7 @@ final class Planner {
         .excluding(OTEL_GROUP + ":opentelemetry-exporter-sender-okhttp")
         .excluding("com.squareup.okhttp3:*"));
     dependencies.add(MavenDependency.runtime(OTEL_GROUP, "opentelemetry-exporter-sender-jdk"));
+    dependencies.addAll(extra);
     dependencies.addAll(loggingDependencies(logging));
     boolean bootLogback = !pomText.orElse("").contains("spring-boot-starter-log4j2");
     MavenDependency mdc = instrumentation(LoggingLibraries.LOGBACK).stream()
@@ -349,6 +363,54 @@ final class Planner {
     }
   }
 
+  /**
+   * What a starter application needs beyond the starter: an application that serves HTTP without
+   * Spring MVC (Jersey) gets the generated servlet filter, registered by a generated
+   * {@code @Configuration} next to its {@code @SpringBootApplication}; clients instrumented in place
+   * (OkHttp) get the starter's OpenTelemetry from that same class. Returns the dependencies they
+   * add.
+   */
+  private List<MavenDependency> planStarterBridge(Path sources, String basePackage,
+      List<Path> javaFiles, String buildFiles, Set<Instrumentation> needs, SpringBootApp boot)
+      throws IOException {
+    boolean servletFilter = boot.servesWithoutSpringMvc(buildFiles);
+    boolean okhttp = needs.contains(Instrumentation.OKHTTP_ADAPTER);
+    if (!servletFilter && !okhttp) {
+      return List.of();
+    }
+    String appPackage = boot.application() == null ? basePackage
+        : ProjectFiles.packageOf(read(boot.application()).orElse("")).orElse(basePackage);
+    Path appDir = appPackage.isEmpty() ? sources : sources.resolve(appPackage.replace('.', '/'));
+    Path baseDir = basePackage.isEmpty() ? sources : sources.resolve(basePackage.replace('.', '/'));
+    String bridge = RewriteSettings.SPRING_BRIDGE;
+    int before = draft.changes().size();
+    draft.generate(appDir.resolve(bridge + ".java"), GeneratedSources.springBridge(appPackage,
+        bridge, servletFilter ? RewriteSettings.SERVLET_FILTER : ""));
+    if (servletFilter) {
+      draft.generate(appDir.resolve(RewriteSettings.SERVLET_FILTER + ".java"),
+          GeneratedSources.servletFilter(appPackage, RewriteSettings.SERVLET_FILTER, "",
+              ServletApi.of(javaFiles, buildFiles, boot)));
+    }
+    if (servletFilter && draft.changes().size() > before) {
+      String application = read(boot.application()).orElse("");
+      int line = application.substring(0, Math.max(0,
+          application.indexOf("@SpringBootApplication"))).split("\n", -1).length;
+      draft.changes().add(new Change(draft.relative(boot.application()), line, GeneratedSources.ID,
+          "serves HTTP without Spring MVC (Jersey), which the starter does not trace: "
+              + RewriteSettings.SERVLET_FILTER + " registered by " + bridge
+              + "'s FilterRegistrationBean gives every request a SERVER span"));
+    }
+    if (okhttp) {
+      String reference = appPackage.equals(basePackage) || appPackage.isEmpty() ? bridge
+          : appPackage + "." + bridge;
+      draft.generate(baseDir.resolve(RewriteSettings.OKHTTP_ADAPTER + ".java"),
+          GeneratedSources.adapter("OtelOkHttp", basePackage, RewriteSettings.OKHTTP_ADAPTER,
+              reference));
+    }
+    return List.of(MavenDependency.managed(INSTRUMENTATION_GROUP,
+        "opentelemetry-instrumentation-api"));
+  }
+
   private RewriteSettings settings(String basePackage) {
     boolean library =
         switch (options.httpLibrary()) {
@@ -364,41 +426,29 @@ final class Planner {
 
   private void generateSources(
       Path sources, String basePackage, RewriteSettings settings, OtelboardConfig config,
-      Set<Instrumentation> needs, LoggingFrameworks logging) throws IOException {
+      Set<Instrumentation> needs, LoggingFrameworks logging, String servletApi)
+      throws IOException {
     Path dir = basePackage.isEmpty() ? sources : sources.resolve(basePackage.replace('.', '/'));
     String bootstrap = settings.bootstrapClass();
     draft.generate(dir.resolve(bootstrap + ".java"),
         GeneratedSources.bootstrap(basePackage, bootstrap, config.serviceName(),
             logging.logback(), logging.log4j2(), logging.dropwizard()));
-    if (needs.contains(Instrumentation.HTTP_CLIENT_ADAPTER)) {
-      draft.generate(dir.resolve(RewriteSettings.HTTP_CLIENT_ADAPTER + ".java"),
-          GeneratedSources.adapter("OtelHttpClient", basePackage,
-              RewriteSettings.HTTP_CLIENT_ADAPTER, bootstrap));
+    for (Map.Entry<Instrumentation, String> adapter : ADAPTERS.entrySet()) {
+      if (needs.contains(adapter.getKey())) {
+        draft.generate(dir.resolve(adapter.getValue() + ".java"),
+            GeneratedSources.adapter(adapter.getValue(), basePackage, adapter.getValue(),
+                bootstrap));
+      }
     }
-    if (needs.contains(Instrumentation.HTTP_SERVER_ADAPTER)) {
-      draft.generate(dir.resolve(RewriteSettings.HTTP_SERVER_ADAPTER + ".java"),
-          GeneratedSources.adapter("OtelHttpServer", basePackage,
-              RewriteSettings.HTTP_SERVER_ADAPTER, bootstrap));
-    }
-    if (needs.contains(Instrumentation.APACHE_HTTPCLIENT_4_ADAPTER)) {
-      draft.generate(dir.resolve(RewriteSettings.APACHE_HTTPCLIENT_4_ADAPTER + ".java"),
-          GeneratedSources.adapter("OtelApacheHttpClient4", basePackage,
-              RewriteSettings.APACHE_HTTPCLIENT_4_ADAPTER, bootstrap));
-    }
-    if (needs.contains(Instrumentation.KAFKA_ADAPTER)) {
-      draft.generate(dir.resolve(RewriteSettings.KAFKA_ADAPTER + ".java"),
-          GeneratedSources.adapter("OtelKafka", basePackage, RewriteSettings.KAFKA_ADAPTER,
-              bootstrap));
+    if (needs.contains(Instrumentation.SERVLET_FILTER)) {
+      draft.generate(dir.resolve(RewriteSettings.SERVLET_FILTER + ".java"),
+          GeneratedSources.servletFilter(basePackage, RewriteSettings.SERVLET_FILTER, bootstrap,
+              servletApi));
     }
     if (needs.contains(Instrumentation.SPRING_WEB_ADAPTER)) {
       draft.generate(dir.resolve(RewriteSettings.SPRING_WEB_ADAPTER + ".java"),
           GeneratedSources.springWebAdapter(basePackage, RewriteSettings.SPRING_WEB_ADAPTER,
               bootstrap, needs.contains(Instrumentation.SPRING_REST_CLIENT)));
-    }
-    if (needs.contains(Instrumentation.OKHTTP_ADAPTER)) {
-      draft.generate(dir.resolve(RewriteSettings.OKHTTP_ADAPTER + ".java"),
-          GeneratedSources.adapter("OtelOkHttp", basePackage, RewriteSettings.OKHTTP_ADAPTER,
-              bootstrap));
     }
   }
 

@@ -104,7 +104,8 @@ final class PomPlanner {
     if (needs.contains(Instrumentation.HTTP_CLIENT_ADAPTER)
         || needs.contains(Instrumentation.HTTP_SERVER_ADAPTER)
         || needs.contains(Instrumentation.OKHTTP_ADAPTER)
-        || needs.contains(Instrumentation.APACHE_HTTPCLIENT_4_ADAPTER)) {
+        || needs.contains(Instrumentation.APACHE_HTTPCLIENT_4_ADAPTER)
+        || needs.contains(Instrumentation.SERVLET_FILTER)) {
       list.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
           "opentelemetry-instrumentation-api"));
     }

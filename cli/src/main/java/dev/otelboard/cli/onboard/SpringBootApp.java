@@ -66,6 +66,19 @@ record SpringBootApp(Optional<Version> version, Path application, boolean jakart
     return version.map(Version::hasOpenTelemetryStarter).orElse(application != null && jakarta);
   }
 
+  /**
+   * Whether the application serves HTTP on a servlet container without Spring MVC (Jersey through
+   * spring-boot-starter-jersey): the starter's web instrumentation then has nothing to hook, and
+   * a servlet filter must make the SERVER spans.
+   */
+  boolean servesWithoutSpringMvc(String buildFiles) {
+    return application != null
+        && (buildFiles.contains("<artifactId>spring-boot-starter-jersey</artifactId>")
+            || buildFiles.contains("<artifactId>jersey-container-servlet"))
+        && !buildFiles.contains("<artifactId>spring-boot-starter-web</artifactId>")
+        && !buildFiles.contains("<artifactId>spring-webmvc</artifactId>");
+  }
+
   /** Why an application gets code rewrites instead of the starter; empty when that is expected. */
   Optional<String> withoutStarter() {
     if (application == null || starter()) {

@@ -15,6 +15,11 @@ public enum Instrumentation {
   HTTP_SERVER_ADAPTER,
   /** The official opentelemetry-java-http-server library. */
   HTTP_SERVER_LIBRARY,
+  /**
+   * The generated servlet Filter that opens SERVER spans (javax or jakarta, as the service's
+   * dependencies say).
+   */
+  SERVLET_FILTER,
   /** The generated OkHttp adapter (keeps the OkHttpClient type). */
   OKHTTP_ADAPTER,
   /** The generated Apache HttpClient 4 adapter (keeps the CloseableHttpClient type). */

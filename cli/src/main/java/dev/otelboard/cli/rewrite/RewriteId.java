@@ -22,6 +22,10 @@ public enum RewriteId {
   WRAP_OKHTTP("wrap-okhttp", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link InstrumentSpringWeb}. */
   INSTRUMENT_SPRING_WEB("instrument-spring-web", Reported.BY_SCAN_AND_ONBOARD),
+  /** {@link RegisterDropwizardFilter}. */
+  REGISTER_DROPWIZARD_FILTER("register-dropwizard-filter", Reported.BY_SCAN_AND_ONBOARD),
+  /** {@link RegisterJettyFilter}. */
+  REGISTER_JETTY_FILTER("register-jetty-filter", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link WrapKafkaClient}. */
   WRAP_KAFKA_CLIENT("wrap-kafka-client", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link WrapExecutor}. */

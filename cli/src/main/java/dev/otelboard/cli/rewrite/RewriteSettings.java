@@ -27,6 +27,13 @@ public record RewriteSettings(
   public static final String HTTP_CLIENT_ADAPTER = "OtelHttpClient";
   /** Simple name of the generated JDK HttpServer adapter. */
   public static final String HTTP_SERVER_ADAPTER = "OtelHttpServer";
+  /** Simple name of the generated servlet Filter. */
+  public static final String SERVLET_FILTER = "OtelServletFilter";
+  /**
+   * Simple name of the generated Spring {@code @Configuration} that hands the starter's
+   * OpenTelemetry to the adapters and registers the servlet filter.
+   */
+  public static final String SPRING_BRIDGE = "OtelSpring";
   /** Simple name of the generated OkHttp adapter. */
   public static final String OKHTTP_ADAPTER = "OtelOkHttp";
   /** Simple name of the generated Apache HttpClient 4 adapter. */

@@ -27,6 +27,8 @@ public final class Rewrites {
         new MigrateDatadogCorrelationIds(),
         new WrapJavaHttpClient(),
         new InstrumentHttpServer(),
+        new RegisterJettyFilter(),
+        new RegisterDropwizardFilter(),
         new WrapOkHttp(),
         new WrapApacheHttpClient4(),
         new InstrumentSpringWeb(),
@@ -46,7 +48,8 @@ public final class Rewrites {
   /**
    * The rewrites for a Spring Boot 2.6+ or 3.1+ application onboarded with
    * opentelemetry-spring-boot-starter: the starter owns the SDK and instruments Spring's clients,
-   * servers and spring-kafka, so only vendor tracer code, context propagation and logging
+   * servers and spring-kafka, so only vendor tracer code, OkHttp (whose adapter takes the
+   * starter's OpenTelemetry from the generated Spring bridge), context propagation and logging
    * remain.
    */
   public static List<JavaRewrite> springBootStarter() {
@@ -54,6 +57,7 @@ public final class Rewrites {
         new MigrateOpenTracing(),
         new MigrateDatadogTrace(true),
         new MigrateDatadogCorrelationIds(),
+        new WrapOkHttp(),
         new WrapExecutor(),
         new WrapCompletableFuture(),
         new WrapThread(),
@@ -72,7 +76,6 @@ public final class Rewrites {
     return List.of(
         new WrapJavaHttpClient(),
         new InstrumentHttpServer(),
-        new WrapOkHttp(),
         new WrapApacheHttpClient4(),
         new WrapKafkaClient());
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelboard.cli.buildfile.PomEditor;
+import dev.otelboard.cli.logconfig.DropwizardLogFormatEditor;
 import dev.otelboard.cli.logconfig.Log4j2ConfigEditor;
 import dev.otelboard.cli.logconfig.Log4j2PropertiesEditor;
 import dev.otelboard.cli.logconfig.LogbackConfigEditor;
@@ -50,6 +51,7 @@ class RewriteIdTest {
     declare(declared, Log4j2ConfigEditor.ID, Log4j2ConfigEditor.class);
     declare(declared, Log4j2PropertiesEditor.ID, Log4j2PropertiesEditor.class);
     declare(declared, SpringLoggingPatternEditor.ID, SpringLoggingPatternEditor.class);
+    declare(declared, DropwizardLogFormatEditor.ID, DropwizardLogFormatEditor.class);
     declare(declared, PomEditor.ID, PomEditor.class);
     declare(declared, VendorDependencies.ID, VendorDependencies.class);
     declare(declared, VendorLogKeys.ID, VendorLogKeys.class);
@@ -72,6 +74,8 @@ class RewriteIdTest {
             "instrument-http-server",
             "wrap-okhttp",
             "instrument-spring-web",
+            "register-dropwizard-filter",
+            "register-jetty-filter",
             "wrap-kafka-client",
             "wrap-executor",
             "wrap-completable-future",
