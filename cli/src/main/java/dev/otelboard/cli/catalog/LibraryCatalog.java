@@ -49,6 +49,7 @@ public final class LibraryCatalog {
           MessagingLibraries.RABBITMQ,
           MessagingLibraries.SPRING_AMQP,
           HttpLibraries.SPRING_BOOT,
+          HttpLibraries.DROPWIZARD,
           TracingLibraries.OPENTELEMETRY_SDK,
           TracingLibraries.OPENTRACING_SHIM,
           TracingLibraries.OPENTELEMETRY_API,
