@@ -17,6 +17,7 @@ import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.ManualItem;
 import dev.otelboard.cli.rewrite.RewriteId;
+import dev.otelboard.cli.rewrite.RewriteSettings;
 import dev.otelboard.cli.rewrite.xml.XmlTree.XmlParseException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -186,6 +187,27 @@ final class LogConfigPlanner {
       }
     }
     return true;
+  }
+
+  /**
+   * The bootstrap attaches the OpenTelemetry appenders only when the application's run(...)
+   * calls it: without that call (no Dropwizard Application that onboard recognized) Dropwizard's
+   * appenders print empty trace fields and nothing is exported, which is a manual item.
+   */
+  void checkDropwizardAppendersAttached(Path module, List<Path> javaFiles) throws IOException {
+    String call = RewriteSettings.DEFAULT_BOOTSTRAP_CLASS + ".attachLogbackAppenders();";
+    for (Path file : javaFiles) {
+      FileEdit edit = draft.edits().get(draft.relative(file));
+      String text = edit != null && edit.after() != null ? edit.after() : read(file).orElse("");
+      if (text.contains(call)) {
+        return;
+      }
+    }
+    draft.manual().add(new ManualItem(draft.relative(module.resolve("pom.xml")), 0,
+        RewriteId.ATTACH_DROPWIZARD_LOG_APPENDERS, "a Dropwizard module without an "
+            + "Application.run(configuration, environment) onboard recognized: call " + call
+            + " first in it, so that Dropwizard's appenders get trace ids and records are "
+            + "exported"));
   }
 
   private void editLogConfig(Path file, String text, boolean sdk, boolean logback) {

@@ -273,6 +273,9 @@ final class Planner {
     if (!sdk || traced || javaFiles.isEmpty()) {
       return;
     }
+    if (logging.dropwizard()) {
+      logConfigs.checkDropwizardAppendersAttached(module, javaFiles);
+    }
     if (!module.equals(root) && isLibrary(javaFiles, pomText.orElse(""), logging)
         && needs.stream().allMatch(n -> n == Instrumentation.CONTEXT)) {
       // A library module of a multi-module build: no SDK or bootstrap of its own (the service

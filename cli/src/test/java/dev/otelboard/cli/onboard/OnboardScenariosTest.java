@@ -662,6 +662,24 @@ class OnboardScenariosTest {
   }
 
   @Test
+  void aDropwizardModuleWithoutARecognizedApplicationSaysTheAppendersAreNotAttached()
+      throws Exception {
+    write("pom.xml", pomWith("io.dropwizard:dropwizard-core:2.1.12"));
+    write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
+        .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
+    write("config.yml", "logging:\n  appenders:\n    - type: console\n      logFormat: \"%m%n\"\n");
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(plan.manual())
+        .filteredOn(m -> m.rewriteId() == RewriteId.ATTACH_DROPWIZARD_LOG_APPENDERS)
+        .singleElement().satisfies(m -> {
+          assertThat(m.file()).isEqualTo("pom.xml");
+          assertThat(m.reason()).contains("OtelBootstrap.attachLogbackAppenders();");
+        });
+  }
+
+  @Test
   void anUnparseableDropwizardConfigIsLeftByteIdenticalWithItsLine() throws Exception {
     write("pom.xml", pomWith("io.dropwizard:dropwizard-core:2.1.12"));
     write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
