@@ -12,9 +12,9 @@ import java.util.Set;
  * Apache HttpClient 4 clients are instrumented where they are built, keeping the {@code
  * CloseableHttpClient} type: {@code HttpClients.createDefault()/createSystem()/createMinimal()},
  * {@code HttpClients.custom()...build()}, {@code HttpClientBuilder.create()...build()} and
- * dropwizard-client's {@code new HttpClientBuilder(environment)...build(name)}. Dropwizard 3+ builds
- * HttpClient 5 with a builder of the same name, so a Dropwizard build site is only wrapped in a file
- * that uses HttpClient 4's types, and is a manual item when the file names neither version.
+ * dropwizard-client's {@code new HttpClientBuilder(environment)...build(name)}. Dropwizard 3+
+ * builds HttpClient 5 with a builder of the same name, so a Dropwizard build site is only wrapped
+ * in a file that uses HttpClient 4's types, and is a manual item when the file names neither.
  */
 final class WrapApacheHttpClient4 implements JavaRewrite {
   static final RewriteId ID = RewriteId.WRAP_APACHE_HTTPCLIENT_4;
