@@ -94,6 +94,9 @@ public final class ${className} {
 <#if log4j2>
     io.opentelemetry.instrumentation.log4j.appender.v2_17.OpenTelemetryAppender.install(sdk);
 </#if>
+<#if julHandler?has_content>
+    ${julHandler}.install(sdk);
+</#if>
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> sdk.shutdown().join(10, TimeUnit.SECONDS), "otel-shutdown"));

@@ -36,6 +36,7 @@ public final class LibraryCatalog {
           HttpLibraries.RETROFIT,
           HttpLibraries.JDK_HTTP_SERVER,
           HttpLibraries.SERVLET,
+          HttpLibraries.EMBEDDED_JETTY,
           HttpLibraries.SPRING_MVC,
           HttpLibraries.SPRING_WEBFLUX,
           HttpLibraries.JAXRS,

@@ -28,6 +28,7 @@ import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.Instrumentation;
 import dev.otelboard.cli.rewrite.JavaFileRewriter;
+import dev.otelboard.cli.rewrite.JavaRewrite;
 import dev.otelboard.cli.rewrite.ManualItem;
 import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.rewrite.RewriteSettings;
@@ -60,6 +61,7 @@ final class Planner {
       Instrumentation.HTTP_CLIENT_ADAPTER, RewriteSettings.HTTP_CLIENT_ADAPTER,
       Instrumentation.HTTP_SERVER_ADAPTER, RewriteSettings.HTTP_SERVER_ADAPTER,
       Instrumentation.APACHE_HTTPCLIENT_4_ADAPTER, RewriteSettings.APACHE_HTTPCLIENT_4_ADAPTER,
+      Instrumentation.HTTP_CLIENT5_ADAPTER, RewriteSettings.HTTP_CLIENT5_ADAPTER,
       Instrumentation.KAFKA_ADAPTER, RewriteSettings.KAFKA_ADAPTER,
       Instrumentation.OKHTTP_ADAPTER, RewriteSettings.OKHTTP_ADAPTER));
 
@@ -218,8 +220,17 @@ final class Planner {
               + "; then re-run onboard (or run onboard --mode agent once it is removed)"));
     }
     if (sdk && !traced && !javaFiles.isEmpty()) {
-      JavaFileRewriter rewriter = new JavaFileRewriter(
-          starter ? Rewrites.springBootStarter() : Rewrites.sdkMode(), settings);
+      List<JavaRewrite> rewrites = starter ? Rewrites.springBootStarter() : Rewrites.sdkMode();
+      Optional<ServletApi.Unsupported> oldServlet = ServletApi.unsupported(pomText.orElse(""));
+      List<JavaRewrite> registrations =
+          rewrites.stream().filter(r -> Rewrites.registersServletFilter(r.id())).toList();
+      if (oldServlet.isPresent() && ServletApi.anyRegisters(javaFiles, registrations)) {
+        // No filter registration the container can't run: a manual item at the pom line.
+        rewrites = rewrites.stream().filter(r -> !registrations.contains(r)).toList();
+        draft.manual().add(new ManualItem(draft.relative(module.resolve("pom.xml")),
+            oldServlet.get().line(), RewriteId.REGISTER_JETTY_FILTER, oldServlet.get().reason()));
+      }
+      JavaFileRewriter rewriter = new JavaFileRewriter(rewrites, settings);
       JavaFileRewriter outsideStarter =
           starter ? new JavaFileRewriter(Rewrites.outsideSpringBootStarter(), settings) : null;
       for (Path file : javaFiles) {
@@ -249,6 +260,9 @@ final class Planner {
         }
       }
     }
+    if (sdk && !traced && !starter && ServletApi.unsupported(pomText.orElse("")).isEmpty()) {
+      WebXmlPlan.plan(draft, module, settings, needs);
+    }
     // Boot's default logging gets a logback-spring.xml, unless no OpenTelemetry is added here.
     boolean bootDefaultLogging = boot.defaultLogging(module, buildFiles)
         && (!sdk || (!traced && !javaFiles.isEmpty()));
@@ -260,16 +274,9 @@ final class Planner {
       draft.changes().addAll(keys.changes());
       draft.edit(keys.file(), keys.before(), keys.after());
     }
-    if (sdk && !traced && !logging.logback() && !logging.log4j2() && !slf4jBackend
-        && usesJul(javaFiles)) {
-      draft.manual().add(new ManualItem(draft.relative(module), 0, RewriteId.JUL_LOG_CORRELATION,
-          "java.util.logging only: JUL has no MDC, so no pattern can print trace_id here. "
-              + "Either add an SLF4J backend (logback-classic, plus jul-to-slf4j's "
-              + "SLF4JBridgeHandler for third-party JUL output) and re-run onboard, which then "
-              + "moves the loggers to SLF4J and correlates them; or run with the javaagent "
-              + "(onboard --mode agent), whose java-util-logging instrumentation exports JUL "
-              + "records over OTLP with their trace_id/span_id"));
-    }
+    // JUL without an SLF4J backend: the generated handler exports its records (see below).
+    boolean julOnly = sdk && !traced && !logging.logback() && !logging.log4j2() && !slf4jBackend
+        && usesJul(javaFiles);
     if (!sdk || traced || javaFiles.isEmpty()) {
       return;
     }
@@ -280,6 +287,12 @@ final class Planner {
         && needs.stream().allMatch(n -> n == Instrumentation.CONTEXT)) {
       // A library module of a multi-module build: no SDK or bootstrap of its own (the service
       // that runs it has them), only the API its rewritten code calls.
+      if (julOnly) {
+        draft.manual().add(new ManualItem(draft.relative(module), 0,
+            RewriteId.JUL_LOG_CORRELATION, "java.util.logging only, in a library module: its "
+                + "records are exported with their trace context by the service that runs it "
+                + "once that service is onboarded (its bootstrap installs the JUL handler)"));
+      }
       if (!needs.isEmpty()) {
         anyModuleNeedsOtel = true;
         poms.editPom(module.resolve("pom.xml"),
@@ -290,14 +303,17 @@ final class Planner {
     }
     anyModuleNeedsOtel = true;
     if (starter) {
-      List<MavenDependency> extra = planStarterBridge(sources, basePackage, javaFiles,
+      List<MavenDependency> extra = StarterBridge.plan(draft, sources, basePackage, javaFiles,
           buildFiles, needs, boot);
       planSpringBootStarter(module, pomText, versionsInParent, logging, boot, extra);
       return;
     }
     needs.add(Instrumentation.BOOTSTRAP);
+    if (julOnly) {
+      dropJulMigrationItems(module);
+    }
     generateSources(sources, basePackage, settings, config, needs, logging,
-        ServletApi.of(javaFiles, buildFiles, boot));
+        ServletApi.of(javaFiles, buildFiles, boot), julOnly);
     Path pom = module.resolve("pom.xml");
     if (pomText.isEmpty()) {
       draft.manual().add(new ManualItem(draft.relative(module), 0, PomEditor.ID,
@@ -366,54 +382,6 @@ final class Planner {
     }
   }
 
-  /**
-   * What a starter application needs beyond the starter: an application that serves HTTP without
-   * Spring MVC (Jersey) gets the generated servlet filter, registered by a generated
-   * {@code @Configuration} next to its {@code @SpringBootApplication}; clients instrumented in place
-   * (OkHttp) get the starter's OpenTelemetry from that same class. Returns the dependencies they
-   * add.
-   */
-  private List<MavenDependency> planStarterBridge(Path sources, String basePackage,
-      List<Path> javaFiles, String buildFiles, Set<Instrumentation> needs, SpringBootApp boot)
-      throws IOException {
-    boolean servletFilter = boot.servesWithoutSpringMvc(buildFiles);
-    boolean okhttp = needs.contains(Instrumentation.OKHTTP_ADAPTER);
-    if (!servletFilter && !okhttp) {
-      return List.of();
-    }
-    String appPackage = boot.application() == null ? basePackage
-        : ProjectFiles.packageOf(read(boot.application()).orElse("")).orElse(basePackage);
-    Path appDir = appPackage.isEmpty() ? sources : sources.resolve(appPackage.replace('.', '/'));
-    Path baseDir = basePackage.isEmpty() ? sources : sources.resolve(basePackage.replace('.', '/'));
-    String bridge = RewriteSettings.SPRING_BRIDGE;
-    int before = draft.changes().size();
-    draft.generate(appDir.resolve(bridge + ".java"), GeneratedSources.springBridge(appPackage,
-        bridge, servletFilter ? RewriteSettings.SERVLET_FILTER : ""));
-    if (servletFilter) {
-      draft.generate(appDir.resolve(RewriteSettings.SERVLET_FILTER + ".java"),
-          GeneratedSources.servletFilter(appPackage, RewriteSettings.SERVLET_FILTER, "",
-              ServletApi.of(javaFiles, buildFiles, boot)));
-    }
-    if (servletFilter && draft.changes().size() > before) {
-      String application = read(boot.application()).orElse("");
-      int line = application.substring(0, Math.max(0,
-          application.indexOf("@SpringBootApplication"))).split("\n", -1).length;
-      draft.changes().add(new Change(draft.relative(boot.application()), line, GeneratedSources.ID,
-          "serves HTTP without Spring MVC (Jersey), which the starter does not trace: "
-              + RewriteSettings.SERVLET_FILTER + " registered by " + bridge
-              + "'s FilterRegistrationBean gives every request a SERVER span"));
-    }
-    if (okhttp) {
-      String reference = appPackage.equals(basePackage) || appPackage.isEmpty() ? bridge
-          : appPackage + "." + bridge;
-      draft.generate(baseDir.resolve(RewriteSettings.OKHTTP_ADAPTER + ".java"),
-          GeneratedSources.adapter("OtelOkHttp", basePackage, RewriteSettings.OKHTTP_ADAPTER,
-              reference));
-    }
-    return List.of(MavenDependency.managed(INSTRUMENTATION_GROUP,
-        "opentelemetry-instrumentation-api"));
-  }
-
   private RewriteSettings settings(String basePackage) {
     boolean library =
         switch (options.httpLibrary()) {
@@ -429,13 +397,26 @@ final class Planner {
 
   private void generateSources(
       Path sources, String basePackage, RewriteSettings settings, OtelboardConfig config,
-      Set<Instrumentation> needs, LoggingFrameworks logging, String servletApi)
+      Set<Instrumentation> needs, LoggingFrameworks logging, String servletApi, boolean jul)
       throws IOException {
     Path dir = basePackage.isEmpty() ? sources : sources.resolve(basePackage.replace('.', '/'));
     String bootstrap = settings.bootstrapClass();
     draft.generate(dir.resolve(bootstrap + ".java"),
         GeneratedSources.bootstrap(basePackage, bootstrap, config.serviceName(),
-            logging.logback(), logging.log4j2(), logging.dropwizard()));
+            logging.logback(), logging.log4j2(), logging.dropwizard(),
+            jul ? RewriteSettings.JUL_HANDLER : ""));
+    if (jul) {
+      Path handler = dir.resolve(RewriteSettings.JUL_HANDLER + ".java");
+      int before = draft.changes().size();
+      draft.generate(handler, GeneratedSources.adapter("OtelJulHandler", basePackage,
+          RewriteSettings.JUL_HANDLER, bootstrap));
+      if (draft.changes().size() > before) {
+        draft.changes().add(new Change(draft.relative(handler), 1,
+            RewriteId.JUL_LOG_CORRELATION, "java.util.logging only: the bootstrap installs "
+                + RewriteSettings.JUL_HANDLER + " on the root logger, which exports every record "
+                + "with its trace context and prints trace_id/span_id in the console lines"));
+      }
+    }
     for (Map.Entry<Instrumentation, String> adapter : ADAPTERS.entrySet()) {
       if (needs.contains(adapter.getKey())) {
         draft.generate(dir.resolve(adapter.getValue() + ".java"),
@@ -453,6 +434,18 @@ final class Planner {
           GeneratedSources.springWebAdapter(basePackage, RewriteSettings.SPRING_WEB_ADAPTER,
               bootstrap, needs.contains(Instrumentation.SPRING_REST_CLIENT)));
     }
+  }
+
+  /**
+   * A module that logs only through java.util.logging gets its records exported by a generated
+   * JUL Handler on the OpenTelemetry Logs bridge, which the bootstrap installs on the root logger
+   * together with trace ids in the console lines (see generateSources). Its loggers then stay on
+   * JUL, so the items that say they would need an SLF4J backend are dropped.
+   */
+  private void dropJulMigrationItems(Path module) {
+    String prefix = draft.relative(module);
+    draft.manual().removeIf(m -> m.rewriteId() == RewriteId.MIGRATE_JUL_TO_SLF4J
+        && (prefix.equals(".") || m.file().startsWith(prefix + "/")));
   }
 
   /**

@@ -105,7 +105,8 @@ final class PomPlanner {
         || needs.contains(Instrumentation.HTTP_SERVER_ADAPTER)
         || needs.contains(Instrumentation.OKHTTP_ADAPTER)
         || needs.contains(Instrumentation.APACHE_HTTPCLIENT_4_ADAPTER)
-        || needs.contains(Instrumentation.SERVLET_FILTER)) {
+        || needs.contains(Instrumentation.SERVLET_FILTER)
+        || needs.contains(Instrumentation.HTTP_CLIENT5_ADAPTER)) {
       list.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
           "opentelemetry-instrumentation-api"));
     }

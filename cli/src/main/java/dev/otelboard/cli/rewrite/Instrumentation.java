@@ -20,6 +20,8 @@ public enum Instrumentation {
    * dependencies say).
    */
   SERVLET_FILTER,
+  /** The generated Apache HttpClient 5 adapter (an exec interceptor on the client builder). */
+  HTTP_CLIENT5_ADAPTER,
   /** The generated OkHttp adapter (keeps the OkHttpClient type). */
   OKHTTP_ADAPTER,
   /** The generated Apache HttpClient 4 adapter (keeps the CloseableHttpClient type). */

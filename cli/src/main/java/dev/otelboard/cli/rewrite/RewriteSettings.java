@@ -34,6 +34,10 @@ public record RewriteSettings(
    * OpenTelemetry to the adapters and registers the servlet filter.
    */
   public static final String SPRING_BRIDGE = "OtelSpring";
+  /** Simple name of the generated java.util.logging handler. */
+  public static final String JUL_HANDLER = "OtelJulHandler";
+  /** Simple name of the generated Apache HttpClient 5 adapter. */
+  public static final String HTTP_CLIENT5_ADAPTER = "OtelHttpClient5";
   /** Simple name of the generated OkHttp adapter. */
   public static final String OKHTTP_ADAPTER = "OtelOkHttp";
   /** Simple name of the generated Apache HttpClient 4 adapter. */

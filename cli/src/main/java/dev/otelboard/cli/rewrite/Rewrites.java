@@ -29,6 +29,7 @@ public final class Rewrites {
         new InstrumentHttpServer(),
         new RegisterJettyFilter(),
         new RegisterDropwizardFilter(),
+        new WrapApacheHttpClient5(),
         new WrapOkHttp(),
         new WrapApacheHttpClient4(),
         new InstrumentSpringWeb(),
@@ -78,6 +79,11 @@ public final class Rewrites {
         new InstrumentHttpServer(),
         new WrapApacheHttpClient4(),
         new WrapKafkaClient());
+  }
+
+  /** Whether the rewrite with this id registers the generated servlet filter. */
+  public static boolean registersServletFilter(RewriteId id) {
+    return id == RewriteId.REGISTER_JETTY_FILTER || id == RewriteId.REGISTER_DROPWIZARD_FILTER;
   }
 
   /** The rewrite with this id, for tests and for scan findings. */

@@ -62,7 +62,8 @@ class FrameworkMatrixIT {
   @TempDir Path temp;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"boot27-mvc", "boot27-jersey", "datadog-style", "dropwizard21"})
+  @ValueSource(strings = {"boot27-mvc", "boot27-jersey", "jetty-jul", "datadog-style",
+      "dropwizard21"})
   void anOnboardedShapeCorrelatesItsLogsAndTracesAcrossServices(String shape) throws Exception {
     Path fixture = MATRIX.resolve(shape);
     assumeTrue(Files.isRegularFile(fixture.resolve("verify.yaml")), "no fixture " + fixture);
