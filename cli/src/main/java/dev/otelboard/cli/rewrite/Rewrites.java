@@ -31,6 +31,7 @@ public final class Rewrites {
         new RegisterDropwizardFilter(),
         new WrapApacheHttpClient5(),
         new WrapOkHttp(),
+        new WrapApacheHttpClient4(),
         new InstrumentSpringWeb(),
         new WrapKafkaClient(),
         new WrapExecutor(),
@@ -41,6 +42,7 @@ public final class Rewrites {
         new MigrateLoggerToSlf4j(MigrateLoggerToSlf4j.LOG4J1),
         new MigrateSystemOutToSlf4j(),
         new ParameterizeLogMessage(),
+        new AttachDropwizardLogAppenders(),
         new InitBootstrap());
   }
 
@@ -88,6 +90,7 @@ public final class Rewrites {
     return List.of(
         new WrapJavaHttpClient(),
         new InstrumentHttpServer(),
+        new WrapApacheHttpClient4(),
         new WrapKafkaClient());
   }
 

@@ -397,6 +397,7 @@ class JavaRewritesTest {
             RewriteId.REGISTER_DROPWIZARD_FILTER,
             RewriteId.WRAP_APACHE_HTTPCLIENT5,
             RewriteId.WRAP_OKHTTP,
+            RewriteId.WRAP_APACHE_HTTPCLIENT_4,
             RewriteId.INSTRUMENT_SPRING_WEB,
             RewriteId.WRAP_KAFKA_CLIENT,
             RewriteId.WRAP_EXECUTOR,
@@ -407,6 +408,7 @@ class JavaRewritesTest {
             RewriteId.MIGRATE_LOG4J1_TO_SLF4J,
             RewriteId.MIGRATE_SYSTEM_OUT_TO_SLF4J,
             RewriteId.PARAMETERIZE_LOG_MESSAGE,
+            RewriteId.ATTACH_DROPWIZARD_LOG_APPENDERS,
             RewriteId.INIT_BOOTSTRAP);
     assertThat(Rewrites.byId(RewriteId.WRAP_EXECUTOR)).isInstanceOf(WrapExecutor.class);
     assertThat(List.copyOf(Rewrites.sdkMode())).allSatisfy(r -> assertThat(r.description()).isNotBlank());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelboard.cli.buildfile.PomEditor;
+import dev.otelboard.cli.logconfig.DropwizardLogFormatEditor;
 import dev.otelboard.cli.logconfig.Log4j2ConfigEditor;
 import dev.otelboard.cli.logconfig.Log4j2PropertiesEditor;
 import dev.otelboard.cli.logconfig.LogbackConfigEditor;
@@ -52,6 +53,7 @@ class RewriteIdTest {
     declare(declared, Log4j2ConfigEditor.ID, Log4j2ConfigEditor.class);
     declare(declared, Log4j2PropertiesEditor.ID, Log4j2PropertiesEditor.class);
     declare(declared, SpringLoggingPatternEditor.ID, SpringLoggingPatternEditor.class);
+    declare(declared, DropwizardLogFormatEditor.ID, DropwizardLogFormatEditor.class);
     declare(declared, PomEditor.ID, PomEditor.class);
     declare(declared, RegisterWebXmlFilter.ID, RegisterWebXmlFilter.class);
     declare(declared, VendorDependencies.ID, VendorDependencies.class);
@@ -85,6 +87,8 @@ class RewriteIdTest {
             "wrap-executor",
             "wrap-completable-future",
             "wrap-thread",
+            "wrap-apache-httpclient-4",
+            "attach-dropwizard-log-appenders",
             "migrate-jul-to-slf4j",
             "migrate-jcl-to-slf4j",
             "migrate-log4j1-to-slf4j",
