@@ -52,7 +52,7 @@ final class VendorSpans {
    * The spans the vendor tracer made in {@code service}'s code, by name, each with the attribute
    * keys its tags become: {@code @Trace} methods (named by operationName, else {@code
    * Class.method}; resourceName is {@code resource.name}) and OpenTracing {@code buildSpan}
-   * spans with their {@code withTag}/{@code setTag} keys.
+   * spans with their {@code withTag}/{@code setTag}/{@code Tags.X.set} keys.
    */
   static Map<String, Set<String>> expected(Path service) throws IOException {
     Map<String, Set<String>> spans = new LinkedHashMap<>();
@@ -131,7 +131,10 @@ final class VendorSpans {
     spans.computeIfAbsent(name, k -> new LinkedHashSet<>()).addAll(attributes);
   }
 
-  /** The tag keys of a buildSpan chain and of setTag calls on the span it is stored in. */
+  /**
+   * The tag keys of a buildSpan chain and of {@code setTag} and {@code Tags.X.set} calls on the
+   * span it is stored in.
+   */
   private static void tags(MethodCallExpr buildSpan, Set<String> attributes) {
     Node at = buildSpan;
     while (at.getParentNode().orElse(null) instanceof MethodCallExpr outer
@@ -150,6 +153,13 @@ final class VendorSpans {
           && call.getScope().orElse(null) instanceof NameExpr scope
           && scope.getNameAsString().equals(span.getNameAsString())) {
         key(call.getArgument(0)).ifPresent(attributes::add);
+      }
+      // Tags.COMPONENT.set(span, value): the tag constant is the call's receiver.
+      if (call.getNameAsString().equals("set") && call.getArguments().size() == 2
+          && call.getArgument(0) instanceof NameExpr target
+          && target.getNameAsString().equals(span.getNameAsString())
+          && call.getScope().orElse(null) instanceof FieldAccessExpr tag) {
+        key(tag).ifPresent(attributes::add);
       }
     }
   }
