@@ -39,7 +39,8 @@ class VendorSweepTest {
   private static final List<String> GOLDEN_TESTS = List.of(
       "rewrite/MigrateDatadogTraceTest.java", "rewrite/MigrateDatadogCorrelationIdsTest.java",
       "rewrite/MigrateOpenTracingTest.java", "rewrite/MigrateBraveTest.java");
-  private static final List<String> FIXTURES = List.of("datadog-style", "opentracing-style");
+  private static final List<String> FIXTURES =
+      List.of("datadog-style", "opentracing-style", "sleuth-style");
   private static final List<String> VENDOR_PACKAGES = List.of("datadog.", "io.opentracing",
       "io.jaegertracing", "brave.", "zipkin2.", "org.springframework.cloud.sleuth");
   private static final Pattern JAVAAGENT = Pattern.compile("-javaagent:([^\\s\"']+)");
