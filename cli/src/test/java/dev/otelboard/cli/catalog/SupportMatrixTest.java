@@ -54,7 +54,8 @@ class SupportMatrixTest {
             + "`jakarta.ws.rs:jakarta.ws.rs-api` "
             + "| manual: no onboard rewrite for JAX-RS resources: run the javaagent |")
         .contains("| Brave/Zipkin | vendor tracer | imports of `brave` | `io.zipkin.brave*:*` "
-            + "| manual: replace Brave by OpenTelemetry (keep B3 headers with "
+            + "| manual: onboard moves Brave spans to the OpenTelemetry API (migrate-brave) and "
+            + "removes Brave; what it can't move is listed by file:line (keep B3 headers with "
             + "OTEL_PROPAGATORS=tracecontext,b3multi while peers still use them) |");
   }
 
