@@ -179,15 +179,16 @@ final class OttlFunctions {
     }
     // ---- transform processor: metric-only ----
     Set<OttlContext> metric = Set.of(OttlContext.METRIC);
+    Set<OttlContext> datapoint = Set.of(OttlContext.DATAPOINT);
     add(m, metric, false, "convert_sum_to_gauge");
     add(m, metric, false, "convert_gauge_to_sum",
         "aggregation_temporality:string=cumulative|delta", "is_monotonic:bool");
     add(m, metric, false, "extract_count_metric", "is_monotonic:bool", "suffix?:string");
     add(m, metric, false, "extract_sum_metric", "is_monotonic:bool", "suffix?:string");
     add(m, metric, false, "extract_percentile_metric", "percentile:float", "suffix?:string");
-    add(m, metric, false, "convert_summary_count_val_to_sum",
+    add(m, datapoint, false, "convert_summary_count_val_to_sum",
         "aggregation_temporality:string=cumulative|delta", "is_monotonic:bool", "suffix?:string");
-    add(m, metric, false, "convert_summary_sum_val_to_sum",
+    add(m, datapoint, false, "convert_summary_sum_val_to_sum",
         "aggregation_temporality:string=cumulative|delta", "is_monotonic:bool", "suffix?:string");
     add(m, metric, false, "convert_summary_quantile_val_to_gauge", "attribute_key?:string",
         "suffix?:string");
@@ -198,7 +199,7 @@ final class OttlFunctions {
         "values:string_list", "new_value:string");
     add(m, metric, false, "convert_exponential_histogram_to_histogram",
         "distribution:string=upper|midpoint|uniform|random", "explicit_bounds:list");
-    add(m, metric, false, "merge_histogram_buckets", "target_value:float",
+    add(m, datapoint, false, "merge_histogram_buckets", "target_value:value",
         "method?:string=remove_explicit_bound|limit_buckets");
     // filter processor, metric context
     add(m, metric, true, "HasAttrKeyOnDatapoint", "key:string");
