@@ -138,7 +138,7 @@ class OttlValidatorTest {
         invalid(OttlSignal.LOGS, "set(log.body, 1) where log.body == \"x\" && true", 40, "use 'and' / 'or'"),
         invalid(OttlSignal.LOGS, "set(log.severity_number, SEVERITY_NUMBER_WARNING)", 26, "unknown enum symbol SEVERITY_NUMBER_WARNING in the log context; did you mean SEVERITY_NUMBER_WARN?"),
         invalid(OttlSignal.TRACES, "set(span.kind, SEVERITY_NUMBER_INFO)", 16, "unknown enum symbol SEVERITY_NUMBER_INFO in the span context"),
-        invalid(OttlSignal.LOGS, "keep_keys(log.attributes, \"a\")", 27, "argument \"keys\" of keep_keys must be a list of strings"),
+        invalid(OttlSignal.LOGS, "keep_keys(log.attributes, \"a\")", 27, "argument \"keys\" of keep_keys must be a list literal"),
         invalid(OttlSignal.LOGS, "limit(log.attributes, 100)", 1, "too few arguments for limit: missing priority_keys"),
         invalid(OttlSignal.LOGS, "set(log.body)", 1, "too few arguments for set: missing value"),
         invalid(OttlSignal.LOGS, "set(log.body, 1, 2)", 18, "too many arguments for set: expected at most 2, got 3"),

@@ -15,6 +15,9 @@ final class OttlChecker {
   /** A named grok capture ({@code %{URI:url}}) or a named regex group. */
   private static final java.util.regex.Pattern GROK_NAMED =
       java.util.regex.Pattern.compile("%\\{[^}:]+:[^}]+}|\\(\\?P?<[A-Za-z]");
+  /** The semconv versions set_semconv_span_name knows in 0.158.0: 1.37.0 to 1.40.0. */
+  private static final java.util.regex.Pattern SEMCONV =
+      java.util.regex.Pattern.compile("v?1\\.(3[7-9](\\.\\d+)?|40(\\.0)?)");
   private final OttlContext context;
   private final boolean prefixRequired;
   private final OttlSignal signal;
@@ -81,7 +84,9 @@ final class OttlChecker {
           + OttlValidator.ids(spec.contexts()) + " context, not in " + context.id()
           + (prefixRequired ? " (inferred from the paths used)" : ""));
     }
-    arguments(spec, call);
+    if (!spec.noArguments()) {
+      arguments(spec, call);
+    }
     call.keys().forEach(this::value);
     return spec;
   }
@@ -105,8 +110,10 @@ final class OttlChecker {
         }
       } else {
         named = true;
-        String wanted = OttlNames.snake(a.name());
-        Param p = params.stream().filter(x -> x.name().equals(wanted)).findFirst().orElse(null);
+        // the collector looks the field up by strcase.ToCamel(name): case and '_' do not matter
+        String wanted = OttlNames.loose(a.name());
+        Param p = params.stream().filter(x -> x.nameable() && OttlNames.loose(x.name())
+            .equals(wanted)).findFirst().orElse(null);
         if (p == null) {
           problem(a.column(), spec.name() + " has no parameter named \"" + a.name()
               + "\"; it takes " + spec.signature());
@@ -143,14 +150,42 @@ final class OttlChecker {
 
   /** Checks the collector's function factories make on literal arguments when they are built. */
   private void creation(Spec spec, List<Expr.Argument> args, Param[] bound) {
-    if (spec.name().equals("ExtractGrokPatterns")) {
-      Expr pattern = bound(args, bound, "pattern");
-      Expr namedOnly = bound(args, bound, "named_captures_only");
-      if (pattern instanceof Expr.StringLiteral s && namedOnly instanceof Expr.BoolLiteral b
-          && b.value() && !GROK_NAMED.matcher(s.value()).find()) {
-        problem(pattern.column(), "ExtractGrokPatterns with named_captures_only=true needs at"
-            + " least 1 named capture group, e.g. %{URI:url}");
+    switch (spec.name()) {
+      case "ExtractGrokPatterns" -> {
+        Expr pattern = bound(args, bound, "pattern");
+        Expr namedOnly = bound(args, bound, "named_captures_only");
+        if (pattern instanceof Expr.StringLiteral s && namedOnly instanceof Expr.BoolLiteral b
+            && b.value() && !GROK_NAMED.matcher(s.value()).find()) {
+          problem(pattern.column(), "ExtractGrokPatterns with named_captures_only=true needs at"
+              + " least 1 named capture group, e.g. %{URI:url}");
+        }
+        if (bound(args, bound, "pattern_definitions") instanceof Expr.ListLiteral list) {
+          for (Expr e : list.items()) {
+            if (e instanceof Expr.StringLiteral d && (!d.value().contains("=")
+                || d.value().substring(0, d.value().indexOf('=')).contains(":"))) {
+              problem(e.column(), "ExtractGrokPatterns pattern definition \"" + d.value()
+                  + "\" must read NAME=pattern (no ':' in NAME)");
+            }
+          }
+        }
       }
+      case "append" -> {
+        if (bound(args, bound, "value") == null && bound(args, bound, "values") == null) {
+          problem(args.isEmpty() ? 1 : args.get(0).column(), "append needs value or values");
+        }
+      }
+      case "set_semconv_span_name" -> {
+        if (bound(args, bound, "semconv_version") instanceof Expr.StringLiteral v
+            && !SEMCONV.matcher(v.value()).matches()) {
+          problem(v.column(), "set_semconv_span_name supports semconv versions 1.37.0 to 1.40.0,"
+              + " got \"" + v.value() + "\"");
+        }
+        if (bound(args, bound, "original_span_name_attribute") instanceof Expr.StringLiteral a
+            && a.value().isEmpty()) {
+          problem(a.column(), "original_span_name_attribute must not be empty");
+        }
+      }
+      default -> { }
     }
   }
 
@@ -176,7 +211,7 @@ final class OttlChecker {
         }
       }
       case VALUE -> value(v);
-      case STRING, REGEX -> {
+      case STRING -> {
         if (!(v instanceof Expr.StringLiteral s)) {
           problem(v.column(), where + " must be a string literal, got " + describe(v));
           value(v);
@@ -187,11 +222,15 @@ final class OttlChecker {
               .map(c -> "\"" + c + "\"").collect(Collectors.joining(", ")) + ", got \""
               + s.value() + "\"");
         }
-        if (p.kind() == Kind.REGEX) {
+      }
+      case REGEX -> {
+        if (v instanceof Expr.StringLiteral s) {
           String error = OttlRe2.check(s.value());
           if (error != null) {
             problem(v.column(), where + " is not a valid regular expression: " + error);
           }
+        } else {
+          value(v);
         }
       }
       case INT -> {
@@ -223,6 +262,20 @@ final class OttlChecker {
           }
         }
       }
+      case FLOAT_LIST -> {
+        if (!(v instanceof Expr.ListLiteral list)) {
+          problem(v.column(), where + " must be a list of floats such as [1.0, 10.0], got "
+              + describe(v));
+          return;
+        }
+        for (Expr e : list.items()) {
+          if (!(e instanceof Expr.FloatLiteral)) {
+            problem(e.column(), where + " must hold float literals only, got " + describe(e));
+          }
+        }
+      }
+      case LAMBDA -> problem(v.column(), where + " is a lambda expression, which needs the "
+          + spec.gate() + " feature gate; not supported by this validator");
       case LIST -> {
         if (v instanceof Expr.ListLiteral list) {
           list.items().forEach(this::value);

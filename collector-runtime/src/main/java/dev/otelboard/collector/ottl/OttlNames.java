@@ -23,6 +23,11 @@ final class OttlNames {
     return b.toString();
   }
 
+  /** An argument name as the collector matches it (strcase.ToCamel): no case, no '_'. */
+  static String loose(String name) {
+    return name.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** "; did you mean X?" for the closest candidate within edit distance 2, else "". */
   static String suggest(String name, Collection<String> candidates) {
     String best = null;
