@@ -3,6 +3,7 @@ package dev.otelboard.collector.processor;
 import dev.otelboard.collector.ottl.BoolExpr;
 import dev.otelboard.collector.ottl.Expr;
 import dev.otelboard.collector.ottl.Ottl;
+import dev.otelboard.collector.ottl.OttlArguments;
 import dev.otelboard.collector.ottl.OttlContext;
 import dev.otelboard.collector.ottl.OttlSignal;
 import dev.otelboard.collector.ottl.OttlValidator;
@@ -29,7 +30,7 @@ record CompiledGroup(OttlContext context, List<BoolExpr> conditions, List<Statem
     List<String> unsupported = new ArrayList<>();
     List<BoolExpr> conds = new ArrayList<>();
     for (String c : conditions) {
-      BoolExpr b = Ottl.parseCondition(c);
+      BoolExpr b = OttlArguments.positional(Ottl.parseCondition(c));
       String why = unsupported(b, context);
       if (why != null) {
         unsupported.add(c + ": " + why);
@@ -39,7 +40,7 @@ record CompiledGroup(OttlContext context, List<BoolExpr> conditions, List<Statem
     }
     List<Statement> stmts = new ArrayList<>();
     for (String s : statements) {
-      Statement st = Ottl.parseStatement(s);
+      Statement st = OttlArguments.positional(Ottl.parseStatement(s));
       String why = Interpreter.EDITORS.contains(st.editor().name()) ? unsupported(st, context)
           : "editor " + st.editor().name();
       if (why != null) {

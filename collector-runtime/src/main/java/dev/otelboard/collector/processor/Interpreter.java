@@ -274,25 +274,34 @@ final class Interpreter {
         Paths.Ref target = Paths.ref(path(args.get(0)), c);
         Map<String, Object> m = mapOf(target.get(), "truncate_all");
         long limit = ((Number) eval(args.get(1).value(), c)).longValue();
-        m.replaceAll((k, v) -> v instanceof String s && s.getBytes(StandardCharsets.UTF_8).length > limit
-            ? truncate(s, (int) limit) : v);
+        Object safe = args.size() > 2 ? eval(args.get(2).value(), c) : null;
+        boolean utf8Safe = !(safe instanceof Boolean b) || b;
+        Object marked = args.size() > 3 ? eval(args.get(3).value(), c) : null;
+        String marker = marked == null ? "" : string(marked, "truncation_marker");
+        m.replaceAll((k, v) -> v instanceof String s
+            && s.getBytes(StandardCharsets.UTF_8).length > limit
+            ? truncate(s, (int) limit - marker.getBytes(StandardCharsets.UTF_8).length, utf8Safe)
+                + marker : v);
         target.touch();
       }
       default -> throw new OttlRuntimeException("unsupported editor " + call.name());
     }
   }
 
-  private static String truncate(String s, int limitBytes) {
+  /** The first {@code limitBytes} bytes, backed off to a rune start when {@code utf8Safe}. */
+  private static String truncate(String s, int limitBytes, boolean utf8Safe) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    int end = limitBytes;
-    while (end > 0 && (b[end] & 0xC0) == 0x80) {
+    int end = Math.max(limitBytes, 0);
+    while (utf8Safe && end > 0 && (b[end] & 0xC0) == 0x80) {
       end--;
     }
     return new String(b, 0, end, StandardCharsets.UTF_8);
   }
 
   private static void requireNoFunction(Expr.Call call, int optionalFrom) {
-    if (call.arguments().size() > optionalFrom) {
+    // absent optionals before a given one read as nil (OttlArguments)
+    if (call.arguments().stream().skip(optionalFrom)
+        .anyMatch(a -> !(a.value() instanceof Expr.NilLiteral))) {
       throw new OttlRuntimeException(call.name() + " with a function argument is not supported"
           + " by the sandbox");
     }

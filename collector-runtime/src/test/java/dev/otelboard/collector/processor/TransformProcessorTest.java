@@ -175,6 +175,21 @@ class TransformProcessorTest {
   }
 
   @Test
+  void namedArgumentsAreBoundByNameNotPosition() throws Exception {
+    TransformProcessor p = transform(List.of(
+        "merge_maps(log.attributes, strategy=\"upsert\", source=ParseJSON(log.body))",
+        "truncate_all(log.attributes, 6, truncation_marker=\"..\")"));
+
+    LogRecord r = records(p.process(logs("checkout", body("{\"m\":\"abcdefgh\",\"k\":\"ok\"}"))))
+        .get(0);
+
+    assertThat(p.errors()).isZero();
+    assertThat(r.getAttributesList()).extracting(KeyValue::getKey).containsExactly("m", "k");
+    assertThat(r.getAttributes(0).getValue().getStringValue()).isEqualTo("abcd..");
+    assertThat(r.getAttributes(1).getValue().getStringValue()).isEqualTo("ok");
+  }
+
+  @Test
   void statementsTheSandboxCannotRunAreListed() {
     TransformProcessor p = TransformProcessor.fromConfig("transform/x", Map.of("log_statements",
         List.of("set(log.attributes[\"u\"], UUID())", "flatten(log.attributes)")));
