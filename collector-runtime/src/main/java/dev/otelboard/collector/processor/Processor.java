@@ -14,4 +14,14 @@ public interface Processor {
 
   /** Returns the batch to pass on (the same one when nothing changes), or null to drop it. */
   Batch process(Batch batch);
+
+  /** Statements or conditions of its config that this processor does not run. */
+  default java.util.List<Unsupported> unsupported() {
+    return java.util.List.of();
+  }
+
+  /** What went wrong while it ran (failed statements, dropped batches), one line each. */
+  default java.util.List<String> runtimeProblems() {
+    return java.util.List.of();
+  }
 }

@@ -31,6 +31,8 @@ public final class TransformProcessor implements Processor {
   private final List<CompiledGroup> logGroups;
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong droppedBatches = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicReference<String> firstError =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   private TransformProcessor(String id, List<CompiledGroup> traceGroups,
       List<CompiledGroup> logGroups) {
@@ -60,16 +62,19 @@ public final class TransformProcessor implements Processor {
     if (!(entries instanceof List<?> list)) {
       return out;
     }
-    for (Object entry : list) {
+    for (int i = 0; i < list.size(); i++) {
+      Object entry = list.get(i);
+      String where = signal.statementsKey() + "[" + i + "]";
       if (entry instanceof String statement) {
-        out.add(CompiledGroup.compile(signal, null, List.of(), List.of(statement), propagate));
+        out.add(CompiledGroup.compile(signal, null, List.of(), List.of(statement), propagate,
+            where, false));
       } else if (entry instanceof Map<?, ?> g) {
         OttlContext context = g.get("context") == null ? null
             : OttlContext.byId(String.valueOf(g.get("context"))).orElseThrow();
         boolean groupPropagate = g.get("error_mode") == null ? propagate
             : "propagate".equals(g.get("error_mode"));
         out.add(CompiledGroup.compile(signal, context, strings(g.get("conditions")),
-            strings(g.get("statements")), groupPropagate));
+            strings(g.get("statements")), groupPropagate, where, true));
       }
     }
     return out;
@@ -89,8 +94,9 @@ public final class TransformProcessor implements Processor {
   }
 
   /** Statements (with why) that the sandbox skips; empty when it runs them all. */
-  public List<String> unsupported() {
-    List<String> out = new ArrayList<>();
+  @Override
+  public List<Unsupported> unsupported() {
+    List<Unsupported> out = new ArrayList<>();
     traceGroups.forEach(g -> out.addAll(g.unsupported()));
     logGroups.forEach(g -> out.addAll(g.unsupported()));
     return out;
@@ -104,6 +110,19 @@ public final class TransformProcessor implements Processor {
   /** Batches dropped because a statement failed under error_mode propagate. */
   public long droppedBatches() {
     return droppedBatches.get();
+  }
+
+  @Override
+  public List<String> runtimeProblems() {
+    List<String> out = new ArrayList<>();
+    if (errors.get() > 0) {
+      out.add(id + ": " + errors.get() + " statement execution(s) failed at run time; first: "
+          + firstError.get());
+    }
+    if (droppedBatches.get() > 0) {
+      out.add(id + ": " + droppedBatches.get() + " batch(es) dropped (error_mode: propagate)");
+    }
+    return out;
   }
 
   @Override
@@ -159,6 +178,11 @@ public final class TransformProcessor implements Processor {
     return true;
   }
 
+  private void failed(String what, OttlRuntimeException e) {
+    errors.incrementAndGet();
+    firstError.compareAndSet(null, what + ": " + e.getMessage());
+  }
+
   private boolean apply(CompiledGroup g, Cursor c) {
     try {
       if (!g.conditions().isEmpty()) {
@@ -174,14 +198,14 @@ public final class TransformProcessor implements Processor {
         }
       }
     } catch (OttlRuntimeException e) {
-      errors.incrementAndGet();
+      failed("condition of " + c.context().id() + " group", e);
       return !g.propagate();
     }
     for (Statement s : g.statements()) {
       try {
         Interpreter.execute(s, c);
       } catch (OttlRuntimeException e) {
-        errors.incrementAndGet();
+        failed(s.text(), e);
         if (g.propagate()) {
           return false;
         }
