@@ -32,11 +32,13 @@ public final class FilterProcessor implements Processor {
   private final List<CompiledGroup> logGroups;
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
+  private final List<Unsupported> notRun;
   private final java.util.concurrent.atomic.AtomicReference<String> firstError =
       new java.util.concurrent.atomic.AtomicReference<>();
 
   private FilterProcessor(String id, List<CompiledGroup> traceGroups,
-      List<CompiledGroup> logGroups) {
+      List<CompiledGroup> logGroups, List<Unsupported> notRun) {
+    this.notRun = notRun;
     this.id = id;
     this.traceGroups = traceGroups;
     this.logGroups = logGroups;
@@ -52,7 +54,20 @@ public final class FilterProcessor implements Processor {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(id + ": " + problems);
     }
-    return new FilterProcessor(id, groups(OttlSignal.TRACES, config), groups(OttlSignal.LOGS, config));
+    List<Unsupported> notRun = new ArrayList<>(TransformProcessor.notRun(
+        config.get(OttlSignal.METRICS.conditionsKey()), OttlSignal.METRICS.conditionsKey(),
+        "conditions"));
+    if (config.get(OttlSignal.METRICS.legacyFilterKey()) instanceof Map<?, ?> legacy) {
+      legacy.forEach((context, conditions) -> {
+        List<String> items = TransformProcessor.strings(conditions);
+        for (int j = 0; j < items.size(); j++) {
+          notRun.add(new Unsupported(OttlSignal.METRICS.legacyFilterKey() + "." + context + "["
+              + j + "]", items.get(j), TransformProcessor.METRICS));
+        }
+      });
+    }
+    return new FilterProcessor(id, groups(OttlSignal.TRACES, config),
+        groups(OttlSignal.LOGS, config), notRun);
   }
 
   private static List<CompiledGroup> groups(OttlSignal signal, Map<?, ?> config) {
@@ -98,6 +113,7 @@ public final class FilterProcessor implements Processor {
     List<Unsupported> out = new ArrayList<>();
     traceGroups.forEach(g -> out.addAll(g.unsupported()));
     logGroups.forEach(g -> out.addAll(g.unsupported()));
+    out.addAll(notRun);
     return out;
   }
 

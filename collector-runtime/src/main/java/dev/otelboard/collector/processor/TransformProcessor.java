@@ -34,11 +34,14 @@ public final class TransformProcessor implements Processor {
   private final java.util.concurrent.atomic.AtomicReference<String> firstError =
       new java.util.concurrent.atomic.AtomicReference<>();
 
+  private final List<Unsupported> notRun;
+
   private TransformProcessor(String id, List<CompiledGroup> traceGroups,
-      List<CompiledGroup> logGroups) {
+      List<CompiledGroup> logGroups, List<Unsupported> notRun) {
     this.id = id;
     this.traceGroups = traceGroups;
     this.logGroups = logGroups;
+    this.notRun = notRun;
   }
 
   /**
@@ -54,7 +57,9 @@ public final class TransformProcessor implements Processor {
     boolean propagate = "propagate".equals(config.get("error_mode"));
     return new TransformProcessor(id,
         groups(OttlSignal.TRACES, config.get(OttlSignal.TRACES.statementsKey()), propagate),
-        groups(OttlSignal.LOGS, config.get(OttlSignal.LOGS.statementsKey()), propagate));
+        groups(OttlSignal.LOGS, config.get(OttlSignal.LOGS.statementsKey()), propagate),
+        notRun(config.get(OttlSignal.METRICS.statementsKey()),
+            OttlSignal.METRICS.statementsKey(), "statements"));
   }
 
   static List<CompiledGroup> groups(OttlSignal signal, Object entries, boolean propagate) {
@@ -80,6 +85,27 @@ public final class TransformProcessor implements Processor {
     return out;
   }
 
+  /** Entries of a metrics list: the sandbox receives no metrics, so none of them runs. */
+  static List<Unsupported> notRun(Object entries, String key, String inner) {
+    List<Unsupported> out = new ArrayList<>();
+    if (entries instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        String where = key + "[" + i + "]";
+        if (list.get(i) instanceof Map<?, ?> g) {
+          List<String> items = strings(g.get(inner));
+          for (int j = 0; j < items.size(); j++) {
+            out.add(new Unsupported(where + "." + inner + "[" + j + "]", items.get(j), METRICS));
+          }
+        } else {
+          out.add(new Unsupported(where, String.valueOf(list.get(i)), METRICS));
+        }
+      }
+    }
+    return out;
+  }
+
+  static final String METRICS = "the sandbox does not process metrics";
+
   static List<String> strings(Object o) {
     List<String> out = new ArrayList<>();
     if (o instanceof List<?> l) {
@@ -99,6 +125,7 @@ public final class TransformProcessor implements Processor {
     List<Unsupported> out = new ArrayList<>();
     traceGroups.forEach(g -> out.addAll(g.unsupported()));
     logGroups.forEach(g -> out.addAll(g.unsupported()));
+    out.addAll(notRun);
     return out;
   }
 

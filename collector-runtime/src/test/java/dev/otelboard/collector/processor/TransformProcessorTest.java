@@ -199,6 +199,19 @@ class TransformProcessorTest {
   }
 
   @Test
+  void metricStatementsAndConditionsAreListedAsNotRun() {
+    TransformProcessor t = TransformProcessor.fromConfig("transform/m", Map.of("metric_statements",
+        List.of(Map.of("context", "metric", "statements", List.of("set(description, \"d\")")))));
+    FilterProcessor f = FilterProcessor.fromConfig("filter/m", Map.of("metric_conditions",
+        List.of("metric.name == \"x\"")));
+
+    assertThat(t.unsupported()).containsExactly(new Unsupported(
+        "metric_statements[0].statements[0]", "set(description, \"d\")",
+        "the sandbox does not process metrics"));
+    assertThat(f.unsupported()).extracting(Unsupported::path).containsExactly("metric_conditions[0]");
+  }
+
+  @Test
   void anInvalidConfigIsRejectedWithEveryProblem() {
     assertThatThrownBy(() -> TransformProcessor.fromConfig("transform/bad", Map.of(
         "error_mode", "loud", "log_statements", List.of("sett(log.body, 1)"))))
