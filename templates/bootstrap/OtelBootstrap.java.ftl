@@ -27,6 +27,17 @@ public final class ${className} {
     openTelemetry();
   }
 
+<#if logback || log4j2>
+  /**
+   * Hands the SDK to the OpenTelemetry log appenders configured since {@link #init()}: a framework
+   * that configures logging itself (Spring Boot does, after main starts) makes new appender
+   * instances, which buffer their records until they get it.
+   */
+  public static void installLogAppenders() {
+    install(Holder.SDK);
+  }
+
+</#if>
   /** The service's OpenTelemetry instance, started on first use. */
   public static OpenTelemetry openTelemetry() {
     return Holder.SDK;
@@ -43,11 +54,8 @@ public final class ${className} {
             .disableShutdownHook()
             .build()
             .getOpenTelemetrySdk();
-<#if logback>
-    io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender.install(sdk);
-</#if>
-<#if log4j2>
-    io.opentelemetry.instrumentation.log4j.appender.v2_17.OpenTelemetryAppender.install(sdk);
+<#if logback || log4j2>
+    install(sdk);
 </#if>
     Runtime.getRuntime()
         .addShutdownHook(
@@ -55,6 +63,17 @@ public final class ${className} {
     return sdk;
   }
 
+<#if logback || log4j2>
+  private static void install(OpenTelemetrySdk sdk) {
+<#if logback>
+    io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender.install(sdk);
+</#if>
+<#if log4j2>
+    io.opentelemetry.instrumentation.log4j.appender.v2_17.OpenTelemetryAppender.install(sdk);
+</#if>
+  }
+
+</#if>
   /** Defaults that {@code OTEL_*} environment variables and system properties override. */
   static Map<String, String> defaults() {
     Map<String, String> defaults = new HashMap<>();

@@ -81,7 +81,9 @@ public final class HttpLibraries {
               "org.springframework.web.client.RestClient")
           .addCoordinates("org.springframework:spring-web")
           .setOnboarding(Onboarding.rewrite("instrument-spring-web",
-              "the spring-web interceptor goes first in the client's own interceptor list",
+              "the spring-web interceptor goes first in the client's own interceptor list "
+                  + "(verified by fixture boot25-mvc; under the Spring Boot starter its "
+                  + "RestTemplate/RestClient customizers do it: boot27-mvc, boot3-mvc)",
               instrumentation("opentelemetry-spring-web-3.1")))
           .build();
 
@@ -93,8 +95,9 @@ public final class HttpLibraries {
               "create", "builder")
           .addCoordinates("org.springframework:spring-webflux")
           .setOnboarding(Onboarding.manual(
-              "no onboard rewrite: use the OpenTelemetry Spring Boot starter's WebClient.Builder "
-                  + "bean or the javaagent"))
+              "no onboard rewrite: in a Spring Boot 2.6+/3.1+ application the OpenTelemetry "
+                  + "starter instruments WebClients built from Boot's WebClient.Builder bean "
+                  + "(verified by fixture boot3-webflux); elsewhere run the javaagent"))
           .build();
 
   /** JAX-RS clients, javax and jakarta. */
@@ -176,8 +179,11 @@ public final class HttpLibraries {
               "org.springframework.web.filter.GenericFilterBean")
           .addCoordinates("org.springframework:spring-webmvc")
           .setOnboarding(Onboarding.manual(
-              "no onboard rewrite for Spring MVC: add the OpenTelemetry Spring Boot starter "
-                  + "(spring-webmvc-6.0) or run the javaagent"))
+              "no rewrite of its own: in a Spring Boot 2.6+/3.1+ application the OpenTelemetry "
+                  + "starter's filter traces it (verified by fixtures boot27-mvc, boot3-mvc); on "
+                  + "Boot 2.4/2.5/3.0 onboard registers the spring-webmvc filter bean "
+                  + "(instrument-spring-mvc, verified by fixture boot25-mvc); elsewhere run the "
+                  + "javaagent"))
           .build();
 
   /** Spring WebFlux: router functions, web filters, handlers returning Reactor's types. */
@@ -191,8 +197,9 @@ public final class HttpLibraries {
               "reactor.core.publisher.Flux")
           .addCoordinates("org.springframework:spring-webflux")
           .setOnboarding(Onboarding.manual(
-              "no onboard rewrite for WebFlux (no spring-webflux instrumentation served here): "
-                  + "run the javaagent"))
+              "no rewrite of its own: in a Spring Boot 2.6+/3.1+ application the OpenTelemetry "
+                  + "starter's WebFilter traces it and carries the context through Reactor "
+                  + "operators (verified by fixture boot3-webflux); elsewhere run the javaagent"))
           .build();
 
   /** JAX-RS resource methods, javax and jakarta. */
@@ -246,14 +253,16 @@ public final class HttpLibraries {
 
   // --- frameworks ----------------------------------------------------------------------------
 
-  /** Spring Boot: 3+ gets the OpenTelemetry starter instead of code rewrites. */
+  /** Spring Boot: 2.6+ and 3.1+ get the OpenTelemetry starter instead of code rewrites. */
   public static final Library SPRING_BOOT =
       Library.builder("spring-boot", "Spring Boot", FRAMEWORK)
           .addTypes("org.springframework.boot.autoconfigure.SpringBootApplication")
           .addCoordinates("org.springframework.boot:spring-boot-starter*")
           .setOnboarding(Onboarding.rewrite("spring-boot-starter",
-              "Spring Boot 3+: the starter instead of the bootstrap and client rewrites; older "
-                  + "Boot versions get the code rewrites",
+              "Spring Boot 2.6+ and 3.1+: the starter instead of the bootstrap and client "
+                  + "rewrites (verified by fixtures boot27-mvc, boot3-mvc, boot3-webflux); Boot "
+                  + "2.4/2.5/3.0: the code rewrites and instrument-spring-mvc (boot25-mvc); older "
+                  + "Boot: the code rewrites and a manual item for the server",
               instrumentation("opentelemetry-spring-boot-starter")))
           .build();
 

@@ -13,6 +13,10 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>every {@code <pattern>} prints {@code trace_id} and {@code span_id} from the MDC;
+ *   <li>a config that includes Spring Boot's appenders ({@code base.xml}, {@code
+ *       console-appender.xml}, {@code file-appender.xml}) gets them in {@code
+ *       LOG_LEVEL_PATTERN}, which Boot's patterns print after the level (as in {@link
+ *       SpringBootLogbackConfig});
  *   <li>SDK mode: appenders used by the root and by loggers are wrapped by the MDC appender of
  *       opentelemetry-logback-mdc-1.0, which puts the ids into each event's MDC;
  *   <li>SDK mode: the exporting appender of opentelemetry-logback-appender-1.0 is added to the root,
@@ -35,13 +39,31 @@ public final class LogbackConfigEditor {
   static final String EXPORT_APPENDER_NAME = "OTEL";
   static final String MDC_PREFIX = "OTEL_MDC_";
 
+  private static final String BOOT = "org/springframework/boot/logging/logback/";
+  /** Spring Boot's includes that define appenders whose patterns print LOG_LEVEL_PATTERN. */
+  private static final java.util.Set<String> BOOT_APPENDERS = java.util.Set.of(
+      BOOT + "base.xml", BOOT + "console-appender.xml", BOOT + "file-appender.xml");
+
   private LogbackConfigEditor() {}
 
   /** Edits {@code xml}; {@code sdkMode} false means javaagent mode (patterns only). */
   public static LogConfigEdit edit(String xml, boolean sdkMode) throws XmlParseException {
+    return edit(xml, sdkMode, true);
+  }
+
+  /**
+   * Edits {@code xml}; {@code bootLevelPattern} false leaves Spring Boot's {@code
+   * LOG_LEVEL_PATTERN} alone, for an application that sets {@code logging.pattern.console}
+   * itself (that property is edited where it is set).
+   */
+  public static LogConfigEdit edit(String xml, boolean sdkMode, boolean bootLevelPattern)
+      throws XmlParseException {
     List<LogConfigEdit.Change> changes = new ArrayList<>();
     List<String> manual = new ArrayList<>();
     String text = addTraceFieldsToPatterns(xml, changes);
+    if (bootLevelPattern) {
+      text = addTraceFieldsToBootLevelPattern(text, changes);
+    }
     if (sdkMode) {
       text = wrapWithMdcAppender(text, changes);
       text = addExportAppender(text, changes, manual);
@@ -73,6 +95,30 @@ public final class LogbackConfigEditor {
         break;
       }
     }
+    return text;
+  }
+
+  /**
+   * Spring Boot's included appenders print {@code LOG_LEVEL_PATTERN} after the level: defined
+   * before the first include, with the value Boot gives it ({@code logging.pattern.level}) kept in
+   * front, it adds the ids to Boot's console and file lines.
+   */
+  private static String addTraceFieldsToBootLevelPattern(String xml,
+      List<LogConfigEdit.Change> changes) throws XmlParseException {
+    XmlTree tree = XmlTree.parse(xml);
+    Optional<Element> include = tree.root().children("include").stream()
+        .filter(i -> BOOT_APPENDERS.contains(i.attribute("resource").orElse("")))
+        .findFirst();
+    boolean defined = descendants(tree.root(), "property").stream()
+        .anyMatch(p -> p.attribute("name").orElse("").equals("LOG_LEVEL_PATTERN"));
+    if (include.isEmpty() || defined) {
+      return xml;
+    }
+    Element first = tree.root().children("include").get(0);
+    String text = tree.insertBefore(first, "<property name=\"LOG_LEVEL_PATTERN\" "
+        + "value=\"${LOG_LEVEL_PATTERN:-%5p} [" + Patterns.TRACE_FIELDS.strip() + "]\"/>");
+    changes.add(new LogConfigEdit.Change(first.line(), "LOG_LEVEL_PATTERN prints "
+        + "trace_id/span_id in the lines of Spring Boot's included appenders"));
     return text;
   }
 

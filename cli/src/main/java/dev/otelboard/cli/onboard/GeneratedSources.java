@@ -72,6 +72,28 @@ final class GeneratedSources {
             "restClient", restClient));
   }
 
+  /**
+   * The Spring MVC server filter registration for a Boot application without the starter.
+   *
+   * @param line the opentelemetry-spring-webmvc line, 5.3 (javax) or 6.0 (jakarta)
+   * @param jakarta whether the servlet API is jakarta.servlet
+   * @param logAppenders whether the bootstrap has log appenders to hand the SDK to
+   */
+  static String springMvcFilter(String packageName, String className, String bootstrap,
+      String line, boolean jakarta, boolean logAppenders) {
+    return render(
+        "adapters/OtelSpringMvc.java.ftl",
+        Map.of(
+            "version", version(),
+            "packageName", packageName,
+            "className", className,
+            "bootstrapClass", bootstrap,
+            "libraryVersion", line,
+            "libraryPackage", "v" + line.replace('.', '_'),
+            "logAppenders", logAppenders,
+            "servlet", jakarta || line.startsWith("6") ? "jakarta.servlet" : "javax.servlet"));
+  }
+
   static String render(String name, Map<String, Object> model) {
     try {
       Template template = FREEMARKER.getTemplate(name);

@@ -51,7 +51,7 @@ final class LogConfigPlanner {
         Optional<String> text = read(file);
         if (text.isPresent()) {
           logback = true;
-          editLogConfig(file, text.get(), sdk, true);
+          editLogConfig(file, text.get(), sdk, true, !SpringBootApp.setsOwnPattern(module));
         }
       }
       for (String name : List.of("log4j2.xml", "log4j2-test.xml", "log4j2-spring.xml")) {
@@ -59,7 +59,7 @@ final class LogConfigPlanner {
         Optional<String> text = read(file);
         if (text.isPresent()) {
           log4j2 = true;
-          editLogConfig(file, text.get(), sdk, false);
+          editLogConfig(file, text.get(), sdk, false, false);
         }
       }
       Path log4j2Properties = module.resolve(resources).resolve("log4j2.properties");
@@ -198,10 +198,12 @@ final class LogConfigPlanner {
     }
   }
 
-  private void editLogConfig(Path file, String text, boolean sdk, boolean logback) {
+  private void editLogConfig(Path file, String text, boolean sdk, boolean logback,
+      boolean bootLevelPattern) {
     try {
-      LogConfigEdit result =
-          logback ? LogbackConfigEditor.edit(text, sdk) : Log4j2ConfigEditor.edit(text, sdk);
+      LogConfigEdit result = logback
+          ? LogbackConfigEditor.edit(text, sdk, bootLevelPattern)
+          : Log4j2ConfigEditor.edit(text, sdk);
       RewriteId id = logback ? LogbackConfigEditor.ID : Log4j2ConfigEditor.ID;
       for (LogConfigEdit.Change change : result.changes()) {
         draft.changes().add(new Change(draft.relative(file), change.line(), id, change.what()));

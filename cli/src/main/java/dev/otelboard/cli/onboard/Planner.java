@@ -28,6 +28,7 @@ import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.Instrumentation;
 import dev.otelboard.cli.rewrite.JavaFileRewriter;
+import dev.otelboard.cli.rewrite.JavaRewrite;
 import dev.otelboard.cli.rewrite.ManualItem;
 import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.rewrite.RewriteSettings;
@@ -195,8 +196,9 @@ final class Planner {
     // Any tracer left in the way: none of the OpenTelemetry changes below are made.
     boolean traced = other != null || refusal != null;
     boolean starter = sdk && !traced && boot.starter();
+    Optional<String> mvcFilter = boot.mvcFilterLine(buildFiles);
     if (sdk && !traced && !starter) {
-      boot.withoutStarter().ifPresent(reason -> draft.manual().add(
+      boot.withoutStarter(buildFiles).ifPresent(reason -> draft.manual().add(
           new ManualItem(draft.relative(boot.application()), 0, RewriteId.SPRING_BOOT_STARTER,
               reason)));
     }
@@ -208,8 +210,12 @@ final class Planner {
               + "; then re-run onboard (or run onboard --mode agent once it is removed)"));
     }
     if (sdk && !traced && !javaFiles.isEmpty()) {
-      JavaFileRewriter rewriter = new JavaFileRewriter(
-          starter ? Rewrites.springBootStarter() : Rewrites.sdkMode(), settings);
+      List<JavaRewrite> rewrites = starter ? Rewrites.springBootStarter() : Rewrites.sdkMode();
+      if (!starter && boot.application() != null) {
+        rewrites = new ArrayList<>(rewrites);
+        rewrites.addAll(Rewrites.springBootWithoutStarter(mvcFilter.isPresent()));
+      }
+      JavaFileRewriter rewriter = new JavaFileRewriter(rewrites, settings);
       JavaFileRewriter outsideStarter =
           starter ? new JavaFileRewriter(Rewrites.outsideSpringBootStarter(), settings) : null;
       for (Path file : javaFiles) {
@@ -281,15 +287,20 @@ final class Planner {
       return;
     }
     needs.add(Instrumentation.BOOTSTRAP);
-    generateSources(sources, basePackage, settings, config, needs, logging);
+    generateSources(sources, basePackage, settings, config, needs, logging, boot, mvcFilter);
+    List<MavenDependency> dependencies = new ArrayList<>(poms.dependencies(needs, logging));
+    if (needs.contains(Instrumentation.SPRING_MVC_FILTER)) {
+      dependencies.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
+          "opentelemetry-spring-webmvc-" + mvcFilter.orElseThrow()));
+    }
     Path pom = module.resolve("pom.xml");
     if (pomText.isEmpty()) {
       draft.manual().add(new ManualItem(draft.relative(module), 0, PomEditor.ID,
           "no pom.xml: add the dependencies yourself: "
-          + poms.dependencies(needs, logging).stream().map(MavenDependency::key).toList()));
+          + dependencies.stream().map(MavenDependency::key).toList()));
       return;
     }
-    poms.editPom(pom, poms.dependencies(needs, logging), !versionsInParent, true);
+    poms.editPom(pom, dependencies, !versionsInParent, true);
   }
 
   /**
@@ -364,7 +375,8 @@ final class Planner {
 
   private void generateSources(
       Path sources, String basePackage, RewriteSettings settings, OtelboardConfig config,
-      Set<Instrumentation> needs, LoggingFrameworks logging) throws IOException {
+      Set<Instrumentation> needs, LoggingFrameworks logging, SpringBootApp boot,
+      Optional<String> mvcFilter) throws IOException {
     Path dir = basePackage.isEmpty() ? sources : sources.resolve(basePackage.replace('.', '/'));
     String bootstrap = settings.bootstrapClass();
     draft.generate(dir.resolve(bootstrap + ".java"),
@@ -389,6 +401,12 @@ final class Planner {
       draft.generate(dir.resolve(RewriteSettings.SPRING_WEB_ADAPTER + ".java"),
           GeneratedSources.springWebAdapter(basePackage, RewriteSettings.SPRING_WEB_ADAPTER,
               bootstrap, needs.contains(Instrumentation.SPRING_REST_CLIENT)));
+    }
+    if (needs.contains(Instrumentation.SPRING_MVC_FILTER)) {
+      draft.generate(dir.resolve(RewriteSettings.SPRING_MVC_ADAPTER + ".java"),
+          GeneratedSources.springMvcFilter(basePackage, RewriteSettings.SPRING_MVC_ADAPTER,
+              bootstrap, mvcFilter.orElseThrow(), boot.jakarta(),
+              logging.logback() || logging.log4j2()));
     }
     if (needs.contains(Instrumentation.OKHTTP_ADAPTER)) {
       draft.generate(dir.resolve(RewriteSettings.OKHTTP_ADAPTER + ".java"),

@@ -66,9 +66,30 @@ record SpringBootApp(Optional<Version> version, Path application, boolean jakart
     return version.map(Version::hasOpenTelemetryStarter).orElse(application != null && jakarta);
   }
 
-  /** Why an application gets code rewrites instead of the starter; empty when that is expected. */
-  Optional<String> withoutStarter() {
-    if (application == null || starter()) {
+  /**
+   * The opentelemetry-spring-webmvc line whose servlet filter fits an application the starter
+   * does not support: 5.3 (javax) on Boot 2.4/2.5, which ship Spring Framework 5.3; 6.0 (jakarta)
+   * on Boot 3.0. Empty for other versions, or when {@code buildFiles} have no Spring MVC server.
+   */
+  Optional<String> mvcFilterLine(String buildFiles) {
+    if (application == null || starter() || version.isEmpty()
+        || !buildFiles.contains("<artifactId>spring-boot-starter-web</artifactId>")
+            && !buildFiles.contains("<artifactId>spring-webmvc</artifactId>")) {
+      return Optional.empty();
+    }
+    Version v = version.get();
+    if (v.major() == 2 && (v.minor() == 4 || v.minor() == 5)) {
+      return Optional.of("5.3");
+    }
+    return v.major() == 3 && v.minor() == 0 ? Optional.of("6.0") : Optional.empty();
+  }
+
+  /**
+   * Why an application gets code rewrites instead of the starter and what is left to do; empty
+   * when that is expected or its Spring MVC server gets the filter ({@link #mvcFilterLine}).
+   */
+  Optional<String> withoutStarter(String buildFiles) {
+    if (application == null || starter() || mvcFilterLine(buildFiles).isPresent()) {
       return Optional.empty();
     }
     if (version.isEmpty()) {
@@ -78,12 +99,17 @@ record SpringBootApp(Optional<Version> version, Path application, boolean jakart
           + "opentelemetry-instrumentation-bom) instead");
     }
     Version v = version.get();
-    String filter = "opentelemetry-spring-webmvc-" + (v.major() >= 3 ? "6.0" : "5.3");
-    return Optional.of("Spring Boot " + v + ": opentelemetry-spring-boot-starter supports "
-        + "Spring Boot 2.6+ and 3.1+ only, so this application is onboarded with code rewrites "
-        + "and the generated bootstrap, which do not trace incoming Spring MVC requests: register "
-        + "SpringWebMvcTelemetry.create(openTelemetry).createServletFilter() (" + filter
-        + ") in a FilterRegistrationBean, or upgrade Spring Boot and re-run onboard");
+    if (v.major() < 2 || v.major() == 2 && v.minor() < 4) {
+      return Optional.of("Spring Boot " + v + " runs Spring Framework 5.2 or older: "
+          + "opentelemetry-spring-webmvc-5.3 needs 5.3 (Boot 2.4+) and "
+          + "opentelemetry-spring-boot-starter Boot 2.6+, so incoming requests get no SERVER "
+          + "spans in code mode and no server filter was added; upgrade Spring Boot to 2.4+ "
+          + "(or 2.6+) and re-run onboard, or run with the javaagent (onboard --mode agent)");
+    }
+    return Optional.of("Spring Boot " + v + ": no Spring MVC server in the build "
+        + "(spring-boot-starter-web), and opentelemetry-spring-boot-starter supports Spring Boot "
+        + "2.6+ and 3.1+ only: incoming requests of another server framework get no SERVER spans "
+        + "from onboard; upgrade Spring Boot and re-run onboard, or run with the javaagent");
   }
 
   /**

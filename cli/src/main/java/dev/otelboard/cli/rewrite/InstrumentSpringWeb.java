@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code restTemplateBuilder...build()} (also in {@code @LoadBalanced} bean methods, whose
  * load-balancer interceptor is kept), {@code RestClient.create(...)} and {@code
  * RestClient.builder()...build()}. The client keeps its type. {@code WebClient} needs
- * opentelemetry-spring-webflux-5.3, which is not served here: it is a manual item.
+ * opentelemetry-spring-webflux-5.3, for which no rewrite exists yet: outside the Spring Boot
+ * starter (which instruments Boot's {@code WebClient.Builder} bean) it is a manual item.
  */
 final class InstrumentSpringWeb implements JavaRewrite {
   static final RewriteId ID = RewriteId.INSTRUMENT_SPRING_WEB;
@@ -60,8 +61,8 @@ final class InstrumentSpringWeb implements JavaRewrite {
       } else if (isClientFactory(unit, call, WEB_CLIENT)) {
         context.manual(call, ID, "WebClient: add the filter of opentelemetry-spring-webflux-5.3 "
             + "(WebClient.builder().filters(SpringWebfluxClientTelemetry.create(openTelemetry)"
-            + "::addFilter)); that artifact is not served by this Maven mirror, so otelboard "
-            + "leaves it to you (or use the Spring Boot starter)");
+            + "::addFilter)); otelboard has no rewrite for it yet (on Spring Boot 2.6+/3.1+ the "
+            + "starter instruments WebClients built from Boot's WebClient.Builder bean)");
       }
     }
     String helper = null;

@@ -27,6 +27,11 @@ public enum Instrumentation {
   SPRING_WEB_ADAPTER,
   /** The same helper, with its RestClient overload (Spring Framework 6.1+). */
   SPRING_REST_CLIENT,
+  /**
+   * opentelemetry-spring-webmvc-5.3 or -6.0 and the generated filter registration for a Spring
+   * Boot application the starter does not support.
+   */
+  SPRING_MVC_FILTER,
   /** io.opentelemetry.context.Context (part of opentelemetry-api). */
   CONTEXT,
   /** The tracing API itself (Span, Tracer, StatusCode), for code migrated off a vendor tracer. */

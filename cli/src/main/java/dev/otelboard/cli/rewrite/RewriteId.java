@@ -22,6 +22,10 @@ public enum RewriteId {
   WRAP_OKHTTP("wrap-okhttp", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link InstrumentSpringWeb}. */
   INSTRUMENT_SPRING_WEB("instrument-spring-web", Reported.BY_SCAN_AND_ONBOARD),
+  /** {@link InstrumentSpringMvc}. */
+  INSTRUMENT_SPRING_MVC("instrument-spring-mvc", Reported.BY_ONBOARD),
+  /** {@link DecorateAsyncTasks}. */
+  DECORATE_ASYNC_TASKS("decorate-async-tasks", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link WrapKafkaClient}. */
   WRAP_KAFKA_CLIENT("wrap-kafka-client", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link WrapExecutor}. */

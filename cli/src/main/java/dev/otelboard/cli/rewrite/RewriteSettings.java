@@ -33,6 +33,8 @@ public record RewriteSettings(
   public static final String KAFKA_ADAPTER = "OtelKafka";
   /** Simple name of the generated Spring RestTemplate/RestClient helper. */
   public static final String SPRING_WEB_ADAPTER = "OtelSpringWeb";
+  /** Simple name of the generated Spring MVC server filter registration. */
+  public static final String SPRING_MVC_ADAPTER = "OtelSpringMvc";
   /** Simple name of the generated class that hands migrated code its Tracer. */
   public static final String TRACING_HOLDER = "OtelTracing";
   /** Default simple name of the generated bootstrap class. */

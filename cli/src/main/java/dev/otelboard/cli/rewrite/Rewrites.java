@@ -55,11 +55,24 @@ public final class Rewrites {
         new WrapExecutor(),
         new WrapCompletableFuture(),
         new WrapThread(),
+        new DecorateAsyncTasks(),
         new MigrateLoggerToSlf4j(MigrateLoggerToSlf4j.JUL),
         new MigrateLoggerToSlf4j(MigrateLoggerToSlf4j.JCL),
         new MigrateLoggerToSlf4j(MigrateLoggerToSlf4j.LOG4J1),
         new MigrateSystemOutToSlf4j(),
         new ParameterizeLogMessage());
+  }
+
+  /**
+   * The rewrites for a Spring Boot application the starter does not support, on top of {@link
+   * #sdkMode()}: its {@code @Async} tasks get the caller's context through Boot's task executor
+   * and, when {@code mvcFilter} (a Spring MVC server on Boot 2.4/2.5 or 3.0), its requests the
+   * spring-webmvc filter.
+   */
+  public static List<JavaRewrite> springBootWithoutStarter(boolean mvcFilter) {
+    return mvcFilter
+        ? List.of(new InstrumentSpringMvc(), new DecorateAsyncTasks())
+        : List.of(new DecorateAsyncTasks());
   }
 
   /**
@@ -76,7 +89,8 @@ public final class Rewrites {
 
   /** The rewrite with this id, for tests and for scan findings. */
   public static JavaRewrite byId(RewriteId id) {
-    return java.util.stream.Stream.concat(sdkMode().stream(), springBootStarter().stream())
+    return java.util.stream.Stream.of(sdkMode(), springBootStarter(), springBootWithoutStarter(true))
+        .flatMap(List::stream)
         .filter(r -> r.id() == id)
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no rewrite " + id.id()));

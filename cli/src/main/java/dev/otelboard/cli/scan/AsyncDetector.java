@@ -288,9 +288,10 @@ final class AsyncDetector implements JavaDetector {
       String where = owner instanceof MethodDeclaration m ? m.getNameAsString()
           : ((TypeDeclaration<?>) owner).getNameAsString();
       if (kind == SPRING_ASYNC) {
-        src.add(kind, at, fqn + " " + where, false, RewriteId.MANUAL,
-            "Spring's @Async executor does not carry the OpenTelemetry context: give it a "
-                + "TaskDecorator that wraps with Context.current().wrap(...)");
+        src.add(kind, at, fqn + " " + where, false, RewriteId.DECORATE_ASYNC_TASKS,
+            "Spring's @Async executor does not carry the OpenTelemetry context: onboard gives "
+                + "Spring Boot's executor a TaskDecorator that wraps with "
+                + "Context.current().wrap(...)");
       } else {
         src.add(kind, at, fqn + " " + where, false, RewriteId.NONE,
             "a scheduled job starts its own trace");

@@ -78,6 +78,7 @@ class LogbackConfigEditorTest {
         .isEqualTo(
             """
             <configuration>
+              <property name="LOG_LEVEL_PATTERN" value="${LOG_LEVEL_PATTERN:-%5p} [trace_id=%X{trace_id} span_id=%X{span_id}]"/>
               <include resource="org/springframework/boot/logging/logback/base.xml"/>
               <logger name="com.example" level="DEBUG"/>
               <appender name="OTEL" class="io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender"/>
@@ -86,11 +87,41 @@ class LogbackConfigEditorTest {
               </root>
             </configuration>
             """);
-    assertThat(edit.changes()).extracting(LogConfigEdit.Change::line).containsExactly(4, 6);
+    assertThat(edit.changes()).extracting(LogConfigEdit.Change::line).containsExactly(2, 5, 7);
+    assertThat(edit.changes().get(0).what()).contains("LOG_LEVEL_PATTERN");
     assertThat(edit.manual()).isEmpty();
     assertThat(LogbackConfigEditor.edit(edit.text(), true).text())
         .as("applying it again changes nothing")
         .isEqualTo(edit.text());
+  }
+
+  @Test
+  void bootsLevelPatternIsLeftAloneWhenTheApplicationSetsItsOwnConsolePattern() throws Exception {
+    String before =
+        """
+        <configuration>
+          <include resource="org/springframework/boot/logging/logback/defaults.xml"/>
+          <include resource="org/springframework/boot/logging/logback/console-appender.xml"/>
+          <root level="INFO">
+            <appender-ref ref="CONSOLE"/>
+          </root>
+        </configuration>
+        """;
+
+    String withOwnPattern = LogbackConfigEditor.edit(before, false, false).text();
+    String withBootPattern = LogbackConfigEditor.edit(before, false, true).text();
+
+    assertThat(withOwnPattern).as("logging.pattern.console is edited where it is set")
+        .isEqualTo(before);
+    assertThat(withBootPattern)
+        .startsWith("""
+            <configuration>
+              <property name="LOG_LEVEL_PATTERN" value="${LOG_LEVEL_PATTERN:-%5p} \
+            [trace_id=%X{trace_id} span_id=%X{span_id}]"/>
+              <include resource="org/springframework/boot/logging/logback/defaults.xml"/>
+            """);
+    assertThat(LogbackConfigEditor.edit(withBootPattern, false, true).text())
+        .isEqualTo(withBootPattern);
   }
 
   @Test

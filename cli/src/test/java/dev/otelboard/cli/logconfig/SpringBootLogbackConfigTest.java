@@ -18,7 +18,8 @@ class SpringBootLogbackConfigTest {
     String xml = SpringBootLogbackConfig.render(sdk, tracePattern, logFile);
 
     XmlTree.parse(xml);
-    LogConfigEdit edit = LogbackConfigEditor.edit(xml, sdk);
+    // tracePattern false: the application sets logging.pattern.console, and onboard says so.
+    LogConfigEdit edit = LogbackConfigEditor.edit(xml, sdk, tracePattern);
     assertThat(edit.text()).isEqualTo(xml);
     assertThat(edit.changes()).isEmpty();
     assertThat(edit.manual()).isEmpty();

@@ -210,28 +210,54 @@ class SpringBootOnboardTest {
 
   @ParameterizedTest(name = "Spring Boot {0}")
   @CsvSource({
-    "2.5.15, 2.6+ and 3.1+ only, opentelemetry-spring-webmvc-5.3",
-    "3.0.13, 2.6+ and 3.1+ only, opentelemetry-spring-webmvc-6.0"
+    "2.5.15, opentelemetry-spring-webmvc-5.3, javax.servlet, v5_3",
+    "3.0.13, opentelemetry-spring-webmvc-6.0, jakarta.servlet, v6_0"
   })
-  void springBootTheStarterDoesNotSupportGetsCodeRewritesAndSaysWhatIsLeft(
-      String version, String why, String filter) throws Exception {
+  void springBootTheStarterDoesNotSupportGetsCodeRewritesAndTheSpringMvcFilter(
+      String version, String filter, String servlet, String line) throws Exception {
     write("pom.xml", bootPom(version));
     write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
     assertThat(after(plan, "pom.xml")).doesNotContain("opentelemetry-spring-boot-starter")
-        .contains("<artifactId>opentelemetry-logback-appender-1.0</artifactId>");
+        .contains("<artifactId>opentelemetry-logback-appender-1.0</artifactId>")
+        .contains("<artifactId>" + filter + "</artifactId>");
     assertThat(after(plan, "src/main/java/com/example/stock/StockApplication.java"))
-        .contains("OtelBootstrap.init();");
+        .contains("OtelBootstrap.init();")
+        .contains("FilterRegistrationBean<?> otelServerFilter() {\n"
+            + "    return OtelSpringMvc.serverFilter();\n  }\n}\n");
+    assertThat(after(plan, "src/main/java/com/example/stock/OtelSpringMvc.java"))
+        .contains("import " + servlet + ".Filter;")
+        .contains("import io.opentelemetry.instrumentation.spring.webmvc." + line
+            + ".SpringWebMvcTelemetry;")
+        .contains("OtelBootstrap.installLogAppenders();");
+    assertThat(after(plan, "src/main/java/com/example/stock/OtelBootstrap.java"))
+        .contains("public static void installLogAppenders()");
     assertThat(after(plan, "src/main/resources/logback-spring.xml")).isEqualTo(LOGBACK_SPRING_SDK);
-    String minor = version.substring(0, version.lastIndexOf('.'));
+    assertThat(plan.manual()).as("nothing left to do by hand").isEmpty();
+    assertThat(plan.changes()).extracting(Change::rewriteId)
+        .contains(RewriteId.INSTRUMENT_SPRING_MVC);
+    applyAndExpectIdempotence(plan, OnboardOptions.defaults());
+  }
+
+  @Test
+  void springBootOlderThanTheFilterSupportsIsAPreciseManualItemAndNoServerEdit() throws Exception {
+    write("pom.xml", bootPom("2.3.12.RELEASE"));
+    write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(after(plan, "pom.xml")).doesNotContain("opentelemetry-spring-webmvc");
+    assertThat(after(plan, "src/main/java/com/example/stock/StockApplication.java"))
+        .contains("OtelBootstrap.init();").doesNotContain("otelServerFilter");
     assertThat(plan.manual())
         .filteredOn(m -> m.rewriteId() == RewriteId.SPRING_BOOT_STARTER)
         .singleElement()
         .satisfies(m -> {
           assertThat(m.file()).isEqualTo("src/main/java/com/example/stock/StockApplication.java");
-          assertThat(m.reason()).startsWith("Spring Boot " + minor + ": ").contains(why, filter);
+          assertThat(m.reason()).startsWith("Spring Boot 2.3 runs Spring Framework 5.2 or older")
+              .contains("opentelemetry-spring-webmvc-5.3 needs 5.3 (Boot 2.4+)", "javaagent");
         });
     applyAndExpectIdempotence(plan, OnboardOptions.defaults());
   }

@@ -43,7 +43,8 @@ class RewriteIdTest {
   /** Each automated id and the classes that declare it. */
   private static Map<RewriteId, Set<String>> declarers() {
     Map<RewriteId, Set<String>> declared = new EnumMap<>(RewriteId.class);
-    Stream.of(Rewrites.sdkMode(), Rewrites.springBootStarter(), Rewrites.outsideSpringBootStarter())
+    Stream.of(Rewrites.sdkMode(), Rewrites.springBootStarter(), Rewrites.outsideSpringBootStarter(),
+            Rewrites.springBootWithoutStarter(true))
         .flatMap(List::stream)
         .forEach(r -> declare(declared, r.id(), r.getClass()));
     declare(declared, LogbackConfigEditor.ID, LogbackConfigEditor.class);
@@ -72,6 +73,8 @@ class RewriteIdTest {
             "instrument-http-server",
             "wrap-okhttp",
             "instrument-spring-web",
+            "instrument-spring-mvc",
+            "decorate-async-tasks",
             "wrap-kafka-client",
             "wrap-executor",
             "wrap-completable-future",

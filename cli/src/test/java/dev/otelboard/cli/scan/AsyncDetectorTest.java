@@ -175,7 +175,7 @@ class AsyncDetectorTest {
             """)
         .scan();
     assertThat(Repo.detailed(r)).containsExactly(
-        "async.spring-async src/main/java/a/Jobs.java:8:15 manual",
+        "async.spring-async src/main/java/a/Jobs.java:8:15 decorate-async-tasks",
         "async.spring-scheduled src/main/java/a/Jobs.java:11:15 none");
   }
 }
