@@ -616,7 +616,9 @@ public final class VerifyRunner {
         return this;
       }
       setProcessors(loaded.requireComplete(file, allowPartial));
-      this.transformNotes = loaded.notRun();
+      List<String> notes = new ArrayList<>(loaded.notRun());
+      notes.addAll(loaded.outOfScope());
+      this.transformNotes = notes;
       return this;
     }
 

@@ -20,6 +20,14 @@ public interface Processor {
     return java.util.List.of();
   }
 
+  /**
+   * Statements or conditions of its config for signals the sandbox does not receive (metrics):
+   * they change nothing verify judges, so they are said, not refused.
+   */
+  default java.util.List<Unsupported> outOfScope() {
+    return java.util.List.of();
+  }
+
   /** What went wrong while it ran (failed statements, dropped batches), one line each. */
   default java.util.List<String> runtimeProblems() {
     return java.util.List.of();

@@ -125,8 +125,12 @@ public final class TransformProcessor implements Processor {
     List<Unsupported> out = new ArrayList<>();
     traceGroups.forEach(g -> out.addAll(g.unsupported()));
     logGroups.forEach(g -> out.addAll(g.unsupported()));
-    out.addAll(notRun);
     return out;
+  }
+
+  @Override
+  public List<Unsupported> outOfScope() {
+    return notRun;
   }
 
   /** Statement executions that failed on an item (error_mode ignore logs these). */

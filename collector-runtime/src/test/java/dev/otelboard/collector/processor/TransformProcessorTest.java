@@ -199,16 +199,17 @@ class TransformProcessorTest {
   }
 
   @Test
-  void metricStatementsAndConditionsAreListedAsNotRun() {
+  void metricStatementsAndConditionsAreListedAsOutOfScope() {
     TransformProcessor t = TransformProcessor.fromConfig("transform/m", Map.of("metric_statements",
         List.of(Map.of("context", "metric", "statements", List.of("set(description, \"d\")")))));
     FilterProcessor f = FilterProcessor.fromConfig("filter/m", Map.of("metric_conditions",
         List.of("metric.name == \"x\"")));
 
-    assertThat(t.unsupported()).containsExactly(new Unsupported(
+    assertThat(t.unsupported()).isEmpty();
+    assertThat(t.outOfScope()).containsExactly(new Unsupported(
         "metric_statements[0].statements[0]", "set(description, \"d\")",
         "the sandbox does not process metrics"));
-    assertThat(f.unsupported()).extracting(Unsupported::path).containsExactly("metric_conditions[0]");
+    assertThat(f.outOfScope()).extracting(Unsupported::path).containsExactly("metric_conditions[0]");
   }
 
   @Test
