@@ -69,6 +69,16 @@ final class OttlLiterals {
     return b.toString();
   }
 
+  /** Whether an unsigned decimal integer fits in a Go int64. */
+  static boolean fitsLong(String digits) {
+    try {
+      Long.parseLong(digits);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   private static boolean isHex(String s, int from, int count) {
     for (int i = from; i < from + count; i++) {
       if (Character.digit(s.charAt(i), 16) < 0) {

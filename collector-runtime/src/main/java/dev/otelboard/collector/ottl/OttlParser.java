@@ -64,8 +64,6 @@ final class OttlParser {
     return b;
   }
 
-  // ---- statement -------------------------------------------------------------------------
-
   private Statement statement() {
     Token start = peek();
     if (start.kind() == Kind.EOF) {
@@ -95,8 +93,6 @@ final class OttlParser {
     }
     throw new OttlSyntaxException(t.column(), "unexpected " + t.describe() + " after " + what);
   }
-
-  // ---- boolean expressions ------------------------------------------------------------------
 
   BoolExpr boolExpr() {
     int column = peek().column();
@@ -154,8 +150,6 @@ final class OttlParser {
         });
     return negated ? new BoolExpr.Not(result, start.column()) : result;
   }
-
-  // ---- values -------------------------------------------------------------------------------
 
   Expr value() {
     Token t = peek();
@@ -364,8 +358,6 @@ final class OttlParser {
     return new Expr.MapLiteral(entries, open.column());
   }
 
-  // ---- participle's combinators -------------------------------------------------------------
-
   /** {@code ( ... )?}: a failure is undone as if nothing had matched. */
   private <T> T optional(Supplier<T> rule) {
     int mark = pos;
@@ -414,9 +406,9 @@ final class OttlParser {
     throw furthest;
   }
 
-  // ---- tokens -------------------------------------------------------------------------------
-
-  private static boolean isName(Token t) { return t.kind() == Kind.UPPERCASE || t.kind() == Kind.LOWERCASE; }
+  private static boolean isName(Token t) {
+    return t.kind() == Kind.UPPERCASE || t.kind() == Kind.LOWERCASE;
+  }
 
   /** A function name: the lexer splits {@code ParseJSON} into runs the grammar joins again. */
   private String name() {
@@ -431,7 +423,9 @@ final class OttlParser {
     return b.toString();
   }
 
-  private Token peek() { return tokens.get(pos); }
+  private Token peek() {
+    return tokens.get(pos);
+  }
 
   private Token next() {
     Token t = tokens.get(pos);
@@ -483,17 +477,18 @@ final class OttlParser {
   }
 
   private long parseLong(Token t) {
-    try { return Long.parseLong(t.text()); } catch (NumberFormatException e) {
+    if (!OttlLiterals.fitsLong(t.text())) {
       throw error(t, "integer " + t.text() + " does not fit in 64 bits");
     }
+    return Long.parseLong(t.text());
   }
 
   private Expr.BytesLiteral bytes(Token t) {
-    String hex = t.text().substring(2);
-    if (hex.length() % 2 != 0) {
+    if (t.text().length() % 2 != 0) { // "0x" + an odd number of digits
       // participle fails the capture after the token; the value then does not match
       throw error(peek(), "byte literal " + t.text() + " has an odd number of hex digits");
     }
-    return new Expr.BytesLiteral(hex.toLowerCase(java.util.Locale.ROOT), t.column());
+    return new Expr.BytesLiteral(t.text().substring(2).toLowerCase(java.util.Locale.ROOT),
+        t.column());
   }
 }
