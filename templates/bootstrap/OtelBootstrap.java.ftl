@@ -57,6 +57,9 @@ public final class ${className} {
 <#if logback || log4j2>
     install(sdk);
 </#if>
+<#if julHandler?has_content>
+    ${julHandler}.install(sdk);
+</#if>
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> sdk.shutdown().join(10, TimeUnit.SECONDS), "otel-shutdown"));

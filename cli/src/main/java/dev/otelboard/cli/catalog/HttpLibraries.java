@@ -67,9 +67,11 @@ public final class HttpLibraries {
           .addFactories("org.apache.hc.client5.http.impl.async.HttpAsyncClients",
               "createDefault", "createSystem", "custom")
           .addCoordinates("org.apache.httpcomponents.client5:httpclient5")
-          .setOnboarding(Onboarding.manual(
-              "no onboard rewrite for Apache HttpClient 5 (apache-httpclient-5.2 is not served "
-                  + "here): run the javaagent"))
+          .setOnboarding(Onboarding.rewrite("wrap-apache-httpclient5",
+              "classic clients built by HttpClients.custom()/createDefault()/createSystem() or "
+                  + "HttpClientBuilder.create() get a generated exec interceptor on "
+                  + "opentelemetry-instrumentation-api (apache-httpclient-5.2 is not served "
+                  + "here); createMinimal() and the async client are manual items"))
           .build();
 
   /** Spring's RestTemplate and RestClient (spring-web). */
@@ -158,8 +160,28 @@ public final class HttpLibraries {
           .addCoordinates(
               "javax.servlet:javax.servlet-api", "jakarta.servlet:jakarta.servlet-api")
           .setOnboarding(Onboarding.manual(
-              "no onboard rewrite for servlets (servlet-3.0 instrumentation is not served here): "
-                  + "run the javaagent, or register a Filter that opens SERVER spans"))
+              "servlets run inside the SERVER span of the generated OtelServletFilter (javax or "
+                  + "jakarta; servlet-3.0 instrumentation is not served here) where onboard "
+                  + "registers it: embedded Jetty (register-jetty-filter), Dropwizard "
+                  + "(register-dropwizard-filter), Spring Boot without Spring MVC (a "
+                  + "FilterRegistrationBean); in a war or another container, add "
+                  + "OtelServletFilter to web.xml or run the javaagent"))
+          .build();
+
+  /** Embedded Jetty's servlet contexts: Jetty 9-11 and Jetty 12's EE8/EE9/EE10 environments. */
+  public static final Library EMBEDDED_JETTY =
+      Library.builder("embedded-jetty", "Embedded Jetty (servlets)", HTTP_SERVER)
+          .addTypes(
+              "org.eclipse.jetty.servlet.ServletContextHandler",
+              "org.eclipse.jetty.ee10.servlet.ServletContextHandler",
+              "org.eclipse.jetty.ee9.servlet.ServletContextHandler",
+              "org.eclipse.jetty.ee8.servlet.ServletContextHandler")
+          .addCoordinates("org.eclipse.jetty:jetty-servlet",
+              "org.eclipse.jetty.ee10:jetty-ee10-servlet", "org.eclipse.jetty.ee9:jetty-ee9-servlet",
+              "org.eclipse.jetty.ee8:jetty-ee8-servlet")
+          .setOnboarding(Onboarding.rewrite("register-jetty-filter",
+              "the generated OtelServletFilter (javax or jakarta) is added to each "
+                  + "ServletContextHandler where it is created"))
           .build();
 
   /** Spring MVC controllers, router functions and Spring's servlet filters. */
@@ -206,9 +228,14 @@ public final class HttpLibraries {
   public static final Library JAXRS =
       Library.builder("jaxrs", "JAX-RS resources", HTTP_SERVER)
           .addTypes(jaxrsVerbs())
-          .addCoordinates("javax.ws.rs:javax.ws.rs-api", "jakarta.ws.rs:jakarta.ws.rs-api")
+          .addCoordinates("javax.ws.rs:javax.ws.rs-api", "jakarta.ws.rs:jakarta.ws.rs-api",
+              "org.glassfish.jersey.core:jersey-server",
+              "org.springframework.boot:spring-boot-starter-jersey")
           .setOnboarding(Onboarding.manual(
-              "no onboard rewrite for JAX-RS resources: run the javaagent"))
+              "JAX-RS resources run inside the SERVER span of the generated OtelServletFilter "
+                  + "where onboard registers it: Jersey on Spring Boot (a FilterRegistrationBean "
+                  + "next to the application), Dropwizard (register-dropwizard-filter), Jersey "
+                  + "on embedded Jetty (register-jetty-filter); elsewhere run the javaagent"))
           .build();
 
   /** Javalin routes. */
@@ -264,6 +291,16 @@ public final class HttpLibraries {
                   + "2.4/2.5/3.0: the code rewrites and instrument-spring-mvc (boot25-mvc); older "
                   + "Boot: the code rewrites and a manual item for the server",
               instrumentation("opentelemetry-spring-boot-starter")))
+          .build();
+
+  /** Dropwizard (Jersey on Jetty): 1-3 in io.dropwizard, 4+ in io.dropwizard.core. */
+  public static final Library DROPWIZARD =
+      Library.builder("dropwizard", "Dropwizard", FRAMEWORK)
+          .addTypes("io.dropwizard.Application", "io.dropwizard.core.Application")
+          .addCoordinates("io.dropwizard:dropwizard-core")
+          .setOnboarding(Onboarding.rewrite("register-dropwizard-filter",
+              "the Application's run(Configuration, Environment) registers the generated "
+                  + "OtelServletFilter on environment.servlets()"))
           .build();
 
   private static String[] jaxrsVerbs() {

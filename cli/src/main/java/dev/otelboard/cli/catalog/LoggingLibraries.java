@@ -69,8 +69,9 @@ public final class LoggingLibraries {
           .addFactory("java.util.logging.Logger", "getGlobal", "java.util.logging.Logger")
           .addFactory("java.util.logging.Logger", "getAnonymousLogger", "java.util.logging.Logger")
           .setOnboarding(Onboarding.rewrite("migrate-jul-to-slf4j",
-              "when the module has an SLF4J backend; otherwise a manual item "
-                  + "(`jul-log-correlation`)"))
+              "when the module has an SLF4J backend; otherwise (`jul-log-correlation`) a "
+                  + "generated JUL Handler on the Logs bridge exports the records with their "
+                  + "trace context and the console lines get trace_id/span_id"))
           .build();
 
   /** Apache Commons Logging. */

@@ -34,9 +34,10 @@ final class GeneratedSources {
    * @param serviceName default for OTEL_SERVICE_NAME
    * @param logback install the Logback OpenTelemetry appender
    * @param log4j2 install the Log4j2 OpenTelemetry appender
+   * @param julHandler the generated java.util.logging handler class to install, or empty
    */
-  static String bootstrap(
-      String packageName, String className, String serviceName, boolean logback, boolean log4j2) {
+  static String bootstrap(String packageName, String className, String serviceName,
+      boolean logback, boolean log4j2, String julHandler) {
     return render(
         "bootstrap/OtelBootstrap.java.ftl",
         Map.of(
@@ -45,7 +46,8 @@ final class GeneratedSources {
             "className", className,
             "serviceName", serviceName.replace("\\", "\\\\").replace("\"", "\\\""),
             "logback", logback,
-            "log4j2", log4j2));
+            "log4j2", log4j2,
+            "julHandler", julHandler));
   }
 
   /** One of the adapters in {@code templates/adapters/}, named by its class. */
@@ -57,6 +59,41 @@ final class GeneratedSources {
             "packageName", packageName,
             "className", className,
             "bootstrapClass", bootstrap));
+  }
+
+  /**
+   * The servlet Filter that opens SERVER spans.
+   *
+   * @param servlet the servlet API package, {@code javax.servlet} or {@code jakarta.servlet}
+   * @param bootstrap the bootstrap class its no-argument constructor takes OpenTelemetry from, or
+   *     empty for a filter that is always given it (a Spring bean)
+   */
+  static String servletFilter(
+      String packageName, String className, String bootstrap, String servlet) {
+    return render(
+        "adapters/OtelServletFilter.java.ftl",
+        Map.of(
+            "version", version(),
+            "packageName", packageName,
+            "className", className,
+            "bootstrapClass", bootstrap,
+            "servlet", servlet));
+  }
+
+  /**
+   * The Spring {@code @Configuration} of a starter application that hands the starter's
+   * OpenTelemetry to in-place client adapters and, when {@code filterClass} is not empty,
+   * registers that servlet filter.
+   */
+  static String springBridge(String packageName, String className, String filterClass) {
+    return render(
+        "adapters/OtelSpring.java.ftl",
+        Map.of(
+            "version", version(),
+            "packageName", packageName,
+            "className", className,
+            "servletFilter", !filterClass.isEmpty(),
+            "filterClass", filterClass));
   }
 
   /** The Spring web helper; {@code restClient} adds the RestClient overload (Spring 6.1+). */

@@ -215,6 +215,15 @@ final class Planner {
         rewrites = new ArrayList<>(rewrites);
         rewrites.addAll(Rewrites.springBootWithoutStarter(mvcFilter.isPresent()));
       }
+      Optional<ServletApi.Unsupported> oldServlet = ServletApi.unsupported(pomText.orElse(""));
+      List<JavaRewrite> registrations =
+          rewrites.stream().filter(r -> Rewrites.registersServletFilter(r.id())).toList();
+      if (oldServlet.isPresent() && ServletApi.anyRegisters(javaFiles, registrations)) {
+        // No filter registration the container can't run: a manual item at the pom line.
+        rewrites = rewrites.stream().filter(r -> !registrations.contains(r)).toList();
+        draft.manual().add(new ManualItem(draft.relative(module.resolve("pom.xml")),
+            oldServlet.get().line(), RewriteId.REGISTER_JETTY_FILTER, oldServlet.get().reason()));
+      }
       JavaFileRewriter rewriter = new JavaFileRewriter(rewrites, settings);
       JavaFileRewriter outsideStarter =
           starter ? new JavaFileRewriter(Rewrites.outsideSpringBootStarter(), settings) : null;
@@ -245,6 +254,9 @@ final class Planner {
         }
       }
     }
+    if (sdk && !traced && !starter && ServletApi.unsupported(pomText.orElse("")).isEmpty()) {
+      WebXmlPlan.plan(draft, module, settings, needs);
+    }
     // Boot's default logging gets a logback-spring.xml, unless no OpenTelemetry is added here.
     boolean bootDefaultLogging = boot.defaultLogging(module, buildFiles)
         && (!sdk || (!traced && !javaFiles.isEmpty()));
@@ -256,16 +268,9 @@ final class Planner {
       draft.changes().addAll(keys.changes());
       draft.edit(keys.file(), keys.before(), keys.after());
     }
-    if (sdk && !traced && !logging.logback() && !logging.log4j2() && !slf4jBackend
-        && usesJul(javaFiles)) {
-      draft.manual().add(new ManualItem(draft.relative(module), 0, RewriteId.JUL_LOG_CORRELATION,
-          "java.util.logging only: JUL has no MDC, so no pattern can print trace_id here. "
-              + "Either add an SLF4J backend (logback-classic, plus jul-to-slf4j's "
-              + "SLF4JBridgeHandler for third-party JUL output) and re-run onboard, which then "
-              + "moves the loggers to SLF4J and correlates them; or run with the javaagent "
-              + "(onboard --mode agent), whose java-util-logging instrumentation exports JUL "
-              + "records over OTLP with their trace_id/span_id"));
-    }
+    // JUL without an SLF4J backend: the generated handler exports its records (see below).
+    boolean julOnly = sdk && !traced && !logging.logback() && !logging.log4j2() && !slf4jBackend
+        && usesJul(javaFiles);
     if (!sdk || traced || javaFiles.isEmpty()) {
       return;
     }
@@ -273,6 +278,12 @@ final class Planner {
         && needs.stream().allMatch(n -> n == Instrumentation.CONTEXT)) {
       // A library module of a multi-module build: no SDK or bootstrap of its own (the service
       // that runs it has them), only the API its rewritten code calls.
+      if (julOnly) {
+        draft.manual().add(new ManualItem(draft.relative(module), 0,
+            RewriteId.JUL_LOG_CORRELATION, "java.util.logging only, in a library module: its "
+                + "records are exported with their trace context by the service that runs it "
+                + "once that service is onboarded (its bootstrap installs the JUL handler)"));
+      }
       if (!needs.isEmpty()) {
         anyModuleNeedsOtel = true;
         poms.editPom(module.resolve("pom.xml"),
@@ -283,11 +294,17 @@ final class Planner {
     }
     anyModuleNeedsOtel = true;
     if (starter) {
-      planSpringBootStarter(module, pomText, versionsInParent, logging, boot);
+      List<MavenDependency> extra = StarterBridge.plan(draft, sources, basePackage, javaFiles,
+          buildFiles, needs, boot);
+      planSpringBootStarter(module, pomText, versionsInParent, logging, boot, extra);
       return;
     }
     needs.add(Instrumentation.BOOTSTRAP);
-    generateSources(sources, basePackage, settings, config, needs, logging, boot, mvcFilter);
+    if (julOnly) {
+      dropJulMigrationItems(module);
+    }
+    generateSources(sources, basePackage, settings, config, needs, logging, boot, mvcFilter,
+        ServletApi.of(javaFiles, buildFiles, boot), julOnly);
     List<MavenDependency> dependencies = new ArrayList<>(poms.dependencies(needs, logging));
     if (needs.contains(Instrumentation.SPRING_MVC_FILTER)) {
       dependencies.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
@@ -309,8 +326,8 @@ final class Planner {
    * instead of the bootstrap class and client rewrites.
    */
   private void planSpringBootStarter(Path module, Optional<String> pomText,
-      boolean versionsInParent, LoggingFrameworks logging, SpringBootApp boot)
-      throws IOException {
+      boolean versionsInParent, LoggingFrameworks logging, SpringBootApp boot,
+      List<MavenDependency> extra) throws IOException {
     List<MavenDependency> dependencies = new ArrayList<>();
     // OkHttp 5 comes with the starter (its default OTLP sender, the AWS/Azure resource
     // providers). Boot's RestTemplateBuilder then picks OkHttp for the application's own
@@ -321,6 +338,7 @@ final class Planner {
         .excluding(OTEL_GROUP + ":opentelemetry-exporter-sender-okhttp")
         .excluding("com.squareup.okhttp3:*"));
     dependencies.add(MavenDependency.runtime(OTEL_GROUP, "opentelemetry-exporter-sender-jdk"));
+    dependencies.addAll(extra);
     dependencies.addAll(loggingDependencies(logging));
     boolean bootLogback = !pomText.orElse("").contains("spring-boot-starter-log4j2");
     MavenDependency mdc = instrumentation(LoggingLibraries.LOGBACK).stream()
@@ -376,12 +394,24 @@ final class Planner {
   private void generateSources(
       Path sources, String basePackage, RewriteSettings settings, OtelboardConfig config,
       Set<Instrumentation> needs, LoggingFrameworks logging, SpringBootApp boot,
-      Optional<String> mvcFilter) throws IOException {
+      Optional<String> mvcFilter, String servletApi, boolean jul) throws IOException {
     Path dir = basePackage.isEmpty() ? sources : sources.resolve(basePackage.replace('.', '/'));
     String bootstrap = settings.bootstrapClass();
     draft.generate(dir.resolve(bootstrap + ".java"),
         GeneratedSources.bootstrap(basePackage, bootstrap, config.serviceName(),
-            logging.logback(), logging.log4j2()));
+            logging.logback(), logging.log4j2(), jul ? RewriteSettings.JUL_HANDLER : ""));
+    if (jul) {
+      Path handler = dir.resolve(RewriteSettings.JUL_HANDLER + ".java");
+      int before = draft.changes().size();
+      draft.generate(handler, GeneratedSources.adapter("OtelJulHandler", basePackage,
+          RewriteSettings.JUL_HANDLER, bootstrap));
+      if (draft.changes().size() > before) {
+        draft.changes().add(new Change(draft.relative(handler), 1,
+            RewriteId.JUL_LOG_CORRELATION, "java.util.logging only: the bootstrap installs "
+                + RewriteSettings.JUL_HANDLER + " on the root logger, which exports every record "
+                + "with its trace context and prints trace_id/span_id in the console lines"));
+      }
+    }
     if (needs.contains(Instrumentation.HTTP_CLIENT_ADAPTER)) {
       draft.generate(dir.resolve(RewriteSettings.HTTP_CLIENT_ADAPTER + ".java"),
           GeneratedSources.adapter("OtelHttpClient", basePackage,
@@ -391,6 +421,16 @@ final class Planner {
       draft.generate(dir.resolve(RewriteSettings.HTTP_SERVER_ADAPTER + ".java"),
           GeneratedSources.adapter("OtelHttpServer", basePackage,
               RewriteSettings.HTTP_SERVER_ADAPTER, bootstrap));
+    }
+    if (needs.contains(Instrumentation.SERVLET_FILTER)) {
+      draft.generate(dir.resolve(RewriteSettings.SERVLET_FILTER + ".java"),
+          GeneratedSources.servletFilter(basePackage, RewriteSettings.SERVLET_FILTER, bootstrap,
+              servletApi));
+    }
+    if (needs.contains(Instrumentation.HTTP_CLIENT5_ADAPTER)) {
+      draft.generate(dir.resolve(RewriteSettings.HTTP_CLIENT5_ADAPTER + ".java"),
+          GeneratedSources.adapter("OtelHttpClient5", basePackage,
+              RewriteSettings.HTTP_CLIENT5_ADAPTER, bootstrap));
     }
     if (needs.contains(Instrumentation.KAFKA_ADAPTER)) {
       draft.generate(dir.resolve(RewriteSettings.KAFKA_ADAPTER + ".java"),
@@ -413,6 +453,18 @@ final class Planner {
           GeneratedSources.adapter("OtelOkHttp", basePackage, RewriteSettings.OKHTTP_ADAPTER,
               bootstrap));
     }
+  }
+
+  /**
+   * A module that logs only through java.util.logging gets its records exported by a generated
+   * JUL Handler on the OpenTelemetry Logs bridge, which the bootstrap installs on the root logger
+   * together with trace ids in the console lines (see generateSources). Its loggers then stay on
+   * JUL, so the items that say they would need an SLF4J backend are dropped.
+   */
+  private void dropJulMigrationItems(Path module) {
+    String prefix = draft.relative(module);
+    draft.manual().removeIf(m -> m.rewriteId() == RewriteId.MIGRATE_JUL_TO_SLF4J
+        && (prefix.equals(".") || m.file().startsWith(prefix + "/")));
   }
 
   /**

@@ -103,7 +103,9 @@ final class PomPlanner {
     list.add(MavenDependency.runtime(OTEL_GROUP, "opentelemetry-exporter-sender-jdk"));
     if (needs.contains(Instrumentation.HTTP_CLIENT_ADAPTER)
         || needs.contains(Instrumentation.HTTP_SERVER_ADAPTER)
-        || needs.contains(Instrumentation.OKHTTP_ADAPTER)) {
+        || needs.contains(Instrumentation.OKHTTP_ADAPTER)
+        || needs.contains(Instrumentation.SERVLET_FILTER)
+        || needs.contains(Instrumentation.HTTP_CLIENT5_ADAPTER)) {
       list.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
           "opentelemetry-instrumentation-api"));
     }

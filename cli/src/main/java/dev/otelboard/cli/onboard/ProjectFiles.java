@@ -71,6 +71,12 @@ final class ProjectFiles {
   private static final Pattern PACKAGE =
       Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
+  /** The package a source declares, if it declares one. */
+  static Optional<String> packageOf(String source) {
+    Matcher m = PACKAGE.matcher(source);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
   /** The longest package prefix shared by the module's sources, or the main class's package. */
   static String basePackage(List<Path> javaFiles, Path sources) throws IOException {
     String common = null;

@@ -67,6 +67,19 @@ record SpringBootApp(Optional<Version> version, Path application, boolean jakart
   }
 
   /**
+   * Whether the application serves HTTP on a servlet container without Spring MVC (Jersey through
+   * spring-boot-starter-jersey): the starter's web instrumentation then has nothing to hook, and
+   * a servlet filter must make the SERVER spans.
+   */
+  boolean servesWithoutSpringMvc(String buildFiles) {
+    return application != null
+        && (buildFiles.contains("<artifactId>spring-boot-starter-jersey</artifactId>")
+            || buildFiles.contains("<artifactId>jersey-container-servlet"))
+        && !buildFiles.contains("<artifactId>spring-boot-starter-web</artifactId>")
+        && !buildFiles.contains("<artifactId>spring-webmvc</artifactId>");
+  }
+
+  /**
    * The opentelemetry-spring-webmvc line whose servlet filter fits an application the starter
    * does not support: 5.3 (javax) on Boot 2.4/2.5, which ship Spring Framework 5.3; 6.0 (jakarta)
    * on Boot 3.0. Empty for other versions, or when {@code buildFiles} have no Spring MVC server.

@@ -15,6 +15,13 @@ public enum Instrumentation {
   HTTP_SERVER_ADAPTER,
   /** The official opentelemetry-java-http-server library. */
   HTTP_SERVER_LIBRARY,
+  /**
+   * The generated servlet Filter that opens SERVER spans (javax or jakarta, as the service's
+   * dependencies say).
+   */
+  SERVLET_FILTER,
+  /** The generated Apache HttpClient 5 adapter (an exec interceptor on the client builder). */
+  HTTP_CLIENT5_ADAPTER,
   /** The generated OkHttp adapter (keeps the OkHttpClient type). */
   OKHTTP_ADAPTER,
   /** opentelemetry-kafka-clients-2.6. */

@@ -26,6 +26,14 @@ public enum RewriteId {
   INSTRUMENT_SPRING_MVC("instrument-spring-mvc", Reported.BY_ONBOARD),
   /** {@link DecorateAsyncTasks}. */
   DECORATE_ASYNC_TASKS("decorate-async-tasks", Reported.BY_SCAN_AND_ONBOARD),
+  /** {@link WrapApacheHttpClient5}. */
+  WRAP_APACHE_HTTPCLIENT5("wrap-apache-httpclient5", Reported.BY_SCAN_AND_ONBOARD),
+  /** {@link RegisterDropwizardFilter}. */
+  REGISTER_DROPWIZARD_FILTER("register-dropwizard-filter", Reported.BY_SCAN_AND_ONBOARD),
+  /** {@link RegisterJettyFilter}. */
+  REGISTER_JETTY_FILTER("register-jetty-filter", Reported.BY_SCAN_AND_ONBOARD),
+  /** {@link RegisterWebXmlFilter}. */
+  REGISTER_WEB_XML_FILTER("register-web-xml-filter", Reported.BY_ONBOARD),
   /** {@link WrapKafkaClient}. */
   WRAP_KAFKA_CLIENT("wrap-kafka-client", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link WrapExecutor}. */
@@ -72,12 +80,11 @@ public enum RewriteId {
       Reported.BY_ONBOARD,
       "manual: Dropwizard builds its Logback appenders in code from its own YAML, which onboard"
           + " does not edit; the item gives the line and the logFormat to use"),
-  /** A module that logs only through java.util.logging, without an SLF4J backend. */
-  JUL_LOG_CORRELATION(
-      "jul-log-correlation",
-      Reported.BY_ONBOARD,
-      "manual: JUL has no MDC, so no pattern can print the trace ids; add an SLF4J backend and"
-          + " re-run onboard, or run with the javaagent"),
+  /**
+   * A module that logs only through java.util.logging, without an SLF4J backend: onboard
+   * generates the JUL handler the bootstrap installs.
+   */
+  JUL_LOG_CORRELATION("jul-log-correlation", Reported.BY_ONBOARD),
   /** {@link MigrateDatadogTrace}. */
   MIGRATE_DATADOG_TRACE("migrate-datadog-trace", Reported.BY_ONBOARD),
   /** {@link MigrateDatadogCorrelationIds}. */

@@ -27,6 +27,17 @@ public record RewriteSettings(
   public static final String HTTP_CLIENT_ADAPTER = "OtelHttpClient";
   /** Simple name of the generated JDK HttpServer adapter. */
   public static final String HTTP_SERVER_ADAPTER = "OtelHttpServer";
+  /** Simple name of the generated servlet Filter. */
+  public static final String SERVLET_FILTER = "OtelServletFilter";
+  /**
+   * Simple name of the generated Spring {@code @Configuration} that hands the starter's
+   * OpenTelemetry to the adapters and registers the servlet filter.
+   */
+  public static final String SPRING_BRIDGE = "OtelSpring";
+  /** Simple name of the generated java.util.logging handler. */
+  public static final String JUL_HANDLER = "OtelJulHandler";
+  /** Simple name of the generated Apache HttpClient 5 adapter. */
+  public static final String HTTP_CLIENT5_ADAPTER = "OtelHttpClient5";
   /** Simple name of the generated OkHttp adapter. */
   public static final String OKHTTP_ADAPTER = "OtelOkHttp";
   /** Simple name of the generated Kafka configuration helper. */

@@ -27,6 +27,9 @@ public final class Rewrites {
         new MigrateDatadogCorrelationIds(),
         new WrapJavaHttpClient(),
         new InstrumentHttpServer(),
+        new RegisterJettyFilter(),
+        new RegisterDropwizardFilter(),
+        new WrapApacheHttpClient5(),
         new WrapOkHttp(),
         new InstrumentSpringWeb(),
         new WrapKafkaClient(),
@@ -44,7 +47,8 @@ public final class Rewrites {
   /**
    * The rewrites for a Spring Boot 2.6+ or 3.1+ application onboarded with
    * opentelemetry-spring-boot-starter: the starter owns the SDK and instruments Spring's clients,
-   * servers and spring-kafka, so only vendor tracer code, context propagation and logging
+   * servers and spring-kafka, so only vendor tracer code, OkHttp (whose adapter takes the
+   * starter's OpenTelemetry from the generated Spring bridge), context propagation and logging
    * remain.
    */
   public static List<JavaRewrite> springBootStarter() {
@@ -52,6 +56,7 @@ public final class Rewrites {
         new MigrateOpenTracing(),
         new MigrateDatadogTrace(true),
         new MigrateDatadogCorrelationIds(),
+        new WrapOkHttp(),
         new WrapExecutor(),
         new WrapCompletableFuture(),
         new WrapThread(),
@@ -83,8 +88,12 @@ public final class Rewrites {
     return List.of(
         new WrapJavaHttpClient(),
         new InstrumentHttpServer(),
-        new WrapOkHttp(),
         new WrapKafkaClient());
+  }
+
+  /** Whether the rewrite with this id registers the generated servlet filter. */
+  public static boolean registersServletFilter(RewriteId id) {
+    return id == RewriteId.REGISTER_JETTY_FILTER || id == RewriteId.REGISTER_DROPWIZARD_FILTER;
   }
 
   /** The rewrite with this id, for tests and for scan findings. */

@@ -67,6 +67,12 @@ final class HttpClientDetector implements JavaDetector {
 
   /** Static factories of those clients: "owner#method" to kind and reason. */
   private static final Map<String, Factory> STATIC_FACTORIES = staticFactories();
+  /** The Apache HttpClient 5 factories wrap-apache-httpclient5 instruments where they are. */
+  private static final Set<String> APACHE5_INSTRUMENTED = Set.of(
+      "org.apache.hc.client5.http.impl.classic.HttpClients#custom",
+      "org.apache.hc.client5.http.impl.classic.HttpClients#createDefault",
+      "org.apache.hc.client5.http.impl.classic.HttpClients#createSystem",
+      "org.apache.hc.client5.http.impl.classic.HttpClientBuilder#create");
 
   private static final Set<String> FEIGN_CLIENT_ANNOTATIONS =
       HttpLibraries.FEIGN.typesNamed("FeignClient");
@@ -95,6 +101,12 @@ final class HttpClientDetector implements JavaDetector {
         continue;
       }
       String owner = types.staticOwner(call);
+      if (owner != null && APACHE5_INSTRUMENTED.contains(owner + "#" + name)) {
+        src.add(APACHE_HTTPCLIENT_5, call, owner + "." + name,
+            JavaSource.isArgumentOf(call, Set.of("instrument")),
+            RewriteId.WRAP_APACHE_HTTPCLIENT5, null);
+        continue;
+      }
       if (owner != null) {
         Factory f = STATIC_FACTORIES.get(owner + "#" + name);
         if (f != null) {

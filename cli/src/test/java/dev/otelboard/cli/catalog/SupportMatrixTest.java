@@ -49,10 +49,13 @@ class SupportMatrixTest {
             + "`opentelemetry-logback-mdc-1.0` (runtime): logback.xml patterns print "
             + "trace_id/span_id, the MDC appender fills them, the OpenTelemetry appender exports "
             + "the records |")
-        .contains("| JAX-RS resources | HTTP server | `javax.ws.rs`, `jakarta.ws.rs`: GET, POST, "
-            + "PUT, DELETE, PATCH, HEAD, OPTIONS | `javax.ws.rs:javax.ws.rs-api`, "
-            + "`jakarta.ws.rs:jakarta.ws.rs-api` "
-            + "| manual: no onboard rewrite for JAX-RS resources: run the javaagent |")
+        .contains("| Embedded Jetty (servlets) | HTTP server | `org.eclipse.jetty.servlet`, "
+            + "`org.eclipse.jetty.ee10.servlet`, `org.eclipse.jetty.ee9.servlet`, "
+            + "`org.eclipse.jetty.ee8.servlet`: ServletContextHandler "
+            + "| `org.eclipse.jetty:jetty-servlet`, `org.eclipse.jetty.ee10:jetty-ee10-servlet`, "
+            + "`org.eclipse.jetty.ee9:jetty-ee9-servlet`, `org.eclipse.jetty.ee8:jetty-ee8-servlet` "
+            + "| `register-jetty-filter`: the generated OtelServletFilter (javax or jakarta) is "
+            + "added to each ServletContextHandler where it is created |")
         .contains("| Brave/Zipkin | vendor tracer | imports of `brave` | `io.zipkin.brave*:*` "
             + "| manual: replace Brave by OpenTelemetry (keep B3 headers with "
             + "OTEL_PROPAGATORS=tracecontext,b3multi while peers still use them) |");

@@ -558,20 +558,95 @@ class OnboardScenariosTest {
   }
 
   @Test
-  void aJulOnlyServiceGetsAManualItemExplainingTheOpenTelemetryRoute() throws Exception {
+  void aJulOnlyServiceKeepsJulAndGetsTheExportingHandlerInstalledByTheBootstrap()
+      throws Exception {
     write("pom.xml", pomWith());
     write("src/main/java/com/example/shop/Shop.java", JUL_SERVICE);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
     assertThat(edit(plan, "src/main/java/com/example/shop/Shop.java")).isEmpty();
-    assertThat(plan.manual())
-        .extracting(ManualItem::rewriteId)
-        .contains(RewriteId.JUL_LOG_CORRELATION, RewriteId.MIGRATE_JUL_TO_SLF4J);
-    assertThat(plan.manual())
-        .filteredOn(m -> m.rewriteId() == RewriteId.JUL_LOG_CORRELATION)
+    assertThat(plan.manual()).extracting(ManualItem::rewriteId)
+        .doesNotContain(RewriteId.JUL_LOG_CORRELATION, RewriteId.MIGRATE_JUL_TO_SLF4J);
+    assertThat(plan.changes()).filteredOn(c -> c.rewriteId() == RewriteId.JUL_LOG_CORRELATION)
         .singleElement()
-        .satisfies(m -> assertThat(m.reason()).contains("--mode agent", "SLF4JBridgeHandler"));
+        .satisfies(c -> assertThat(c.file())
+            .isEqualTo("src/main/java/com/example/shop/OtelJulHandler.java"));
+    assertThat(after(plan, "src/main/java/com/example/shop/OtelBootstrap.java"))
+        .contains("    OtelJulHandler.install(sdk);\n");
+    assertThat(after(plan, "src/main/java/com/example/shop/OtelJulHandler.java"))
+        .startsWith(GeneratedSources.STAMP_PREFIX)
+        .contains("public final class OtelJulHandler extends Handler",
+            "openTelemetry.getLogsBridge()", "\"trace_id=\" + span.getTraceId()");
+    applyAndExpectIdempotence(plan);
+  }
+
+  @Test
+  void aServlet25ContainerGetsAManualItemAtItsPomLineAndNoFilterRegistration() throws Exception {
+    String pom = pomWith("org.eclipse.jetty:jetty-servlet:7.6.21.v20160908",
+        "ch.qos.logback:logback-classic:1.5.18");
+    write("pom.xml", pom);
+    String main = """
+        package com.example.shop;
+
+        import org.eclipse.jetty.server.Server;
+        import org.eclipse.jetty.servlet.ServletContextHandler;
+
+        public final class Shop {
+          public static void main(String[] args) throws Exception {
+            Server server = new Server(8080);
+            ServletContextHandler context = new ServletContextHandler();
+            server.setHandler(context);
+            server.start();
+          }
+        }
+        """;
+    write("src/main/java/com/example/shop/Shop.java", main);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    int line = pom.substring(0, pom.indexOf("<groupId>org.eclipse.jetty</groupId>"))
+        .split("\n", -1).length;
+    assertThat(plan.manual()).filteredOn(m -> m.rewriteId() == RewriteId.REGISTER_JETTY_FILTER)
+        .singleElement()
+        .satisfies(m -> assertThat(m.file() + ":" + m.line()).isEqualTo("pom.xml:" + line))
+        .satisfies(m -> assertThat(m.reason()).startsWith("Jetty 7 implements Servlet 2.5"));
+    assertThat(after(plan, "src/main/java/com/example/shop/Shop.java"))
+        .doesNotContain("addFilter").contains("OtelBootstrap.init();");
+    assertThat(plan.edits()).extracting(FileEdit::path)
+        .noneMatch(p -> p.endsWith("OtelServletFilter.java"));
+  }
+
+  @Test
+  void aWarsWebXmlRegistersTheGeneratedFilterOnTheBootstrap() throws Exception {
+    write("pom.xml", pomWith("jakarta.servlet:jakarta.servlet-api:6.1.0",
+        "ch.qos.logback:logback-classic:1.5.18").replace("<artifactId>shop</artifactId>",
+        "<artifactId>shop</artifactId>\n  <packaging>war</packaging>"));
+    write("src/main/java/com/example/shop/OrderServlet.java", """
+        package com.example.shop;
+
+        import jakarta.servlet.http.HttpServlet;
+
+        public class OrderServlet extends HttpServlet {}
+        """);
+    write("src/main/webapp/WEB-INF/web.xml", """
+        <web-app version="6.0">
+          <servlet>
+            <servlet-name>orders</servlet-name>
+            <servlet-class>com.example.shop.OrderServlet</servlet-class>
+          </servlet>
+        </web-app>
+        """);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(after(plan, "src/main/webapp/WEB-INF/web.xml"))
+        .contains("<filter-class>com.example.shop.OtelServletFilter</filter-class>");
+    assertThat(plan.changes()).extracting(Change::rewriteId)
+        .contains(RewriteId.REGISTER_WEB_XML_FILTER);
+    assertThat(after(plan, "src/main/java/com/example/shop/OtelServletFilter.java"))
+        .contains("import jakarta.servlet.Filter;", "this(OtelBootstrap.openTelemetry());");
+    applyAndExpectIdempotence(plan);
   }
 
   @Test

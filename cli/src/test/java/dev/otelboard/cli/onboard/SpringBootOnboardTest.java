@@ -375,6 +375,53 @@ class SpringBootOnboardTest {
     assertThat(plan.manual()).extracting(ManualItem::rewriteId).contains(RewriteId.EXISTING_TRACING);
   }
 
+  @Test
+  void aJerseyApplicationOnTheStarterGetsTheServletFilterRegisteredNextToItsApplication()
+      throws Exception {
+    write("pom.xml", bootPom("2.7.18").replace("spring-boot-starter-web",
+        "spring-boot-starter-jersey"));
+    write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
+    write("src/main/java/com/example/stock/web/StockResource.java", """
+        package com.example.stock.web;
+
+        import javax.ws.rs.GET;
+        import javax.ws.rs.Path;
+
+        @Path("/stock")
+        public class StockResource {
+          @GET
+          public String stock() {
+            return "12";
+          }
+        }
+        """);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    String bridge = after(plan, "src/main/java/com/example/stock/OtelSpring.java");
+    assertThat(bridge).startsWith(GeneratedSources.STAMP_PREFIX)
+        .contains("package com.example.stock;", "@Configuration(proxyBeanMethods = false)",
+            "new FilterRegistrationBean<>(new OtelServletFilter(openTelemetry))");
+    assertThat(after(plan, "src/main/java/com/example/stock/OtelServletFilter.java"))
+        .contains("import javax.servlet.Filter;", "public OtelServletFilter(OpenTelemetry")
+        .doesNotContain("OtelBootstrap", "jakarta");
+    assertThat(after(plan, "pom.xml")).contains("opentelemetry-spring-boot-starter",
+        "<artifactId>opentelemetry-instrumentation-api</artifactId>");
+    applyAndExpectIdempotence(plan, OnboardOptions.defaults());
+  }
+
+  @Test
+  void aSpringMvcApplicationOnTheStarterGetsNoServletFilter() throws Exception {
+    write("pom.xml", withDependency(bootPom("2.7.18"), "org.springframework.boot",
+        "spring-boot-starter-jersey"));
+    write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(plan.edits()).extracting(FileEdit::path)
+        .noneMatch(p -> p.endsWith("OtelServletFilter.java") || p.endsWith("OtelSpring.java"));
+  }
+
   private void write(String path, String text) throws Exception {
     Path file = root.resolve(path);
     Files.createDirectories(file.getParent());

@@ -35,10 +35,11 @@ class RewriteIdTest {
 
   /**
    * Onboard steps that OnboardService makes itself rather than through a rewrite class or editor:
-   * the generated sources, the Spring Boot starter and otelboard.yaml.
+   * the generated sources, the Spring Boot starter, otelboard.yaml and the JUL handler.
    */
   private static final Set<RewriteId> ONBOARD_STEPS =
-      Set.of(RewriteId.GENERATE, RewriteId.SPRING_BOOT_STARTER, RewriteId.OTELBOARD_CONFIG);
+      Set.of(RewriteId.GENERATE, RewriteId.SPRING_BOOT_STARTER, RewriteId.OTELBOARD_CONFIG,
+          RewriteId.JUL_LOG_CORRELATION);
 
   /** Each automated id and the classes that declare it. */
   private static Map<RewriteId, Set<String>> declarers() {
@@ -52,6 +53,7 @@ class RewriteIdTest {
     declare(declared, Log4j2PropertiesEditor.ID, Log4j2PropertiesEditor.class);
     declare(declared, SpringLoggingPatternEditor.ID, SpringLoggingPatternEditor.class);
     declare(declared, PomEditor.ID, PomEditor.class);
+    declare(declared, RegisterWebXmlFilter.ID, RegisterWebXmlFilter.class);
     declare(declared, VendorDependencies.ID, VendorDependencies.class);
     declare(declared, VendorLogKeys.ID, VendorLogKeys.class);
     return declared;
@@ -75,6 +77,10 @@ class RewriteIdTest {
             "instrument-spring-web",
             "instrument-spring-mvc",
             "decorate-async-tasks",
+            "wrap-apache-httpclient5",
+            "register-dropwizard-filter",
+            "register-jetty-filter",
+            "register-web-xml-filter",
             "wrap-kafka-client",
             "wrap-executor",
             "wrap-completable-future",

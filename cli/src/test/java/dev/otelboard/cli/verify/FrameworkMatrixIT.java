@@ -62,7 +62,8 @@ class FrameworkMatrixIT {
   @TempDir Path temp;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"boot27-mvc", "boot3-mvc", "boot3-webflux", "boot25-mvc", "datadog-style"})
+  @ValueSource(strings = {"boot27-mvc", "boot27-jersey", "boot3-mvc", "boot3-webflux",
+      "boot25-mvc", "jetty-jul", "datadog-style"})
   void anOnboardedShapeCorrelatesItsLogsAndTracesAcrossServices(String shape) throws Exception {
     Path fixture = MATRIX.resolve(shape);
     assumeTrue(Files.isRegularFile(fixture.resolve("verify.yaml")), "no fixture " + fixture);
