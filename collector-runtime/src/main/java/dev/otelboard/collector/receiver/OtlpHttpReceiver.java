@@ -69,6 +69,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                       RequestPath path = new RequestPath();
+                      QuickAck.install(ch);
                       ch.pipeline()
                           .addLast(new HttpServerCodec())
                           .addLast(new HttpServerKeepAliveHandler())
