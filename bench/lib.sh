@@ -24,11 +24,12 @@ machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 # A TCP port free on 127.0.0.1 now.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
-# Waits up to 60 s for a line matching $2 in file $1; fails with the file's tail otherwise.
+# Waits up to $3 (default 60) s for a line matching $2 in file $1; fails with the file's tail otherwise.
 wait_for_line() {
-  for _ in $(seq 1 600); do
+  local i
+  for ((i = 0; i < ${3:-60} * 20; i++)); do
     grep -q "$2" "$1" 2>/dev/null && return 0
-    sleep 0.1
+    sleep 0.05
   done
   tail -n 20 "$1" >&2
   echo "bench: gave up waiting for \"$2\" in $1" >&2
@@ -99,6 +100,30 @@ stop_collector() {
   wait "$COLLECTOR_PID" 2>/dev/null || true
 }
 
+# Samples CPU ticks of the collector, of a client process and of the machine over a client's
+# measured seconds, aligned to the client's own clock: the client (loadgen, SdkBench) prints
+# "measure   N s ..." at the end of each measured second (N counts from the start of the warm-up);
+# the sample runs from the end of the first
+# to the end of the last, while the client is still running. Args: client pid, its stderr file,
+# warm-up, seconds (>= 2). Sets COLLECTOR_TICKS, CLIENT_TICKS, MACHINE_TICKS and WINDOW_S (the
+# wall seconds sampled).
+measure_window() {
+  local client=$1 err=$2 warmup=$3 seconds=$4 c0 l0 m0 t0 limit
+  limit=$((warmup + seconds + 60))
+  wait_for_line "$err" "^measure *$((warmup + 1)) s" "$limit" || return 4
+  c0=$(proc_ticks "$COLLECTOR_PID"); l0=$(proc_ticks "$client"); m0=$(machine_ticks); t0=$(date +%s.%N)
+  wait_for_line "$err" "^measure *$((warmup + seconds)) s" "$limit" || return 4
+  COLLECTOR_TICKS=$(( $(proc_ticks "$COLLECTOR_PID") - c0 ))
+  CLIENT_TICKS=$(( $(proc_ticks "$client") - l0 ))
+  MACHINE_TICKS=$(( $(machine_ticks) - m0 ))
+  WINDOW_S=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+}
+
+# Cores used and CPU µs per item over SECONDS at RATE items/s (the median rate of the client's
+# measured seconds, which the window spans but for the first). Args: ticks, seconds, rate.
+cores() { awk -v c="$1" -v t="$bench_ticks" -v s="$2" 'BEGIN { printf "%.2f", c / t / s }'; }
+us_per_item() { awk -v c="$1" -v t="$bench_ticks" -v s="$2" -v r="$3" 'BEGIN { if (r > 0) printf "%.3f", c / t / s / r * 1e6; else print "n/a" }'; }
+
 # Drives the collector with `otelboard loadgen` for WARMUP + SECONDS and samples CPU over the
 # measured seconds. Args: work dir, protocol, port, seconds, warm-up, then extra loadgen arguments.
 # Sets SPANS_S and LOGS_S (medians), ITEMS_S (their sum), COLLECTOR_CORES, LOADGEN_CORES,
@@ -110,21 +135,16 @@ drive() {
     --seconds "$seconds" --warmup "$warmup" --connections "${CONNECTIONS:-2}" --in-flight "${IN_FLIGHT:-8}" \
     "$@" ${LOADGEN_ARGS:-} >"$work/loadgen.out" 2>"$work/loadgen.err" &
   local loadgen_pid=$!
-  # The loadgen's clock starts after its JVM and connections are up (~1 s).
-  sleep "$warmup"
-  sleep 1
-  local c0 l0 m0 c1 l1 m1
-  c0=$(proc_ticks "$COLLECTOR_PID"); l0=$(proc_ticks "$loadgen_pid"); m0=$(machine_ticks)
-  sleep "$seconds"
-  c1=$(proc_ticks "$COLLECTOR_PID"); l1=$(proc_ticks "$loadgen_pid"); m1=$(machine_ticks)
+  measure_window "$loadgen_pid" "$work/loadgen.err" "$warmup" "$seconds" || { kill "$loadgen_pid" 2>/dev/null; return 4; }
   wait "$loadgen_pid" || { cat "$work/loadgen.err" >&2; echo "bench: loadgen failed" >&2; return 4; }
   SPANS_S=$(sed -n 's/.*median spans\/s: \([0-9]*\) logs\/s: \([0-9]*\).*/\1/p' "$work/loadgen.out")
   LOGS_S=$(sed -n 's/.*median spans\/s: \([0-9]*\) logs\/s: \([0-9]*\).*/\2/p' "$work/loadgen.out")
   ITEMS_S=$(( ${SPANS_S:-0} + ${LOGS_S:-0} ))
-  read -r COLLECTOR_CORES LOADGEN_CORES MACHINE_CORES COLLECTOR_US LOADGEN_US < <(awk \
-    -v c="$((c1 - c0))" -v l="$((l1 - l0))" -v m="$((m1 - m0))" -v t="$bench_ticks" -v s="$seconds" -v r="$ITEMS_S" 'BEGIN {
-      printf "%.2f %.2f %.2f %.3f %.3f\n", c / t / s, l / t / s, m / t / s,
-        (r > 0 ? c / t / s / r * 1e6 : 0), (r > 0 ? l / t / s / r * 1e6 : 0) }')
+  COLLECTOR_CORES=$(cores "$COLLECTOR_TICKS" "$WINDOW_S")
+  LOADGEN_CORES=$(cores "$CLIENT_TICKS" "$WINDOW_S")
+  MACHINE_CORES=$(cores "$MACHINE_TICKS" "$WINDOW_S")
+  COLLECTOR_US=$(us_per_item "$COLLECTOR_TICKS" "$WINDOW_S" "$ITEMS_S")
+  LOADGEN_US=$(us_per_item "$CLIENT_TICKS" "$WINDOW_S" "$ITEMS_S")
 }
 
 # One line describing the last drive(), for stderr.

@@ -32,9 +32,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Drives the real OpenTelemetry Java SDK span exporters (OtlpGrpcSpanExporter, OtlpHttpSpanExporter
  * with the OkHttp or the JDK HttpClient sender) into an OTLP endpoint with a fixed number of exports
- * in flight, as a BatchSpanProcessor with maxConcurrentExports would, and prints the acknowledged
- * spans/s, the dropped spans (exports that failed after the SDK's own retries), the mean time per
- * export and this process's CPU µs per span over the measured seconds.
+ * in flight, and prints the acknowledged spans/s, the dropped spans (exports that failed after the
+ * SDK's own retries; spans the OkHttp sender refused itself before sending are counted apart as
+ * sender_rejected), the mean time per export and this process's CPU µs per span over the measured
+ * seconds (which includes building the SpanData, as an application would).
  *
  * <p>Every export carries new trace and span ids (64 traces of 8 spans with HTTP attributes, the
  * shape of {@code otelboard loadgen}'s batches), so the collector's correlation index sees new
@@ -115,9 +116,9 @@ public final class SdkBench {
     Arrays.sort(measured);
     System.out.printf(
         "sdk: exporter %s compression %s in_flight %d median spans/s: %d dropped: %d failed_exports: %d"
-            + " ms_per_export: %.2f exporter_us_per_span: %.3f%n",
+            + " sender_rejected: %d ms_per_export: %.2f exporter_us_per_span: %.3f%n",
         mode, compression, inFlight, measured[measured.length / 2], counters.dropped.sum(),
-        counters.failedExports.sum(), exports == 0 ? 0.0 : waited / 1e6 / exports,
+        counters.failedExports.sum(), counters.senderRejected.sum(), exports == 0 ? 0.0 : waited / 1e6 / exports,
         spans == 0 ? 0.0 : cpu / 1e3 / spans);
   }
 
@@ -149,6 +150,21 @@ public final class SdkBench {
     final LongAdder exports = new LongAdder();
     final LongAdder failedExports = new LongAdder();
     final LongAdder waitedNanos = new LongAdder();
+    final LongAdder senderRejected = new LongAdder();
+  }
+
+  /**
+   * Whether an export failed inside the exporter before reaching the network: the OkHttp sender's
+   * dispatcher pool (max(cores, 5) threads, no queue) refuses a call while its threads are still
+   * finishing the previous ones' callbacks ("executor rejected").
+   */
+  static boolean rejectedBySender(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof java.util.concurrent.RejectedExecutionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One export in flight at a time: build a batch with new ids, export it, on completion repeat. */
@@ -187,6 +203,8 @@ public final class SdkBench {
         counters.exports.increment();
         if (result.isSuccess()) {
           counters.spans.add(spans.size());
+        } else if (rejectedBySender(result.getFailureThrowable())) {
+          counters.senderRejected.add(spans.size());
         } else {
           counters.dropped.add(spans.size());
           counters.failedExports.increment();
