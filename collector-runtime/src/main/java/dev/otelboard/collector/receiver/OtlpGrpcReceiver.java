@@ -100,9 +100,6 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
     }
   }
 
-  /** Longest an accepted request's answer is held back while the pipeline is busy. */
-  static final long MAX_HOLD_MILLIS = 250;
-
   private final Server server;
   private final ScheduledExecutorService timer;
 
@@ -169,73 +166,21 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
       ScheduledExecutorService timer,
       byte[] request,
       StreamObserver<byte[]> response) {
-    Reply reply = new Reply(response);
+    HeldReply<byte[]> reply =
+        new HeldReply<>(
+            message -> {
+              try {
+                response.onNext(message);
+                response.onCompleted();
+              } catch (RuntimeException e) {
+                // The call was cancelled or the server stopped meanwhile: nobody is left to answer.
+              }
+            });
     IngestResult result = ingest.accept(signal, request, reply::processed);
     if (result.isAccepted()) {
       reply.ready(OtlpResponses.exportResponse(signal, result).toByteArray(), ingest.busy(), timer);
     } else {
       response.onError(StatusProto.toStatusRuntimeException(OtlpResponses.errorStatus(result)));
-    }
-  }
-
-  /**
-   * The answer to one accepted export. While the pipeline is {@link Pipeline#isBusy busy} it is
-   * sent once the batch has been processed, or after {@link #MAX_HOLD_MILLIS} at the latest (so a
-   * stalled sink never stalls a client for long; the memory limit still refuses what does not
-   * fit). Otherwise it is sent at once. Sent exactly once, from whichever thread gets there first.
-   */
-  private static final class Reply {
-    private final StreamObserver<byte[]> response;
-    private byte[] message;
-    private boolean processed;
-    private boolean sent;
-
-    Reply(StreamObserver<byte[]> response) {
-      this.response = response;
-    }
-
-    /** The worker processed the batch. */
-    synchronized void processed() {
-      processed = true;
-      if (message != null) {
-        send();
-      }
-    }
-
-    /** The receiver has the answer; sends it now unless the pipeline is busy. */
-    void ready(byte[] answer, boolean busy, ScheduledExecutorService timer) {
-      boolean hold;
-      synchronized (this) {
-        message = answer;
-        hold = busy && !processed;
-        if (!hold) {
-          send();
-        }
-      }
-      if (hold) {
-        try {
-          timer.schedule(this::timeout, MAX_HOLD_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException shuttingDown) {
-          timeout();
-        }
-      }
-    }
-
-    synchronized void timeout() {
-      send();
-    }
-
-    private void send() {
-      if (sent) {
-        return;
-      }
-      sent = true;
-      try {
-        response.onNext(message);
-        response.onCompleted();
-      } catch (RuntimeException e) {
-        // The call was cancelled or the server stopped meanwhile: nobody is left to answer.
-      }
     }
   }
 
