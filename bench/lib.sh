@@ -18,6 +18,17 @@ bench_build() {
 
 # CPU ticks (user + system) of a process, of all its threads; 0 once it is gone.
 proc_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# CPU ticks of a JVM's JIT compiler threads (C1/C2): on a starved machine they can still be
+# compiling the hot paths after the warm-up, and their time is then part of the per-item figure.
+jit_ticks() {
+  local t sum=0
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0))) ;;
+    esac
+  done
+  echo "$sum"
+}
 # Busy ticks of the whole machine (every tenant).
 machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 
@@ -106,13 +117,17 @@ stop_collector() {
 # the sample runs from the end of the first
 # to the end of the last, while the client is still running. Args: client pid, its stderr file,
 # warm-up, seconds (>= 2). Sets COLLECTOR_TICKS, CLIENT_TICKS, MACHINE_TICKS and WINDOW_S (the
-# wall seconds sampled).
+# wall seconds sampled), and COLLECTOR_JIT_TICKS (the collector's JIT compiler threads, 0 for
+# otelcol), WARMUP_CPU_S (the collector's CPU seconds before the window).
 measure_window() {
-  local client=$1 err=$2 warmup=$3 seconds=$4 c0 l0 m0 t0 limit
+  local client=$1 err=$2 warmup=$3 seconds=$4 c0 l0 m0 t0 j0 limit
   limit=$((warmup + seconds + 60))
   wait_for_line "$err" "^measure *$((warmup + 1)) s" "$limit" || return 4
   c0=$(proc_ticks "$COLLECTOR_PID"); l0=$(proc_ticks "$client"); m0=$(machine_ticks); t0=$(date +%s.%N)
+  j0=$(jit_ticks "$COLLECTOR_PID")
+  WARMUP_CPU_S=$((c0 / bench_ticks))
   wait_for_line "$err" "^measure *$((warmup + seconds)) s" "$limit" || return 4
+  COLLECTOR_JIT_TICKS=$(( $(jit_ticks "$COLLECTOR_PID") - j0 ))
   COLLECTOR_TICKS=$(( $(proc_ticks "$COLLECTOR_PID") - c0 ))
   CLIENT_TICKS=$(( $(proc_ticks "$client") - l0 ))
   MACHINE_TICKS=$(( $(machine_ticks) - m0 ))
@@ -127,7 +142,8 @@ us_per_item() { awk -v c="$1" -v t="$bench_ticks" -v s="$2" -v r="$3" 'BEGIN { i
 # Drives the collector with `otelboard loadgen` for WARMUP + SECONDS and samples CPU over the
 # measured seconds. Args: work dir, protocol, port, seconds, warm-up, then extra loadgen arguments.
 # Sets SPANS_S and LOGS_S (medians), ITEMS_S (their sum), COLLECTOR_CORES, LOADGEN_CORES,
-# MACHINE_CORES, COLLECTOR_US and LOADGEN_US (CPU µs per item: per span or log record).
+# MACHINE_CORES, COLLECTOR_US and LOADGEN_US (CPU µs per item: per span or log record), and
+# COLLECTOR_JIT_US (the part of COLLECTOR_US spent by JIT compiler threads).
 drive() {
   local work=$1 protocol=$2 port=$3 seconds=$4 warmup=$5
   shift 5
@@ -144,12 +160,14 @@ drive() {
   LOADGEN_CORES=$(cores "$CLIENT_TICKS" "$WINDOW_S")
   MACHINE_CORES=$(cores "$MACHINE_TICKS" "$WINDOW_S")
   COLLECTOR_US=$(us_per_item "$COLLECTOR_TICKS" "$WINDOW_S" "$ITEMS_S")
+  COLLECTOR_JIT_US=$(us_per_item "$COLLECTOR_JIT_TICKS" "$WINDOW_S" "$ITEMS_S")
   LOADGEN_US=$(us_per_item "$CLIENT_TICKS" "$WINDOW_S" "$ITEMS_S")
 }
 
 # One line describing the last drive(), for stderr.
 describe_drive() {
-  echo "bench: $1: spans/s $SPANS_S logs/s $LOGS_S; collector $COLLECTOR_CORES cores, $COLLECTOR_US us/item;" \
+  echo "bench: $1: spans/s $SPANS_S logs/s $LOGS_S; collector $COLLECTOR_CORES cores, $COLLECTOR_US us/item" \
+    "(JIT compiler threads $COLLECTOR_JIT_US of it; $WARMUP_CPU_S CPU-s before measuring);" \
     "loadgen $LOADGEN_CORES cores, $LOADGEN_US us/item; machine busy $MACHINE_CORES of $(nproc) cores" \
     "(load avg $(cut -d' ' -f1 /proc/loadavg))"
 }
