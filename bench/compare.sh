@@ -13,6 +13,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 seconds=${1:-20}
+[ "$seconds" -ge 3 ] || { echo "bench: SECONDS must be at least 3" >&2; exit 2; }
 warmup=${WARMUP:-12}
 protocol=${PROTOCOL:-grpc}
 otelcol=${OTELCOL:-$("$bench_root/interop/otelcol/build.sh")}

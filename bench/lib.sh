@@ -114,11 +114,11 @@ stop_collector() {
 # Samples CPU ticks of the collector, of a client process and of the machine over a client's
 # measured seconds, aligned to the client's own clock: the client (loadgen, SdkBench) prints
 # "measure   N s ..." at the end of each measured second (N counts from the start of the warm-up);
-# the sample runs from the end of the first
-# to the end of the last, while the client is still running. Args: client pid, its stderr file,
-# warm-up, seconds (>= 2). Sets COLLECTOR_TICKS, CLIENT_TICKS, MACHINE_TICKS and WINDOW_S (the
-# wall seconds sampled), and COLLECTOR_JIT_TICKS (the collector's JIT compiler threads, 0 for
-# otelcol), WARMUP_CPU_S (the collector's CPU seconds before the window).
+# the sample runs from the end of the first to the end of the last but one, so that the client is
+# still running when it closes. Args: client pid, its stderr file, warm-up, seconds (>= 3).
+# Sets COLLECTOR_TICKS, CLIENT_TICKS, MACHINE_TICKS, WINDOW_S (the wall seconds sampled),
+# COLLECTOR_JIT_TICKS (the collector's JIT compiler threads, 0 for otelcol) and WARMUP_CPU_S (the
+# collector's CPU seconds before the window).
 measure_window() {
   local client=$1 err=$2 warmup=$3 seconds=$4 c0 l0 m0 t0 j0 limit
   limit=$((warmup + seconds + 60))
@@ -126,7 +126,7 @@ measure_window() {
   c0=$(proc_ticks "$COLLECTOR_PID"); l0=$(proc_ticks "$client"); m0=$(machine_ticks); t0=$(date +%s.%N)
   j0=$(jit_ticks "$COLLECTOR_PID")
   WARMUP_CPU_S=$((c0 / bench_ticks))
-  wait_for_line "$err" "^measure *$((warmup + seconds)) s" "$limit" || return 4
+  wait_for_line "$err" "^measure *$((warmup + seconds - 1)) s" "$limit" || return 4
   COLLECTOR_JIT_TICKS=$(( $(jit_ticks "$COLLECTOR_PID") - j0 ))
   COLLECTOR_TICKS=$(( $(proc_ticks "$COLLECTOR_PID") - c0 ))
   CLIENT_TICKS=$(( $(proc_ticks "$client") - l0 ))

@@ -11,6 +11,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 seconds=${1:-20}
+[ "$seconds" -ge 3 ] || { echo "bench: SECONDS must be at least 3" >&2; exit 2; }
 warmup=${WARMUP:-12}
 in_flight=${IN_FLIGHT:-4}
 batch=${BATCH:-512}
