@@ -44,8 +44,10 @@ import java.util.concurrent.TimeUnit;
  * OTLP/HTTP receiver: {@code POST /v1/traces|logs|metrics} with {@code application/x-protobuf} or
  * {@code application/json}, gzip {@code Content-Encoding}. Answers per the OTLP spec: 200 with
  * partial success, 400 for undecodable bodies, 415 for other content types, 413 for oversized
- * bodies, 503/429 with Retry-After when the pipeline is full. Built on Netty because the JDK's
- * HTTP server adds tens of milliseconds per request with the SDK's HTTP exporter.
+ * bodies, 503/429 with Retry-After when the pipeline is full. An accepted export's answer is held
+ * while the pipeline is busy ({@link HeldReply}), and TCP quick ACKs ({@link QuickAck}) keep
+ * clients that leave Nagle on (the SDK's OkHttp sender) from waiting ~30 ms per request for a
+ * delayed ACK.
  */
 public final class OtlpHttpReceiver implements AutoCloseable {
   private static final String PROTOBUF = "application/x-protobuf";
