@@ -57,6 +57,7 @@ wait_for_line() {
 start_otelboard() {
   local work=$1
   shift
+  rm -f "$work/collector.err"
   java -Xmx"${HEAP:-512m}" -Xms"${HEAP:-512m}" -XX:+AlwaysPreTouch ${GC:--XX:+UseParallelGC -Xmn80m} ${COLLECTOR_JAVA_OPTS:-} \
     -jar "$bench_jar" collector --grpc-port 0 --http-port 0 --span-window 10000000 --report-json "$work/report.json" \
     "$@" ${COLLECTOR_ARGS:-} >"$work/collector.out" 2>"$work/collector.err" &
@@ -100,6 +101,7 @@ service:
       receivers: [otlp]
       exporters: [debug]
 EOF
+  rm -f "$work/collector.err"
   "$otelcol" --config "$work/otelcol.yaml" >"$work/collector.out" 2>"$work/collector.err" &
   COLLECTOR_PID=$!
   wait_for_line "$work/collector.err" "Everything is ready" || return 4

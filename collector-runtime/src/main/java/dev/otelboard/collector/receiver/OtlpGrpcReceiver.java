@@ -8,6 +8,9 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.NettyServerBuilder;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
@@ -100,8 +103,13 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
     }
   }
 
+  /** Event loops for connections: grpc-java's default, twice the cores. */
+  private static final int WORKER_THREADS = 2 * Runtime.getRuntime().availableProcessors();
+
   private final Server server;
   private final ScheduledExecutorService timer;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
 
   /**
    * Binds the receiver; {@code port} 0 picks a free port, see {@link #port()}.
@@ -121,8 +129,14 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
             });
     holdTimer.setExecuteExistingDelayedTasksAfterShutdownPolicy(true);
     this.timer = holdTimer;
+    // Our own event loops, because grpc-java takes a channel type only together with them.
+    this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    this.workers = new MultiThreadIoEventLoopGroup(WORKER_THREADS, NioIoHandler.newFactory());
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(address)
+            .channelType(QuickAck.ServerChannel.class)
+            .bossEventLoopGroup(boss)
+            .workerEventLoopGroup(workers)
             .flowControlWindow(FLOW_CONTROL_WINDOW)
             .maxInboundMessageSize(maxRequestBytes)
             // Handlers only scan bytes and offer to a non-blocking queue: no need for a pool.
@@ -134,6 +148,7 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
       this.server = builder.build().start();
     } catch (IOException | RuntimeException e) {
       timer.shutdownNow();
+      shutdownEventLoops();
       throw e;
     }
   }
@@ -203,6 +218,12 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
     } finally {
       // Held answers still go out when their time is up (or when their batch is processed).
       timer.shutdown();
+      shutdownEventLoops();
     }
+  }
+
+  private void shutdownEventLoops() {
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
   }
 }

@@ -17,7 +17,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -47,7 +46,7 @@ import java.util.concurrent.TimeUnit;
  * bodies, 503/429 with Retry-After when the pipeline is full. An accepted export's answer is held
  * while the pipeline is busy ({@link HeldReply}), and TCP quick ACKs ({@link QuickAck}) keep
  * clients that leave Nagle on (the SDK's OkHttp sender) from waiting ~30 ms per request for a
- * delayed ACK.
+ * delayed ACK; TCP_NODELAY is on for our answers.
  */
 public final class OtlpHttpReceiver implements AutoCloseable {
   private static final String PROTOBUF = "application/x-protobuf";
@@ -65,14 +64,13 @@ public final class OtlpHttpReceiver implements AutoCloseable {
       ServerBootstrap bootstrap =
           new ServerBootstrap()
               .group(group)
-              .channel(NioServerSocketChannel.class)
+              .channel(QuickAck.ServerChannel.class)
               .childOption(ChannelOption.TCP_NODELAY, true)
               .childHandler(
                   new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                       RequestPath path = new RequestPath();
-                      QuickAck.install(ch);
                       ch.pipeline()
                           .addLast(new HttpServerCodec())
                           .addLast(new HttpServerKeepAliveHandler())

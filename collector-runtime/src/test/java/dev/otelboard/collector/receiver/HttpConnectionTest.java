@@ -5,22 +5,25 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.otelboard.collector.EmbeddedCollector;
 import dev.otelboard.collector.pipeline.Signal;
-import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioChannelOption;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import jdk.net.ExtendedSocketOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,25 +81,35 @@ class HttpConnectionTest {
   }
 
   @Test
-  void quickAckIsSwitchedOnWhereThePlatformHasIt() throws Exception {
+  void acceptedConnectionsKeepQuickAcksOnWhereThePlatformHasThem() throws Exception {
     assumeThat(System.getProperty("os.name").toLowerCase(Locale.ROOT)).as("TCP_QUICKACK is Linux-only").contains("linux");
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    try (ServerSocket server = new ServerSocket(0)) {
-      Channel channel =
-          new Bootstrap()
+    CompletableFuture<Boolean> quickAckAfterRead = new CompletableFuture<>();
+    try {
+      Channel server =
+          new ServerBootstrap()
               .group(group)
-              .channel(NioSocketChannel.class)
-              .handler(new ChannelInboundHandlerAdapter())
-              .connect("127.0.0.1", server.getLocalPort())
+              .channel(QuickAck.ServerChannel.class)
+              .childHandler(
+                  new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                      ReferenceCountUtil.release(msg);
+                      quickAckAfterRead.complete(
+                          ctx.channel() instanceof QuickAck.Connection
+                              && ctx.channel().config().getOption(NioChannelOption.of(ExtendedSocketOptions.TCP_QUICKACK)));
+                    }
+                  })
+              .bind("127.0.0.1", 0)
               .sync()
               .channel();
-      boolean installed = channel.eventLoop().submit(() -> QuickAck.install(channel)).get();
-      assertThat(installed).isTrue();
-      assertThat(channel.config().getOption(NioChannelOption.of(ExtendedSocketOptions.TCP_QUICKACK))).isTrue();
-      assertThat(channel.pipeline().get(QuickAck.class)).isNotNull();
-      channel.close().sync();
+      try (Socket client = new Socket("127.0.0.1", ((InetSocketAddress) server.localAddress()).getPort())) {
+        client.getOutputStream().write(1);
+        assertThat(quickAckAfterRead.get(30, TimeUnit.SECONDS)).isTrue();
+      }
+      server.close().sync();
     } finally {
-      group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     }
   }
 
