@@ -43,6 +43,51 @@ public final class ${className} {
     return Holder.SDK;
   }
 
+<#if dropwizardLogging>
+  /**
+   * Dropwizard resets Logback and builds its appenders from the YAML's {@code logging:} block
+   * after {@link #init()} ran, so its {@code run(configuration, environment)} calls this: every
+   * appender Dropwizard built is wrapped so that it sees trace_id/span_id in the MDC (for its
+   * logFormat), and the root logger gets the appender that exports the records. Calling it again
+   * changes nothing.
+   */
+  public static void attachLogbackAppenders() {
+    ch.qos.logback.classic.LoggerContext context =
+        (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+    for (ch.qos.logback.classic.Logger logger : context.getLoggerList()) {
+      java.util.List<ch.qos.logback.core.Appender<ch.qos.logback.classic.spi.ILoggingEvent>>
+          appenders = new java.util.ArrayList<>();
+      logger.iteratorForAppenders().forEachRemaining(appenders::add);
+      for (ch.qos.logback.core.Appender<ch.qos.logback.classic.spi.ILoggingEvent> appender
+          : appenders) {
+        if (appender.getClass().getName().startsWith("io.opentelemetry.instrumentation.logback.")) {
+          continue; // one of ours, from an earlier call
+        }
+        io.opentelemetry.instrumentation.logback.mdc.v1_0.OpenTelemetryAppender mdc =
+            new io.opentelemetry.instrumentation.logback.mdc.v1_0.OpenTelemetryAppender();
+        mdc.setName(appender.getName());
+        mdc.setContext(context);
+        mdc.addAppender(appender);
+        mdc.start();
+        logger.detachAppender(appender);
+        logger.addAppender(mdc);
+      }
+    }
+    ch.qos.logback.classic.Logger root =
+        context.getLogger(ch.qos.logback.classic.Logger.ROOT_LOGGER_NAME);
+    if (root.getAppender("OpenTelemetry") == null) {
+      io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender exporting =
+          new io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender();
+      exporting.setName("OpenTelemetry");
+      exporting.setContext(context);
+      exporting.start();
+      root.addAppender(exporting);
+    }
+    io.opentelemetry.instrumentation.logback.appender.v1_0.OpenTelemetryAppender.install(
+        openTelemetry());
+  }
+
+</#if>
   private static final class Holder {
     static final OpenTelemetrySdk SDK = start();
   }

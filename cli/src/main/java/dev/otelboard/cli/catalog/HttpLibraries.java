@@ -38,20 +38,26 @@ public final class HttpLibraries {
                   + "OkHttpClient type"))
           .build();
 
-  /** Apache HttpClient 4.x. */
+  /**
+   * Apache HttpClient 4.x, also as built by dropwizard-client up to Dropwizard 2.x (3.0 moved it
+   * to HttpClient 5).
+   */
   public static final Library APACHE_HTTPCLIENT_4 =
       Library.builder("apache-httpclient-4", "Apache HttpClient 4", HTTP_CLIENT)
           .addTypes(
               "org.apache.http.impl.client.HttpClients",
               "org.apache.http.impl.client.HttpClientBuilder",
-              "org.apache.http.impl.client.DefaultHttpClient")
+              "org.apache.http.impl.client.DefaultHttpClient",
+              "io.dropwizard.client.HttpClientBuilder")
           .addFactories("org.apache.http.impl.client.HttpClients",
               "createDefault", "createSystem", "createMinimal", "custom")
           .addFactories("org.apache.http.impl.client.HttpClientBuilder", "create")
           .addCoordinates("org.apache.httpcomponents:httpclient")
-          .setOnboarding(Onboarding.manual(
-              "no onboard rewrite for Apache HttpClient 4: build it with ApacheHttpClientTelemetry "
-                  + "(opentelemetry-apache-httpclient-4.3) or run the javaagent"))
+          .setOnboarding(Onboarding.rewrite("wrap-apache-httpclient-4",
+              "a generated CloseableHttpClient on opentelemetry-instrumentation-api "
+                  + "(apache-httpclient-4.3 is not served here), installed where the client is "
+                  + "built (HttpClients, HttpClientBuilder, dropwizard-client's builder on "
+                  + "Dropwizard 2.x); `new DefaultHttpClient()` is manual"))
           .build();
 
   /** Apache HttpClient 5.x, classic and async. */
@@ -299,8 +305,11 @@ public final class HttpLibraries {
           .addTypes("io.dropwizard.Application", "io.dropwizard.core.Application")
           .addCoordinates("io.dropwizard:dropwizard-core")
           .setOnboarding(Onboarding.rewrite("register-dropwizard-filter",
-              "the Application's run(Configuration, Environment) registers the generated "
-                  + "OtelServletFilter on environment.servlets()"))
+              "the generated servlet Filter registered in run(configuration, environment) with "
+                  + "environment.servlets().addFilter(...); `dropwizard-logging` puts "
+                  + "trace_id/span_id in the YAML's logFormats and "
+                  + "`attach-dropwizard-log-appenders` attaches the OpenTelemetry appenders "
+                  + "after Dropwizard's logging reset"))
           .build();
 
   private static String[] jaxrsVerbs() {

@@ -96,7 +96,7 @@ final class OnboardCommand implements Callable<Integer> {
   @Option(
       names = "--keep-vendor-log-keys",
       description =
-          "Keep vendor MDC keys (%X{dd.trace_id}, Sleuth's %X{traceId}...) in log patterns next to"
+          "Keep vendor MDC keys (%%X{dd.trace_id}, Sleuth's %%X{traceId}...) in log patterns next to"
               + " trace_id/span_id, for a dual run with the vendor agent.")
   boolean keepVendorLogKeys;
 

@@ -76,6 +76,64 @@ public record LocatedYaml(Object root, Map<String, Integer> lines, Path file) {
     }
   }
 
+  /**
+   * A node of a YAML text with its exact place, for edits that keep the rest of the file byte for
+   * byte.
+   *
+   * @param path the key path, as in {@link #lines()}
+   * @param line 1-based line of its key (of the node itself for a sequence item or the root)
+   * @param start char offset of the node's first character (a quote, for a quoted scalar)
+   * @param end char offset just after its last character
+   * @param style for a scalar, its first character when quoted or a block ({@code " ' | >}), else
+   *     a space; for a mapping {@code {} or a sequence {@code [}
+   * @param value a scalar's value; null for a mapping or sequence
+   * @param column 0-based column where the node starts
+   */
+  public record Located(String path, int line, int start, int end, char style, String value,
+      int column) {}
+
+  /**
+   * Every node of the single-document {@code text} with its place, in document order (a key
+   * path's mapping before its children).
+   *
+   * @throws YAMLException when the text is not valid YAML (see {@link #syntaxProblem})
+   */
+  public static List<Located> locate(String text) {
+    Node node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+    List<Located> out = new java.util.ArrayList<>();
+    if (node != null) {
+      locate(text, node, "", node.getStartMark().getLine() + 1, out);
+    }
+    return out;
+  }
+
+  private static void locate(String text, Node node, String path, int line,
+      List<Located> out) {
+    // SnakeYAML's index counts code points; String offsets count chars.
+    int start = text.offsetByCodePoints(0, node.getStartMark().getIndex());
+    int end = text.offsetByCodePoints(0, node.getEndMark().getIndex());
+    int column = node.getStartMark().getColumn();
+    if (node instanceof ScalarNode scalar) {
+      char style = scalar.getScalarStyle().getChar() == null ? ' '
+          : scalar.getScalarStyle().getChar();
+      out.add(new Located(path, line, start, end, style, scalar.getValue(), column));
+    } else if (node instanceof MappingNode m) {
+      out.add(new Located(path, line, start, end, '{', null, column));
+      for (NodeTuple t : m.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode k) {
+          locate(text, t.getValueNode(), path.isEmpty() ? k.getValue() : path + "." + k.getValue(),
+              k.getStartMark().getLine() + 1, out);
+        }
+      }
+    } else if (node instanceof SequenceNode s) {
+      out.add(new Located(path, line, start, end, '[', null, column));
+      for (int i = 0; i < s.getValue().size(); i++) {
+        Node item = s.getValue().get(i);
+        locate(text, item, path + "[" + i + "]", item.getStartMark().getLine() + 1, out);
+      }
+    }
+  }
+
   /** The line of {@code path}, or of its nearest ancestor that has one; 0 when unknown. */
   public int line(String path) {
     String p = path;

@@ -34,10 +34,12 @@ final class GeneratedSources {
    * @param serviceName default for OTEL_SERVICE_NAME
    * @param logback install the Logback OpenTelemetry appender
    * @param log4j2 install the Log4j2 OpenTelemetry appender
+   * @param dropwizardLogging add the method that attaches the Logback appenders to the ones
+   *     Dropwizard builds from its YAML
    * @param julHandler the generated java.util.logging handler class to install, or empty
    */
   static String bootstrap(String packageName, String className, String serviceName,
-      boolean logback, boolean log4j2, String julHandler) {
+      boolean logback, boolean log4j2, boolean dropwizardLogging, String julHandler) {
     return render(
         "bootstrap/OtelBootstrap.java.ftl",
         Map.of(
@@ -47,6 +49,7 @@ final class GeneratedSources {
             "serviceName", serviceName.replace("\\", "\\\\").replace("\"", "\\\""),
             "logback", logback,
             "log4j2", log4j2,
+            "dropwizardLogging", dropwizardLogging,
             "julHandler", julHandler));
   }
 

@@ -5,6 +5,8 @@ import static dev.otelboard.cli.onboard.ProjectFiles.read;
 
 import dev.otelboard.cli.buildfile.MavenDependency;
 import dev.otelboard.cli.catalog.LoggingLibraries;
+import dev.otelboard.cli.config.OtelboardConfig;
+import dev.otelboard.cli.logconfig.DropwizardLogFormatEditor;
 import dev.otelboard.cli.logconfig.ConfigParseException;
 import dev.otelboard.cli.logconfig.Log4j2ConfigEditor;
 import dev.otelboard.cli.logconfig.Log4j2PropertiesEditor;
@@ -15,6 +17,7 @@ import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.ManualItem;
 import dev.otelboard.cli.rewrite.RewriteId;
+import dev.otelboard.cli.rewrite.RewriteSettings;
 import dev.otelboard.cli.rewrite.xml.XmlTree.XmlParseException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,14 +108,15 @@ final class LogConfigPlanner {
         }
       }
     }
-    planDropwizardLogging(module);
+    boolean dropwizard = planDropwizardLogging(module);
+    logback |= dropwizard;
     boolean hasConfig = bootDefaultLogging;
     for (String name : List.of("logback.xml", "logback-spring.xml", "logback.groovy",
         "log4j2.xml", "log4j2-spring.xml", "log4j2.properties", "log4j2.yaml", "log4j2.yml",
         "log4j2.json")) {
       hasConfig |= Files.exists(module.resolve("src/main/resources").resolve(name));
     }
-    return new LoggingFrameworks(logback, log4j2, hasConfig);
+    return new LoggingFrameworks(logback, log4j2, hasConfig, dropwizard);
   }
 
   /**
@@ -150,52 +154,60 @@ final class LogConfigPlanner {
 
   /**
    * Dropwizard configures Logback from its own YAML ({@code logging:}), so logback.xml edits
-   * don't reach it: each appender there gets a precise manual item.
+   * don't reach it: each appender's logFormat there gets the trace fields. Returns whether the
+   * module is a Dropwizard service (whose logging is always Logback).
    */
-  private void planDropwizardLogging(Path module) throws IOException {
+  private boolean planDropwizardLogging(Path module) throws IOException {
     Optional<String> pom = read(module.resolve("pom.xml"));
     if (pom.isEmpty() || !pom.get().contains("<groupId>io.dropwizard</groupId>")) {
-      return;
+      return false;
     }
     List<Path> candidates = new ArrayList<>();
-    try (Stream<Path> files = Files.list(module)) {
-      files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
-          .sorted().forEach(candidates::add);
-    }
-    Path resources = module.resolve("src/main/resources");
-    if (Files.isDirectory(resources)) {
-      try (Stream<Path> files = Files.list(resources)) {
+    for (Path dir : List.of(module, module.resolve("src/main/resources"))) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(dir)) {
         files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
+            .filter(f -> !f.getFileName().toString().equals(OtelboardConfig.FILE_NAME))
             .sorted().forEach(candidates::add);
       }
     }
     for (Path file : candidates) {
       String text = read(file).orElse("");
-      String[] lines = text.split("\n", -1);
-      int loggingLine = 0;
-      for (int i = 0; i < lines.length; i++) {
-        if (lines[i].startsWith("logging:")) {
-          loggingLine = i + 1;
-          break;
-        }
-      }
-      if (loggingLine == 0) {
+      if (!text.startsWith("logging:") && !text.contains("\nlogging:")) {
         continue;
       }
-      boolean hasFormat = text.contains("logFormat") && text.contains("trace_id");
-      if (hasFormat) {
-        continue;
+      try {
+        applyTextEdit(file, text, DropwizardLogFormatEditor.ID,
+            DropwizardLogFormatEditor.edit(text));
+      } catch (ConfigParseException e) {
+        draft.blockers().add(new ManualItem(draft.relative(file), e.line(), RewriteId.PARSE,
+            "not valid YAML: " + e.getMessage()));
       }
-      draft.manual().add(new ManualItem(draft.relative(file), loggingLine,
-          RewriteId.DROPWIZARD_LOGGING,
-          "Dropwizard configures Logback from this YAML, not from logback.xml: under "
-              + "logging.appenders, give each appender logFormat: \"%-5p [%d{ISO8601,UTC}] "
-              + "%c: trace_id=%X{trace_id} span_id=%X{span_id} %m%n%rEx\". Dropwizard builds "
-              + "its appenders in code, so nothing fills those MDC keys in SDK mode: run with "
-              + "the javaagent (onboard --mode agent), or register an AppenderFactory that wraps "
-              + "the appender in io.opentelemetry.instrumentation.logback.mdc.v1_0"
-              + ".OpenTelemetryAppender (opentelemetry-logback-mdc-1.0)"));
     }
+    return true;
+  }
+
+  /**
+   * The bootstrap attaches the OpenTelemetry appenders only when the application's run(...)
+   * calls it: without that call (no Dropwizard Application that onboard recognized) Dropwizard's
+   * appenders print empty trace fields and nothing is exported, which is a manual item.
+   */
+  void checkDropwizardAppendersAttached(Path module, List<Path> javaFiles) throws IOException {
+    String call = RewriteSettings.DEFAULT_BOOTSTRAP_CLASS + ".attachLogbackAppenders();";
+    for (Path file : javaFiles) {
+      FileEdit edit = draft.edits().get(draft.relative(file));
+      String text = edit != null && edit.after() != null ? edit.after() : read(file).orElse("");
+      if (text.contains(call)) {
+        return;
+      }
+    }
+    draft.manual().add(new ManualItem(draft.relative(module.resolve("pom.xml")), 0,
+        RewriteId.ATTACH_DROPWIZARD_LOG_APPENDERS, "a Dropwizard module without an "
+            + "Application.run(configuration, environment) onboard recognized: call " + call
+            + " first in it, so that Dropwizard's appenders get trace ids and records are "
+            + "exported"));
   }
 
   private void editLogConfig(Path file, String text, boolean sdk, boolean logback,

@@ -22,9 +22,11 @@ import dev.otelboard.cli.catalog.HttpLibraries;
 import dev.otelboard.cli.catalog.Library;
 import dev.otelboard.cli.catalog.LibraryCatalog;
 import dev.otelboard.cli.catalog.LoggingLibraries;
+import dev.otelboard.cli.catalog.TracingLibraries;
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.config.OtelboardConfig.Mode;
 import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
+import dev.otelboard.cli.migrate.MicrometerBridge;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.Instrumentation;
 import dev.otelboard.cli.rewrite.JavaFileRewriter;
@@ -40,8 +42,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,6 +57,15 @@ final class Planner {
   /** Artifacts that give SLF4J a backend, so other logging APIs can move to SLF4J. */
   private static final List<String> SLF4J_BACKENDS =
       LibraryCatalog.slf4jProviders().stream().map(Coordinates::artifactId).toList();
+
+  /** The adapters whose template (templates/adapters/NAME.java.ftl) is named as the class. */
+  private static final Map<Instrumentation, String> ADAPTERS = new EnumMap<>(Map.of(
+      Instrumentation.HTTP_CLIENT_ADAPTER, RewriteSettings.HTTP_CLIENT_ADAPTER,
+      Instrumentation.HTTP_SERVER_ADAPTER, RewriteSettings.HTTP_SERVER_ADAPTER,
+      Instrumentation.APACHE_HTTPCLIENT_4_ADAPTER, RewriteSettings.APACHE_HTTPCLIENT_4_ADAPTER,
+      Instrumentation.HTTP_CLIENT5_ADAPTER, RewriteSettings.HTTP_CLIENT5_ADAPTER,
+      Instrumentation.KAFKA_ADAPTER, RewriteSettings.KAFKA_ADAPTER,
+      Instrumentation.OKHTTP_ADAPTER, RewriteSettings.OKHTTP_ADAPTER));
 
   private final Path mavenRepository;
   private final Path root;
@@ -89,6 +102,7 @@ final class Planner {
     if (config.mode() == Mode.AGENT) {
       planAgentEnv(config);
     }
+    AgentStarts.plan(root, scan, config.mode() == Mode.AGENT, draft);
     // Files no rewrite needed are not parsed by the rewriters; scan parsed them all.
     for (ScanResult.ParseFailure f : scan.parseFailures()) {
       if (draft.failures().stream().noneMatch(known -> known.file().equals(f.file()))) {
@@ -179,6 +193,16 @@ final class Planner {
     VendorPlan vendor = VendorMigration.plan(root, module, javaFiles, pomText.orElse(""),
         options, sdk, sdk && boot.starter(), boot, settings);
     Library other = existingTracing(vendor.otherJavaFiles(), vendor.otherPom());
+    Optional<MicrometerBridge.Swap> bridge = sdk && other == TracingLibraries.MICROMETER_TRACING
+        ? VendorMigration.bridgeSwap(pomText.orElse(""), vendor) : Optional.empty();
+    if (bridge.isPresent()) {
+      // Micrometer Tracing now records with OpenTelemetry: the tracer the module keeps.
+      draft.edit(module.resolve("pom.xml"), pomText.get(), bridge.get().pom());
+      String pomFile = draft.relative(module.resolve("pom.xml"));
+      bridge.get().edits().forEach(e -> draft.changes().add(
+          new Change(pomFile, e.line(), MicrometerBridge.ID, e.what())));
+      other = TracingLibraries.MICROMETER_TRACING_OTEL;
+    }
     String refusal = null;
     if (other == null && vendor.found()) {
       settings = vendor.settings();
@@ -262,8 +286,9 @@ final class Planner {
         && (!sdk || (!traced && !javaFiles.isEmpty()));
     LoggingFrameworks logging =
         logConfigs.planLogConfigs(module, sdk, pomText.orElse(""), bootDefaultLogging);
+    // Sleuth's traceId/spanId keys stay where a tracer that fills them stays (Micrometer's).
     for (VendorMigration.LogKeysEdit keys : VendorMigration.logKeys(root, module, options,
-        vendor.found(), f -> draft.edits().containsKey(draft.relative(f))
+        vendor.found() && other == null, f -> draft.edits().containsKey(draft.relative(f))
             ? Optional.ofNullable(draft.edits().get(draft.relative(f)).after()) : read(f))) {
       draft.changes().addAll(keys.changes());
       draft.edit(keys.file(), keys.before(), keys.after());
@@ -273,6 +298,9 @@ final class Planner {
         && usesJul(javaFiles);
     if (!sdk || traced || javaFiles.isEmpty()) {
       return;
+    }
+    if (logging.dropwizard()) {
+      logConfigs.checkDropwizardAppendersAttached(module, javaFiles);
     }
     if (!module.equals(root) && isLibrary(javaFiles, pomText.orElse(""), logging)
         && needs.stream().allMatch(n -> n == Instrumentation.CONTEXT)) {
@@ -399,7 +427,8 @@ final class Planner {
     String bootstrap = settings.bootstrapClass();
     draft.generate(dir.resolve(bootstrap + ".java"),
         GeneratedSources.bootstrap(basePackage, bootstrap, config.serviceName(),
-            logging.logback(), logging.log4j2(), jul ? RewriteSettings.JUL_HANDLER : ""));
+            logging.logback(), logging.log4j2(), logging.dropwizard(),
+            jul ? RewriteSettings.JUL_HANDLER : ""));
     if (jul) {
       Path handler = dir.resolve(RewriteSettings.JUL_HANDLER + ".java");
       int before = draft.changes().size();
@@ -412,30 +441,17 @@ final class Planner {
                 + "with its trace context and prints trace_id/span_id in the console lines"));
       }
     }
-    if (needs.contains(Instrumentation.HTTP_CLIENT_ADAPTER)) {
-      draft.generate(dir.resolve(RewriteSettings.HTTP_CLIENT_ADAPTER + ".java"),
-          GeneratedSources.adapter("OtelHttpClient", basePackage,
-              RewriteSettings.HTTP_CLIENT_ADAPTER, bootstrap));
-    }
-    if (needs.contains(Instrumentation.HTTP_SERVER_ADAPTER)) {
-      draft.generate(dir.resolve(RewriteSettings.HTTP_SERVER_ADAPTER + ".java"),
-          GeneratedSources.adapter("OtelHttpServer", basePackage,
-              RewriteSettings.HTTP_SERVER_ADAPTER, bootstrap));
+    for (Map.Entry<Instrumentation, String> adapter : ADAPTERS.entrySet()) {
+      if (needs.contains(adapter.getKey())) {
+        draft.generate(dir.resolve(adapter.getValue() + ".java"),
+            GeneratedSources.adapter(adapter.getValue(), basePackage, adapter.getValue(),
+                bootstrap));
+      }
     }
     if (needs.contains(Instrumentation.SERVLET_FILTER)) {
       draft.generate(dir.resolve(RewriteSettings.SERVLET_FILTER + ".java"),
           GeneratedSources.servletFilter(basePackage, RewriteSettings.SERVLET_FILTER, bootstrap,
               servletApi));
-    }
-    if (needs.contains(Instrumentation.HTTP_CLIENT5_ADAPTER)) {
-      draft.generate(dir.resolve(RewriteSettings.HTTP_CLIENT5_ADAPTER + ".java"),
-          GeneratedSources.adapter("OtelHttpClient5", basePackage,
-              RewriteSettings.HTTP_CLIENT5_ADAPTER, bootstrap));
-    }
-    if (needs.contains(Instrumentation.KAFKA_ADAPTER)) {
-      draft.generate(dir.resolve(RewriteSettings.KAFKA_ADAPTER + ".java"),
-          GeneratedSources.adapter("OtelKafka", basePackage, RewriteSettings.KAFKA_ADAPTER,
-              bootstrap));
     }
     if (needs.contains(Instrumentation.SPRING_WEB_ADAPTER)) {
       draft.generate(dir.resolve(RewriteSettings.SPRING_WEB_ADAPTER + ".java"),
@@ -447,11 +463,6 @@ final class Planner {
           GeneratedSources.springMvcFilter(basePackage, RewriteSettings.SPRING_MVC_ADAPTER,
               bootstrap, mvcFilter.orElseThrow(), boot.jakarta(),
               logging.logback() || logging.log4j2()));
-    }
-    if (needs.contains(Instrumentation.OKHTTP_ADAPTER)) {
-      draft.generate(dir.resolve(RewriteSettings.OKHTTP_ADAPTER + ".java"),
-          GeneratedSources.adapter("OtelOkHttp", basePackage, RewriteSettings.OKHTTP_ADAPTER,
-              bootstrap));
     }
   }
 

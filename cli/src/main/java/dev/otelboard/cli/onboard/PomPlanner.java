@@ -104,6 +104,7 @@ final class PomPlanner {
     if (needs.contains(Instrumentation.HTTP_CLIENT_ADAPTER)
         || needs.contains(Instrumentation.HTTP_SERVER_ADAPTER)
         || needs.contains(Instrumentation.OKHTTP_ADAPTER)
+        || needs.contains(Instrumentation.APACHE_HTTPCLIENT_4_ADAPTER)
         || needs.contains(Instrumentation.SERVLET_FILTER)
         || needs.contains(Instrumentation.HTTP_CLIENT5_ADAPTER)) {
       list.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
@@ -118,7 +119,12 @@ final class PomPlanner {
     if (needs.contains(Instrumentation.SPRING_WEB)) {
       list.addAll(instrumentation(HttpLibraries.SPRING_WEB));
     }
-    list.addAll(loggingDependencies(logging));
+    for (MavenDependency dependency : loggingDependencies(logging)) {
+      // The bootstrap's Dropwizard method builds the MDC appender itself: compile scope.
+      boolean mdc = dependency.artifactId().equals("opentelemetry-logback-mdc-1.0");
+      list.add(mdc && logging.dropwizard()
+          ? MavenDependency.managed(dependency.groupId(), dependency.artifactId()) : dependency);
+    }
     return list;
   }
 

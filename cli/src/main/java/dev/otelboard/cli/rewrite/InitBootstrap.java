@@ -6,6 +6,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import java.util.function.Predicate;
 
 /**
  * {@code main} starts OpenTelemetry first, so log appenders are installed and the exporters run
@@ -51,18 +52,21 @@ final class InitBootstrap implements JavaRewrite {
       context.changed(method, ID, "main() starts OpenTelemetry first");
       context.need(Instrumentation.BOOTSTRAP);
       String statement = bootstrap + ".init();";
-      context.editPrintedText(text -> insertFirstInMain(text, statement));
+      context.editPrintedText(text -> insertFirst(text, InitBootstrap::isMain, statement));
     }
   }
 
-  /** Inserts {@code statement} as the first line of the (first unstarted) main method. */
-  static String insertFirstInMain(String text, String statement) {
+  /**
+   * Inserts {@code statement} as the first line of the first method {@code which} selects that
+   * does not hold it yet.
+   */
+  static String insertFirst(String text, Predicate<MethodDeclaration> which, String statement) {
     CompilationUnit unit =
         new JavaParser(new ParserConfiguration()
             .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21))
             .parse(text).getResult().orElseThrow();
     for (MethodDeclaration method : unit.findAll(MethodDeclaration.class)) {
-      if (!isMain(method) || method.getBody().isEmpty()) {
+      if (!which.test(method) || method.getBody().isEmpty()) {
         continue;
       }
       BlockStmt body = method.getBody().get();

@@ -24,6 +24,8 @@ public enum Instrumentation {
   HTTP_CLIENT5_ADAPTER,
   /** The generated OkHttp adapter (keeps the OkHttpClient type). */
   OKHTTP_ADAPTER,
+  /** The generated Apache HttpClient 4 adapter (keeps the CloseableHttpClient type). */
+  APACHE_HTTPCLIENT_4_ADAPTER,
   /** opentelemetry-kafka-clients-2.6. */
   KAFKA,
   /** The generated Kafka configuration helper (interceptors; keeps KafkaProducer/KafkaConsumer). */

@@ -42,6 +42,10 @@ public enum RewriteId {
   WRAP_COMPLETABLE_FUTURE("wrap-completable-future", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link WrapThread}. */
   WRAP_THREAD("wrap-thread", Reported.BY_SCAN_AND_ONBOARD),
+  /** {@link WrapApacheHttpClient4}. */
+  WRAP_APACHE_HTTPCLIENT_4("wrap-apache-httpclient-4", Reported.BY_SCAN_AND_ONBOARD),
+  /** {@link AttachDropwizardLogAppenders}. */
+  ATTACH_DROPWIZARD_LOG_APPENDERS("attach-dropwizard-log-appenders", Reported.BY_ONBOARD),
   /** {@link MigrateLoggerToSlf4j} for java.util.logging. */
   MIGRATE_JUL_TO_SLF4J("migrate-jul-to-slf4j", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link MigrateLoggerToSlf4j} for Commons Logging. */
@@ -74,12 +78,8 @@ public enum RewriteId {
   GENERATE("generate", Reported.BY_ONBOARD),
   /** otelboard.yaml, written by {@link dev.otelboard.cli.onboard.OnboardService} on a first run. */
   OTELBOARD_CONFIG("otelboard-config", Reported.BY_ONBOARD),
-  /** A Dropwizard module's YAML {@code logging:} block. */
-  DROPWIZARD_LOGGING(
-      "dropwizard-logging",
-      Reported.BY_ONBOARD,
-      "manual: Dropwizard builds its Logback appenders in code from its own YAML, which onboard"
-          + " does not edit; the item gives the line and the logFormat to use"),
+  /** {@link dev.otelboard.cli.logconfig.DropwizardLogFormatEditor}. */
+  DROPWIZARD_LOGGING("dropwizard-logging", Reported.BY_ONBOARD),
   /**
    * A module that logs only through java.util.logging, without an SLF4J backend: onboard
    * generates the JUL handler the bootstrap installs.
@@ -91,6 +91,12 @@ public enum RewriteId {
   MIGRATE_DATADOG_CORRELATION_IDS("migrate-datadog-correlation-ids", Reported.BY_ONBOARD),
   /** {@link MigrateOpenTracing}. */
   MIGRATE_OPENTRACING("migrate-opentracing", Reported.BY_ONBOARD),
+  /** {@link MigrateBrave}. */
+  MIGRATE_BRAVE("migrate-brave", Reported.BY_ONBOARD),
+  /** {@link dev.otelboard.cli.migrate.DatadogAgentStart}: dd-java-agent started in a deploy file. */
+  MIGRATE_DATADOG_AGENT("migrate-datadog-agent", Reported.BY_SCAN_AND_ONBOARD),
+  /** Micrometer Tracing's Brave bridge swapped for its OpenTelemetry bridge in the pom. */
+  MICROMETER_BRIDGE("micrometer-bridge", Reported.BY_ONBOARD),
   /**
    * A vendor tracer's dependency nothing references any more, removed from the pom by {@link
    * dev.otelboard.cli.migrate.VendorDependencies}.

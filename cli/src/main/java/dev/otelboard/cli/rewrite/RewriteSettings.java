@@ -40,6 +40,8 @@ public record RewriteSettings(
   public static final String HTTP_CLIENT5_ADAPTER = "OtelHttpClient5";
   /** Simple name of the generated OkHttp adapter. */
   public static final String OKHTTP_ADAPTER = "OtelOkHttp";
+  /** Simple name of the generated Apache HttpClient 4 adapter. */
+  public static final String APACHE_HTTPCLIENT_4_ADAPTER = "OtelApacheHttpClient4";
   /** Simple name of the generated Kafka configuration helper. */
   public static final String KAFKA_ADAPTER = "OtelKafka";
   /** Simple name of the generated Spring RestTemplate/RestClient helper. */

@@ -15,6 +15,7 @@ public final class Rewrites {
   public static List<JavaRewrite> vendorMigration(boolean withSpanAspect) {
     return List.of(
         new MigrateOpenTracing(),
+        new MigrateBrave(),
         new MigrateDatadogTrace(withSpanAspect),
         new MigrateDatadogCorrelationIds());
   }
@@ -23,6 +24,7 @@ public final class Rewrites {
   public static List<JavaRewrite> sdkMode() {
     return List.of(
         new MigrateOpenTracing(),
+        new MigrateBrave(),
         new MigrateDatadogTrace(false),
         new MigrateDatadogCorrelationIds(),
         new WrapJavaHttpClient(),
@@ -31,6 +33,7 @@ public final class Rewrites {
         new RegisterDropwizardFilter(),
         new WrapApacheHttpClient5(),
         new WrapOkHttp(),
+        new WrapApacheHttpClient4(),
         new InstrumentSpringWeb(),
         new WrapKafkaClient(),
         new WrapExecutor(),
@@ -41,6 +44,7 @@ public final class Rewrites {
         new MigrateLoggerToSlf4j(MigrateLoggerToSlf4j.LOG4J1),
         new MigrateSystemOutToSlf4j(),
         new ParameterizeLogMessage(),
+        new AttachDropwizardLogAppenders(),
         new InitBootstrap());
   }
 
@@ -54,6 +58,7 @@ public final class Rewrites {
   public static List<JavaRewrite> springBootStarter() {
     return List.of(
         new MigrateOpenTracing(),
+        new MigrateBrave(),
         new MigrateDatadogTrace(true),
         new MigrateDatadogCorrelationIds(),
         new WrapOkHttp(),
@@ -88,6 +93,7 @@ public final class Rewrites {
     return List.of(
         new WrapJavaHttpClient(),
         new InstrumentHttpServer(),
+        new WrapApacheHttpClient4(),
         new WrapKafkaClient());
   }
 

@@ -34,6 +34,13 @@ final class HttpClientDetector implements JavaDetector {
   private static final String OKHTTP_BUILDER = OKHTTP_CLIENT_TYPE + ".Builder";
   private static final String APACHE4_DEFAULT =
       HttpLibraries.APACHE_HTTPCLIENT_4.type("DefaultHttpClient");
+  private static final String APACHE4_CLIENTS =
+      HttpLibraries.APACHE_HTTPCLIENT_4.type("HttpClients");
+  private static final String DROPWIZARD_BUILDER =
+      HttpLibraries.APACHE_HTTPCLIENT_4.typesNamed("HttpClientBuilder").stream()
+          .filter(t -> t.startsWith("io.dropwizard.")).findFirst().orElseThrow();
+  /** The generated adapter's and ApacheHttpClientTelemetry's entry points. */
+  private static final Set<String> APACHE4_WRAPPERS = Set.of("instrument");
   private static final String REST_TEMPLATE = HttpLibraries.SPRING_WEB.type("RestTemplate");
   private static final String REST_TEMPLATE_BUILDER =
       HttpLibraries.SPRING_WEB.type("RestTemplateBuilder");
@@ -50,8 +57,9 @@ final class HttpClientDetector implements JavaDetector {
 
   private record Factory(FindingKind kind, String reason) {}
 
-  private static final String APACHE4_REASON =
-      HttpLibraries.APACHE_HTTPCLIENT_4.onboarding().note();
+  private static final String APACHE4_DEFAULT_REASON =
+      "no onboard rewrite for the deprecated DefaultHttpClient: build the client with "
+          + "HttpClients/HttpClientBuilder (which onboard instruments) or run the javaagent";
   private static final String SPRING_WEB_TELEMETRY =
       "io.opentelemetry.instrumentation.spring.web";
   private static final String FEIGN_REASON = HttpLibraries.FEIGN.onboarding().note();
@@ -59,7 +67,6 @@ final class HttpClientDetector implements JavaDetector {
   /** The catalog's HTTP clients onboard leaves to a person, as finding kinds. */
   private static final Map<Library, FindingKind> MANUAL_CLIENTS =
       Map.of(
-          HttpLibraries.APACHE_HTTPCLIENT_4, APACHE_HTTPCLIENT_4,
           HttpLibraries.APACHE_HTTPCLIENT_5, APACHE_HTTPCLIENT_5,
           HttpLibraries.SPRING_WEB_CLIENT, SPRING_WEB_CLIENT,
           HttpLibraries.JAXRS_CLIENT, JAXRS_CLIENT,
@@ -101,6 +108,12 @@ final class HttpClientDetector implements JavaDetector {
         continue;
       }
       String owner = types.staticOwner(call);
+      if (owner != null && HttpLibraries.APACHE_HTTPCLIENT_4.factories().stream()
+          .anyMatch(f -> f.key().equals(owner + "#" + name))) {
+        boolean built = owner.equals(APACHE4_CLIENTS) && !name.equals("custom");
+        apacheHttpClient4(src, call, owner + "." + name, built ? call : builtBy(call));
+        continue;
+      }
       if (owner != null && APACHE5_INSTRUMENTED.contains(owner + "#" + name)) {
         src.add(APACHE_HTTPCLIENT_5, call, owner + "." + name,
             JavaSource.isArgumentOf(call, Set.of("instrument")),
@@ -137,7 +150,9 @@ final class HttpClientDetector implements JavaDetector {
         }
       } else if (type.equals(APACHE4_DEFAULT)) {
         src.add(APACHE_HTTPCLIENT_4, creation, "new " + type, false, RewriteId.MANUAL,
-            APACHE4_REASON);
+            APACHE4_DEFAULT_REASON);
+      } else if (type.equals(DROPWIZARD_BUILDER)) {
+        dropwizardClient(src, creation);
       } else if (type.equals(REST_TEMPLATE)) {
         if (creation.getAnonymousClassBody().isEmpty()) {
           springWeb(src, SPRING_REST_TEMPLATE, creation, "new " + type);
@@ -166,6 +181,48 @@ final class HttpClientDetector implements JavaDetector {
   private static void springWeb(JavaSource src, FindingKind kind, Expression at, String symbol) {
     boolean instrumented = src.types.importsPackage(SPRING_WEB_TELEMETRY);
     src.add(kind, at, symbol, instrumented, RewriteId.INSTRUMENT_SPRING_WEB, null);
+  }
+
+  /**
+   * HttpClients.createDefault() and the like, or a builder chain; {@code built} is the expression
+   * that makes the client, null when the builder is built elsewhere.
+   */
+  private static void apacheHttpClient4(JavaSource src, Expression at, String symbol,
+      Expression built) {
+    if (built != null) {
+      src.add(APACHE_HTTPCLIENT_4, at, symbol, JavaSource.isArgumentOf(built, APACHE4_WRAPPERS),
+          RewriteId.WRAP_APACHE_HTTPCLIENT_4, null);
+    } else {
+      src.add(APACHE_HTTPCLIENT_4, at, symbol, false, RewriteId.MANUAL,
+          "the builder is built elsewhere: onboard instruments HttpClients.custom()...build() "
+              + "in one expression; pass the built client to the generated "
+              + "OtelApacheHttpClient4.instrument(...) by hand");
+    }
+  }
+
+  /** The build() call that ends the chain {@code builder} starts; null when it ends elsewhere. */
+  private static Expression builtBy(Expression builder) {
+    Expression top = JavaSource.chainTop(builder);
+    return top != builder && top instanceof MethodCallExpr c && c.getNameAsString().equals("build")
+        ? top : null;
+  }
+
+  /**
+   * dropwizard-client's builder: HttpClient 4 up to Dropwizard 2.x, HttpClient 5 from 3.0, told
+   * apart by the HttpClient types the file uses.
+   */
+  private static void dropwizardClient(JavaSource src, ObjectCreationExpr creation) {
+    String symbol = "new " + DROPWIZARD_BUILDER;
+    if (src.types.importsPackage("org.apache.hc.")) {
+      src.add(APACHE_HTTPCLIENT_5, creation, symbol, false, RewriteId.MANUAL,
+          HttpLibraries.APACHE_HTTPCLIENT_5.onboarding().note());
+    } else if (src.types.importsPackage("org.apache.http.")) {
+      apacheHttpClient4(src, creation, symbol, builtBy(creation));
+    } else {
+      src.add(APACHE_HTTPCLIENT_4, creation, symbol, false, RewriteId.MANUAL,
+          "this file names neither HttpClient 4 (Dropwizard 2.x) nor 5 (Dropwizard 3+): declare "
+              + "the client's type and re-run onboard");
+    }
   }
 
   private static void javaHttpClient(JavaSource src, MethodCallExpr call) {

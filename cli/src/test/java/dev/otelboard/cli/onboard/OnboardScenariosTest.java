@@ -693,24 +693,83 @@ class OnboardScenariosTest {
   }
 
   @Test
-  void aDropwizardLoggingBlockIsAManualItemWithItsLine() throws Exception {
-    write("pom.xml", pomWith("io.dropwizard:dropwizard-core:4.0.16"));
+  void aDropwizardServiceGetsTraceIdsInItsYamlAndTheAppendersAttachedInRun() throws Exception {
+    write("pom.xml", pomWith("io.dropwizard:dropwizard-core:2.1.12"));
+    write("src/main/java/com/example/shop/ShopApplication.java", """
+        package com.example.shop;
+
+        import io.dropwizard.Application;
+        import io.dropwizard.Configuration;
+        import io.dropwizard.setup.Environment;
+
+        public class ShopApplication extends Application<Configuration> {
+          public static void main(String[] args) throws Exception {
+            new ShopApplication().run(args);
+          }
+
+          @Override
+          public void run(Configuration configuration, Environment environment) {
+          }
+        }
+        """);
+    write("config.yml", "server:\n  type: simple\n\nlogging:\n  level: INFO\n  appenders:\n"
+        + "    - type: console   # stdout\n");
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(after(plan, "config.yml")).isEqualTo("server:\n  type: simple\n\nlogging:\n"
+        + "  level: INFO\n  appenders:\n    - type: console   # stdout\n      logFormat: "
+        + "\"%-5p [%d{ISO8601,UTC}] %c: trace_id=%X{trace_id} span_id=%X{span_id} %m%n%rEx\"\n");
+    assertThat(plan.changes()).filteredOn(c -> c.rewriteId() == RewriteId.DROPWIZARD_LOGGING)
+        .singleElement().satisfies(c -> {
+          assertThat(c.file()).isEqualTo("config.yml");
+          assertThat(c.line()).isEqualTo(8);
+        });
+    assertThat(plan.manual()).isEmpty();
+    assertThat(after(plan, "src/main/java/com/example/shop/ShopApplication.java"))
+        .contains("OtelBootstrap.init();", "OtelBootstrap.attachLogbackAppenders();");
+    assertThat(after(plan, "src/main/java/com/example/shop/OtelBootstrap.java"))
+        .contains("public static void attachLogbackAppenders()");
+    // The bootstrap builds the MDC appender itself, so it is a compile dependency here.
+    assertThat(after(plan, "pom.xml")).contains("opentelemetry-logback-appender-1.0")
+        .containsPattern("<artifactId>opentelemetry-logback-mdc-1.0</artifactId>\\s*</dependency>");
+    applyAndExpectIdempotence(plan);
+  }
+
+  @Test
+  void aDropwizardModuleWithoutARecognizedApplicationSaysTheAppendersAreNotAttached()
+      throws Exception {
+    write("pom.xml", pomWith("io.dropwizard:dropwizard-core:2.1.12"));
     write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
         .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
-    write("config.yml", "server:\n  type: simple\n\nlogging:\n  level: INFO\n  appenders:\n"
-        + "    - type: console\n");
+    write("config.yml", "logging:\n  appenders:\n    - type: console\n      logFormat: \"%m%n\"\n");
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
     assertThat(plan.manual())
-        .filteredOn(m -> m.rewriteId() == RewriteId.DROPWIZARD_LOGGING)
-        .singleElement()
-        .satisfies(m -> {
-          assertThat(m.file()).isEqualTo("config.yml");
-          assertThat(m.line()).isEqualTo(4);
-          assertThat(m.reason()).contains("logFormat", "%X{trace_id}");
+        .filteredOn(m -> m.rewriteId() == RewriteId.ATTACH_DROPWIZARD_LOG_APPENDERS)
+        .singleElement().satisfies(m -> {
+          assertThat(m.file()).isEqualTo("pom.xml");
+          assertThat(m.reason()).contains("OtelBootstrap.attachLogbackAppenders();");
         });
-    assertThat(edit(plan, "config.yml")).isEmpty();
+  }
+
+  @Test
+  void anUnparseableDropwizardConfigIsLeftByteIdenticalWithItsLine() throws Exception {
+    write("pom.xml", pomWith("io.dropwizard:dropwizard-core:2.1.12"));
+    write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
+        .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
+    String broken = "logging:\n  appenders:\n    - type: console\n   logFormat: \"%m\n";
+    write("config.yml", broken);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+    assertThatThrownBy(() -> service.apply(root, plan)).hasMessageContaining("config.yml");
+
+    assertThat(Files.readString(root.resolve("config.yml"))).isEqualTo(broken);
+    assertThat(plan.blockers()).singleElement().satisfies(f -> {
+      assertThat(f.file()).isEqualTo("config.yml");
+      assertThat(f.line()).isPositive();
+    });
   }
 
   @Test
@@ -750,11 +809,12 @@ class OnboardScenariosTest {
     assertThat(edit(plan, "pom.xml")).isEmpty();
   }
 
-  // --- existing tracing (dd-trace, OpenTracing, Sleuth and Brave: VendorTracingOnboardTest)
+  // --- existing tracing (dd-trace, OpenTracing: VendorTracingOnboardTest; Sleuth, Brave and
+  // Micrometer's Brave bridge: SleuthBraveOnboardTest)
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "io.micrometer:micrometer-tracing-bridge-brave:1.5.0, Micrometer Tracing",
+    "io.micrometer:micrometer-tracing:1.5.0, Micrometer Tracing",
     "io.micrometer:micrometer-tracing-bridge-otel:1.5.0, Micrometer Tracing on OpenTelemetry",
     "com.newrelic.agent.java:newrelic-api:8.20.0, New Relic agent API",
     "co.elastic.apm:apm-agent-api:1.52.0, Elastic APM"

@@ -389,6 +389,7 @@ class JavaRewritesTest {
     assertThat(Rewrites.sdkMode().stream().map(JavaRewrite::id).toList())
         .containsExactly(
             RewriteId.MIGRATE_OPENTRACING,
+            RewriteId.MIGRATE_BRAVE,
             RewriteId.MIGRATE_DATADOG_TRACE,
             RewriteId.MIGRATE_DATADOG_CORRELATION_IDS,
             RewriteId.WRAP_JAVA_HTTP_CLIENT,
@@ -397,6 +398,7 @@ class JavaRewritesTest {
             RewriteId.REGISTER_DROPWIZARD_FILTER,
             RewriteId.WRAP_APACHE_HTTPCLIENT5,
             RewriteId.WRAP_OKHTTP,
+            RewriteId.WRAP_APACHE_HTTPCLIENT_4,
             RewriteId.INSTRUMENT_SPRING_WEB,
             RewriteId.WRAP_KAFKA_CLIENT,
             RewriteId.WRAP_EXECUTOR,
@@ -407,6 +409,7 @@ class JavaRewritesTest {
             RewriteId.MIGRATE_LOG4J1_TO_SLF4J,
             RewriteId.MIGRATE_SYSTEM_OUT_TO_SLF4J,
             RewriteId.PARAMETERIZE_LOG_MESSAGE,
+            RewriteId.ATTACH_DROPWIZARD_LOG_APPENDERS,
             RewriteId.INIT_BOOTSTRAP);
     assertThat(Rewrites.byId(RewriteId.WRAP_EXECUTOR)).isInstanceOf(WrapExecutor.class);
     assertThat(List.copyOf(Rewrites.sdkMode())).allSatisfy(r -> assertThat(r.description()).isNotBlank());

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.otelboard.cli.buildfile.PomEditor;
+import dev.otelboard.cli.logconfig.DropwizardLogFormatEditor;
 import dev.otelboard.cli.logconfig.Log4j2ConfigEditor;
 import dev.otelboard.cli.logconfig.Log4j2PropertiesEditor;
 import dev.otelboard.cli.logconfig.LogbackConfigEditor;
 import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
+import dev.otelboard.cli.migrate.DatadogAgentStart;
+import dev.otelboard.cli.migrate.MicrometerBridge;
 import dev.otelboard.cli.logconfig.VendorLogKeys;
 import dev.otelboard.cli.migrate.VendorDependencies;
 import dev.otelboard.cli.scan.Finding;
@@ -52,6 +55,9 @@ class RewriteIdTest {
     declare(declared, Log4j2ConfigEditor.ID, Log4j2ConfigEditor.class);
     declare(declared, Log4j2PropertiesEditor.ID, Log4j2PropertiesEditor.class);
     declare(declared, SpringLoggingPatternEditor.ID, SpringLoggingPatternEditor.class);
+    declare(declared, DropwizardLogFormatEditor.ID, DropwizardLogFormatEditor.class);
+    declare(declared, MicrometerBridge.ID, MicrometerBridge.class);
+    declare(declared, DatadogAgentStart.ID, DatadogAgentStart.class);
     declare(declared, PomEditor.ID, PomEditor.class);
     declare(declared, RegisterWebXmlFilter.ID, RegisterWebXmlFilter.class);
     declare(declared, VendorDependencies.ID, VendorDependencies.class);
@@ -85,6 +91,8 @@ class RewriteIdTest {
             "wrap-executor",
             "wrap-completable-future",
             "wrap-thread",
+            "wrap-apache-httpclient-4",
+            "attach-dropwizard-log-appenders",
             "migrate-jul-to-slf4j",
             "migrate-jcl-to-slf4j",
             "migrate-log4j1-to-slf4j",
@@ -103,6 +111,9 @@ class RewriteIdTest {
             "migrate-datadog-trace",
             "migrate-datadog-correlation-ids",
             "migrate-opentracing",
+            "migrate-brave",
+            "migrate-datadog-agent",
+            "micrometer-bridge",
             "vendor-dependency",
             "vendor-log-keys",
             "existing-tracing",

@@ -179,7 +179,7 @@ class HttpClientDetectorTest {
         .scan();
     assertThat(Repo.detailed(r)).containsExactly(
         "http.client.feign src/main/java/a/Api.java:5:1 manual",
-        "http.client.apache-httpclient-4 src/main/java/a/Many.java:14:15 manual",
+        "http.client.apache-httpclient-4 src/main/java/a/Many.java:14:15 wrap-apache-httpclient-4",
         "http.client.apache-httpclient-5 src/main/java/a/Many.java:15:15 wrap-apache-httpclient5",
         "http.client.spring-rest-template src/main/java/a/Many.java:16:15 instrument-spring-web",
         "http.client.spring-rest-client src/main/java/a/Many.java:17:15 instrument-spring-web",
@@ -190,5 +190,49 @@ class HttpClientDetectorTest {
         "http.client.retrofit src/main/java/a/Many.java:22:16 none",
         "http.client.okhttp src/main/java/a/Many.java:22:46 wrap-okhttp",
         "http.client.spring-rest-template src/main/java/a/Many.java:25:40 instrument-spring-web");
+  }
+
+  @Test
+  void apacheHttpClient4BuildSitesIncludingDropwizardsBuilder() {
+    ScanResult r = Repo.create()
+        .file("src/main/java/a/Clients.java", """
+            package a;
+
+            import io.dropwizard.client.HttpClientBuilder;
+            import io.dropwizard.setup.Environment;
+            import org.apache.http.impl.client.CloseableHttpClient;
+            import org.apache.http.impl.client.HttpClients;
+
+            class Clients {
+              CloseableHttpClient a = OtelApacheHttpClient4.instrument(HttpClients.createDefault());
+              CloseableHttpClient b = HttpClients.custom().setMaxConnTotal(5).build();
+              org.apache.http.impl.client.HttpClientBuilder c = HttpClients.custom();
+
+              CloseableHttpClient dw(Environment environment) {
+                return new HttpClientBuilder(environment).build("back");
+              }
+            }
+            """)
+        .file("src/main/java/a/Dw3.java", """
+            package a;
+
+            import io.dropwizard.client.HttpClientBuilder;
+            import io.dropwizard.core.setup.Environment;
+            import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+
+            class Dw3 {
+              CloseableHttpClient dw(Environment environment) {
+                return new HttpClientBuilder(environment).build("back");
+              }
+            }
+            """)
+        .scan();
+    assertThat(Repo.detailed(r)).containsExactly(
+        "http.client.apache-httpclient-4 src/main/java/a/Clients.java:9:60 wrap-apache-httpclient-4 "
+            + "instrumented",
+        "http.client.apache-httpclient-4 src/main/java/a/Clients.java:10:27 wrap-apache-httpclient-4",
+        "http.client.apache-httpclient-4 src/main/java/a/Clients.java:11:53 manual",
+        "http.client.apache-httpclient-4 src/main/java/a/Clients.java:14:12 wrap-apache-httpclient-4",
+        "http.client.apache-httpclient-5 src/main/java/a/Dw3.java:9:12 manual");
   }
 }
