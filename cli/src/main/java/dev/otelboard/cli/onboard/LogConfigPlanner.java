@@ -1,10 +1,7 @@
 package dev.otelboard.cli.onboard;
 
-import static dev.otelboard.cli.onboard.PomPlanner.instrumentation;
 import static dev.otelboard.cli.onboard.ProjectFiles.read;
 
-import dev.otelboard.cli.buildfile.MavenDependency;
-import dev.otelboard.cli.catalog.LoggingLibraries;
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.logconfig.DropwizardLogFormatEditor;
 import dev.otelboard.cli.logconfig.ConfigParseException;
@@ -241,16 +238,5 @@ final class LogConfigPlanner {
       }
     }
     return false;
-  }
-
-  static List<MavenDependency> loggingDependencies(LoggingFrameworks logging) {
-    List<MavenDependency> list = new ArrayList<>();
-    if (logging.logback()) {
-      list.addAll(instrumentation(LoggingLibraries.LOGBACK));
-    }
-    if (logging.log4j2()) {
-      list.addAll(instrumentation(LoggingLibraries.LOG4J2));
-    }
-    return list;
   }
 }

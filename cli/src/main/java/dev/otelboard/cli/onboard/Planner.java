@@ -2,7 +2,7 @@ package dev.otelboard.cli.onboard;
 
 import static dev.otelboard.cli.onboard.ExistingTracers.existingTracing;
 import static dev.otelboard.cli.onboard.ExistingTracers.tracerName;
-import static dev.otelboard.cli.onboard.LogConfigPlanner.loggingDependencies;
+import static dev.otelboard.cli.onboard.PomPlanner.loggingDependencies;
 import static dev.otelboard.cli.onboard.LogConfigPlanner.setsLoggingPattern;
 import static dev.otelboard.cli.onboard.OnboardService.INSTRUMENTATION_VERSION;
 import static dev.otelboard.cli.onboard.PomPlanner.INSTRUMENTATION_GROUP;
@@ -21,7 +21,6 @@ import dev.otelboard.cli.catalog.Coordinates;
 import dev.otelboard.cli.catalog.HttpLibraries;
 import dev.otelboard.cli.catalog.Library;
 import dev.otelboard.cli.catalog.LibraryCatalog;
-import dev.otelboard.cli.catalog.LoggingLibraries;
 import dev.otelboard.cli.catalog.TracingLibraries;
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.config.OtelboardConfig.Mode;
@@ -356,25 +355,9 @@ final class Planner {
   private void planSpringBootStarter(Path module, Optional<String> pomText,
       boolean versionsInParent, LoggingFrameworks logging, SpringBootApp boot,
       List<MavenDependency> extra) throws IOException {
-    List<MavenDependency> dependencies = new ArrayList<>();
-    // OkHttp 5 comes with the starter (its default OTLP sender, the AWS/Azure resource
-    // providers). Boot's RestTemplateBuilder then picks OkHttp for the application's own
-    // clients, and on Boot 2.x it fails for want of a newer Kotlin: the JDK sender instead, as
-    // in SDK mode.
-    dependencies.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
-            "opentelemetry-spring-boot-starter")
-        .excluding(OTEL_GROUP + ":opentelemetry-exporter-sender-okhttp")
-        .excluding("com.squareup.okhttp3:*"));
-    dependencies.add(MavenDependency.runtime(OTEL_GROUP, "opentelemetry-exporter-sender-jdk"));
-    dependencies.addAll(extra);
-    dependencies.addAll(loggingDependencies(logging));
     boolean bootLogback = !pomText.orElse("").contains("spring-boot-starter-log4j2");
-    MavenDependency mdc = instrumentation(LoggingLibraries.LOGBACK).stream()
-        .filter(d -> d.scope().equals("runtime")).findFirst().orElseThrow();
-    if (bootLogback && !dependencies.contains(mdc)) {
-      // The starter wraps Boot's Logback appenders with the MDC appender when it is present.
-      dependencies.add(mdc);
-    }
+    List<MavenDependency> dependencies =
+        PomPlanner.starterDependencies(logging, bootLogback, extra);
     if (bootLogback && !logging.hasConfig() && !setsLoggingPattern(module)) {
       draft.manual().add(new ManualItem(
           draft.relative(module.resolve("src/main/resources/application.properties")), 0,

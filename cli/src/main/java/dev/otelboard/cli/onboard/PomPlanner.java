@@ -1,6 +1,5 @@
 package dev.otelboard.cli.onboard;
 
-import static dev.otelboard.cli.onboard.LogConfigPlanner.loggingDependencies;
 import static dev.otelboard.cli.onboard.OnboardService.INSTRUMENTATION_VERSION;
 import static dev.otelboard.cli.onboard.OnboardService.OPENTELEMETRY_VERSION;
 import static dev.otelboard.cli.onboard.OnboardService.STARTER_OPENTELEMETRY_VERSION;
@@ -10,6 +9,7 @@ import dev.otelboard.cli.buildfile.MavenDependency;
 import dev.otelboard.cli.buildfile.PomEditor;
 import dev.otelboard.cli.catalog.HttpLibraries;
 import dev.otelboard.cli.catalog.Library;
+import dev.otelboard.cli.catalog.LoggingLibraries;
 import dev.otelboard.cli.catalog.MessagingLibraries;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.Instrumentation;
@@ -134,5 +134,45 @@ final class PomPlanner {
         .map(a -> a.runtime() ? MavenDependency.runtime(a.groupId(), a.artifactId())
             : MavenDependency.managed(a.groupId(), a.artifactId()))
         .toList();
+  }
+
+  /** The logging instrumentation artifacts for the module's logging frameworks. */
+  static List<MavenDependency> loggingDependencies(LoggingFrameworks logging) {
+    List<MavenDependency> list = new ArrayList<>();
+    if (logging.logback()) {
+      list.addAll(instrumentation(LoggingLibraries.LOGBACK));
+    }
+    if (logging.log4j2()) {
+      list.addAll(instrumentation(LoggingLibraries.LOG4J2));
+    }
+    return list;
+  }
+
+  /**
+   * What a Spring Boot starter module's pom gets: the starter, the JDK sender, {@code extra}, the
+   * logging instrumentation and, on Boot's Logback, the MDC appender the starter wraps Boot's
+   * appenders with.
+   */
+  static List<MavenDependency> starterDependencies(LoggingFrameworks logging,
+      boolean bootLogback, List<MavenDependency> extra) {
+    List<MavenDependency> dependencies = new ArrayList<>();
+    // OkHttp 5 comes with the starter (its default OTLP sender, the AWS/Azure resource
+    // providers). Boot's RestTemplateBuilder then picks OkHttp for the application's own
+    // clients, and on Boot 2.x it fails for want of a newer Kotlin: the JDK sender instead, as
+    // in SDK mode.
+    dependencies.add(MavenDependency.managed(INSTRUMENTATION_GROUP,
+            "opentelemetry-spring-boot-starter")
+        .excluding(OTEL_GROUP + ":opentelemetry-exporter-sender-okhttp")
+        .excluding("com.squareup.okhttp3:*"));
+    dependencies.add(MavenDependency.runtime(OTEL_GROUP, "opentelemetry-exporter-sender-jdk"));
+    dependencies.addAll(extra);
+    dependencies.addAll(loggingDependencies(logging));
+    MavenDependency mdc = instrumentation(LoggingLibraries.LOGBACK).stream()
+        .filter(d -> d.scope().equals("runtime")).findFirst().orElseThrow();
+    if (bootLogback && !dependencies.contains(mdc)) {
+      // The starter wraps Boot's Logback appenders with the MDC appender when it is present.
+      dependencies.add(mdc);
+    }
+    return dependencies;
   }
 }
