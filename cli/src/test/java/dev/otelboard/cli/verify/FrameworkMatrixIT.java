@@ -86,7 +86,7 @@ class FrameworkMatrixIT {
    */
   private static final Map<String, String> AGENT_GAPS = Map.of();
 
-  @TempDir Path temp;
+  @TempDir static Path temp;
   private MatrixReactor.Result reactor;
   private final Map<Path, Run> onboards = new HashMap<>();
   private final Map<Path, Double> onboardSeconds = new HashMap<>();
