@@ -7,7 +7,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
-mvn -B -q -pl cli test-compile dependency:build-classpath \
+# -am: on a fresh clone collector-runtime is not in ~/.m2 (install.sh only packages); the reactor
+# resolves it to collector-runtime/target/classes.
+mvn -B -q -pl cli -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/scan-bench.classpath -Dmdep.includeScope=test >&2
 java ${JAVA_OPTS:-} -cp "cli/target/classes:cli/target/test-classes:$(cat cli/target/scan-bench.classpath)" \
   dev.otelboard.cli.scan.ScanBenchmark "${1:-2000}" "${2:-$(nproc)}"

@@ -64,6 +64,13 @@ func check(r request) verdict {
 }
 
 func main() {
+	if len(os.Args) == 2 && os.Args[1] == "-functions" {
+		if err := dumpFunctions(os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	source := os.Stdin
 	if len(os.Args) == 2 {
 		f, err := os.Open(os.Args[1])

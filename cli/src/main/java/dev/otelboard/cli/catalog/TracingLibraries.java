@@ -54,8 +54,8 @@ public final class TracingLibraries {
           .addPackages("io.micrometer.tracing")
           .addCoordinates("io.micrometer:micrometer-tracing*")
           .setOnboarding(Onboarding.manual(
-              "swap the micrometer-tracing-bridge-brave dependency for "
-                  + "micrometer-tracing-bridge-otel (Observation API code stays), or remove the "
+              "onboard swaps micrometer-tracing-bridge-brave for micrometer-tracing-bridge-otel "
+                  + "when no code uses Brave (Observation API code stays); otherwise remove the "
                   + "bridge and let onboard add OpenTelemetry"))
           .build();
 
@@ -65,7 +65,8 @@ public final class TracingLibraries {
           .addPackages("brave.")
           .addCoordinates("io.zipkin.brave*:*")
           .setOnboarding(Onboarding.manual(
-              "replace Brave by OpenTelemetry (keep B3 headers with "
+              "onboard moves Brave spans to the OpenTelemetry API (migrate-brave) and removes "
+                  + "Brave; what it can't move is listed by file:line (keep B3 headers with "
                   + "OTEL_PROPAGATORS=tracecontext,b3multi while peers still use them)"))
           .build();
 
@@ -75,8 +76,9 @@ public final class TracingLibraries {
           .addPackages("org.springframework.cloud.sleuth")
           .addCoordinates("*:*sleuth*")
           .setOnboarding(Onboarding.manual(
-              "Sleuth ends with Spring Boot 2.7: move to Spring Boot 3 (Micrometer Tracing) or "
-                  + "remove spring-cloud-starter-sleuth"))
+              "onboard moves Sleuth's span API to OpenTelemetry (migrate-brave) and puts the "
+                  + "OpenTelemetry Spring Boot starter in Sleuth's place; what it can't move is "
+                  + "listed by file:line"))
           .build();
 
   /** OpenTracing. */

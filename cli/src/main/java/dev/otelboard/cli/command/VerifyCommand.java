@@ -144,8 +144,15 @@ final class VerifyCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Apply the transform/filter processors of this file (otelboard generate transform's"
           + " output, or a values.yaml's config:) in the embedded collector before judging, as"
-          + " production's collector would.")
+          + " production's collector would. A statement the sandbox cannot run is bad input (exit"
+          + " 3, each listed with file:line) unless --allow-partial-transform.")
   Path transform;
+
+  @Option(
+      names = "--allow-partial-transform",
+      description = "With --transform: run the statements the sandbox supports and list every one"
+          + " it did not run in the verdict (text, JSON, HTML) instead of refusing the file.")
+  boolean allowPartialTransform;
 
   @Option(
       names = "--capture",
@@ -238,7 +245,8 @@ final class VerifyCommand implements Callable<Integer> {
           .setMinLogCorrelation(minLogCorrelation)
           .setMaxOrphanSpans(maxOrphanSpans)
           .setWorkloadTimeout(timeout == null ? null : duration("--timeout", timeout))
-          .setProcessors(transform == null ? List.of() : TransformFile.processors(transform))
+          .setTransform(transform == null ? null : TransformFile.load(transform),
+              transform, allowPartialTransform)
           .setCaptureFile(captureFile)
           .build();
     } catch (IllegalArgumentException e) {

@@ -3,18 +3,10 @@ package dev.otelboard.cli.loadgen;
 import static java.util.Objects.requireNonNull;
 
 import dev.otelboard.collector.pipeline.Signal;
-import dev.otelboard.collector.receiver.OtlpGrpcReceiver;
-import io.grpc.CallOptions;
-import io.grpc.ManagedChannel;
-import io.grpc.MethodDescriptor;
-import io.grpc.Status;
-import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.ClientCalls;
-import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * Sends realistic OTLP/gRPC load: pre-serialized batches of spans (with HTTP attributes) and log
+ * Sends realistic OTLP load (gRPC, HTTP/protobuf or HTTP/JSON): pre-serialized batches of spans (with HTTP attributes) and log
  * records joined to them, over several connections with a fixed number of requests in flight each,
  * for a fixed time. Counts only what the collector acknowledged; refusals are retried after a
  * short pause, as an OTLP exporter would.
@@ -35,6 +27,34 @@ public final class LoadGenerator {
 
   private LoadGenerator(Builder options) {
     this.options = options;
+  }
+
+  /** The OTLP protocols the generator speaks. */
+  public enum Protocol {
+    GRPC("grpc"),
+    HTTP_PROTOBUF("http/protobuf"),
+    HTTP_JSON("http/json");
+
+    private final String cliName;
+
+    Protocol(String cliName) {
+      this.cliName = cliName;
+    }
+
+    /** The name used by OTEL_EXPORTER_OTLP_PROTOCOL and {@code --protocol}. */
+    public String cliName() {
+      return cliName;
+    }
+
+    /** The protocol of an OTEL_EXPORTER_OTLP_PROTOCOL-style name. */
+    public static Protocol of(String name) {
+      for (Protocol p : values()) {
+        if (p.cliName.equals(name)) {
+          return p;
+        }
+      }
+      throw new IllegalArgumentException("unknown protocol \"" + name + "\"; use grpc, http/protobuf or http/json");
+    }
   }
 
   /** A builder with defaults: 2 connections, 8 requests in flight each, 512 spans, 30 s. */
@@ -71,12 +91,10 @@ public final class LoadGenerator {
    * pause from a timer thread, never by sleeping on the event loop.
    */
   public Result run(Consumer<String> progress) throws InterruptedException {
-    Payloads template = new Payloads(options.spansPerBatch, options.serviceName, "bench-1");
-    MethodDescriptor<byte[], byte[]> traceExport = OtlpGrpcReceiver.exportMethod(Signal.TRACES);
-    MethodDescriptor<byte[], byte[]> logExport = OtlpGrpcReceiver.exportMethod(Signal.LOGS);
+    Payloads template =
+        new Payloads(options.spansPerBatch, options.serviceName, "bench-1", options.protocol == Protocol.HTTP_JSON);
     Counters counters = new Counters();
     AtomicLong prefix = new AtomicLong(System.nanoTime());
-    List<ManagedChannel> channels = new ArrayList<>();
     long end = System.nanoTime() + options.warmup.plus(options.duration).toNanos();
     int slots = options.connections * options.inFlight;
     CountDownLatch stopped = new CountDownLatch(slots);
@@ -87,33 +105,30 @@ public final class LoadGenerator {
               t.setDaemon(true);
               return t;
             });
-    for (int c = 0; c < options.connections; c++) {
-      ManagedChannel channel =
-          NettyChannelBuilder.forAddress(options.host, options.port)
-              .usePlaintext()
-              .flowControlWindow(16 * 1024 * 1024)
-              // Callbacks only renew ids and start the next call: run them on the event loop.
-              .directExecutor()
-              // Retry support buffers every sent message for a possible replay; the slots retry
-              // refusals themselves.
-              .disableRetry()
-              .build();
-      channels.add(channel);
-      for (int i = 0; i < options.inFlight; i++) {
-        Slot slot =
-            new Slot(
-                channel,
-                traceExport,
-                logExport,
-                template.copy(),
-                prefix,
-                end,
-                options.withLogs,
-                counters,
-                retries,
-                stopped);
-        slot.next();
+    Transport transport =
+        options.protocol == Protocol.GRPC
+            ? new GrpcTransport(options.host, options.port, options.connections)
+            : new HttpTransport(options.host, options.port, options.protocol == Protocol.HTTP_JSON);
+    try {
+      for (int c = 0; c < options.connections; c++) {
+        for (int i = 0; i < options.inFlight; i++) {
+          Slot slot =
+              new Slot(transport.open(c, i), template.copy(), prefix, end, options.withLogs, counters, retries, stopped);
+          slot.next();
+        }
       }
+    } catch (InterruptedException e) {
+      retries.shutdownNow();
+      transport.close();
+      throw e;
+    } catch (Exception e) {
+      // A connection that cannot be opened (HTTP connects eagerly; Netty rethrows the checked
+      // ConnectException undeclared): nothing to measure.
+      retries.shutdownNow();
+      transport.close();
+      throw new UncheckedIOException(
+          "cannot connect to " + options.host + ":" + options.port + ": " + e.getMessage(),
+          e instanceof IOException io ? io : new IOException(e));
     }
 
     int seconds = (int) (options.warmup.toSeconds() + options.duration.toSeconds());
@@ -142,10 +157,7 @@ public final class LoadGenerator {
     }
     stopped.await(10, TimeUnit.SECONDS);
     retries.shutdownNow();
-    for (ManagedChannel ch : channels) {
-      ch.shutdown();
-      ch.awaitTermination(10, TimeUnit.SECONDS);
-    }
+    transport.close();
     int skip = (int) options.warmup.toSeconds();
     long[] measuredSpans = Arrays.copyOfRange(spanSamples, skip, seconds);
     long[] measuredLogs = Arrays.copyOfRange(logSamples, skip, seconds);
@@ -169,14 +181,13 @@ public final class LoadGenerator {
 
   /**
    * One request slot: renews its private payloads, exports the spans, then (on their ack) the logs
-   * joined to them, then starts over until the end time. At most one call of a slot is in flight.
+   * joined to them, then starts over until the end time. At most one request of a slot is in
+   * flight.
    */
   private static final class Slot {
     private static final long RETRY_PAUSE_MILLIS = 5;
 
-    private final ManagedChannel channel;
-    private final MethodDescriptor<byte[], byte[]> traceExport;
-    private final MethodDescriptor<byte[], byte[]> logExport;
+    private final Transport.Lane lane;
     private final Payloads payloads;
     private final AtomicLong prefix;
     private final long end;
@@ -186,9 +197,7 @@ public final class LoadGenerator {
     private final CountDownLatch stopped;
 
     Slot(
-        ManagedChannel channel,
-        MethodDescriptor<byte[], byte[]> traceExport,
-        MethodDescriptor<byte[], byte[]> logExport,
+        Transport.Lane lane,
         Payloads payloads,
         AtomicLong prefix,
         long end,
@@ -196,9 +205,7 @@ public final class LoadGenerator {
         Counters counters,
         ScheduledExecutorService retries,
         CountDownLatch stopped) {
-      this.channel = channel;
-      this.traceExport = traceExport;
-      this.logExport = logExport;
+      this.lane = lane;
       this.payloads = payloads;
       this.prefix = prefix;
       this.end = end;
@@ -210,7 +217,7 @@ public final class LoadGenerator {
 
     /** Starts the next round, or stops the slot when the time is up. */
     void next() {
-      if (System.nanoTime() >= end || channel.isShutdown()) {
+      if (System.nanoTime() >= end || lane.closed()) {
         stopped.countDown();
         return;
       }
@@ -219,7 +226,7 @@ public final class LoadGenerator {
     }
 
     private void sendSpans() {
-      send(traceExport, payloads.traces, this::spansAcked, this::sendSpans);
+      send(Signal.TRACES, payloads.traces, this::spansAcked, this::sendSpans);
     }
 
     private void spansAcked() {
@@ -232,7 +239,7 @@ public final class LoadGenerator {
     }
 
     private void sendLogs() {
-      send(logExport, payloads.logs, this::logsAcked, this::sendLogs);
+      send(Signal.LOGS, payloads.logs, this::logsAcked, this::sendLogs);
     }
 
     private void logsAcked() {
@@ -240,40 +247,30 @@ public final class LoadGenerator {
       next();
     }
 
-    private void send(
-        MethodDescriptor<byte[], byte[]> method, byte[] body, Runnable onSuccess, Runnable retry) {
-      ClientCalls.asyncUnaryCall(
-          channel.newCall(method, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS)),
-          body,
-          new StreamObserver<byte[]>() {
-            @Override
-            public void onNext(byte[] value) {}
-
-            @Override
-            public void onError(Throwable t) {
-              Status.Code code = Status.fromThrowable(t).getCode();
-              if ((code == Status.Code.UNAVAILABLE || code == Status.Code.RESOURCE_EXHAUSTED)
-                  && !channel.isShutdown()) {
-                counters.refused.increment();
-                // Back off a little, then retry the same bytes, as the SDK's retry policy would.
-                try {
-                  retries.schedule(retry, RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
-                  return;
-                } catch (RejectedExecutionException shuttingDown) {
-                  // fall through: give up
-                }
-              } else {
-                counters.failed.increment();
+    private void send(Signal signal, byte[] body, Runnable onSuccess, Runnable retry) {
+      lane.send(signal, body, answer -> {
+        switch (answer) {
+          case ACCEPTED -> onSuccess.run();
+          case REFUSED -> {
+            if (!lane.closed()) {
+              counters.refused.increment();
+              // Back off a little, then retry the same bytes, as the SDK's retry policy would.
+              try {
+                retries.schedule(retry, RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+              } catch (RejectedExecutionException shuttingDown) {
+                // fall through: give up on this round
               }
-              // Give up on this round; the slot goes on with the next one.
-              next();
             }
-
-            @Override
-            public void onCompleted() {
-              onSuccess.run();
-            }
-          });
+            next();
+          }
+          case FAILED -> {
+            counters.failed.increment();
+            // Give up on this round; the slot goes on with the next one.
+            next();
+          }
+        }
+      });
     }
   }
 
@@ -297,17 +294,27 @@ public final class LoadGenerator {
     private Duration duration = Duration.ofSeconds(30);
     private Duration warmup = Duration.ofSeconds(10);
     private String serviceName = "loadgen";
+    private Protocol protocol = Protocol.GRPC;
 
     Builder() {}
 
-    /** The collector's OTLP/gRPC address. Defaults to 127.0.0.1:4317. */
+    /** The collector's OTLP address (gRPC or HTTP port, see {@link #setProtocol}). Defaults to 127.0.0.1:4317. */
     public Builder setTarget(String host, int port) {
       this.host = requireNonNull(host, "host");
       this.port = port;
       return this;
     }
 
-    /** gRPC connections to open. Defaults to 2. */
+    /** The OTLP protocol. Defaults to gRPC. */
+    public Builder setProtocol(Protocol protocol) {
+      this.protocol = requireNonNull(protocol, "protocol");
+      return this;
+    }
+
+    /**
+     * Connections to open. Defaults to 2. Over HTTP/1.1 each request in flight needs a connection
+     * of its own, so HTTP opens connections × in-flight connections.
+     */
     public Builder setConnections(int connections) {
       this.connections = positive(connections, "connections");
       return this;

@@ -1,6 +1,7 @@
 package dev.otelboard.cli.loadgen;
 
 import com.google.protobuf.ByteString;
+import dev.otelboard.collector.receiver.OtlpJson;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -19,27 +20,39 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * Pre-serialized, realistic OTLP requests whose trace ids can be renewed in place: a trace batch of
  * traces of one SERVER span with CLIENT and INTERNAL children (HTTP attributes on each span), and
  * a log batch with one record per span carrying that span's context. Renewing writes a new 8-byte
- * trace-id prefix at known offsets, so every request is new to the correlation index without
- * re-encoding anything.
+ * trace-id prefix at known offsets (raw bytes in protobuf, 16 hex digits in OTLP JSON), so every
+ * request is new to the correlation index without re-encoding anything.
  */
 public final class Payloads {
   static final int SPANS_PER_TRACE = 8;
   /** Template trace ids are MARKER followed by the trace's index: unique and easy to find. */
   private static final long MARKER = 0x0B1DFACE0B1DFACEL;
 
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
   public final byte[] traces;
   public final byte[] logs;
   public final int spans;
+  /** Whether the bodies are OTLP JSON (else protobuf). */
+  public final boolean json;
   private final int[] traceIdOffsets;
   private final int[] logTraceIdOffsets;
 
+  /** Protobuf-encoded requests. */
   public Payloads(int spans, String serviceName, String instanceId) {
+    this(spans, serviceName, instanceId, false);
+  }
+
+  /** Protobuf- or OTLP-JSON-encoded requests of the same content. */
+  public Payloads(int spans, String serviceName, String instanceId, boolean json) {
     if (spans % SPANS_PER_TRACE != 0) {
       throw new IllegalArgumentException("spans per batch must be a multiple of " + SPANS_PER_TRACE);
     }
@@ -96,18 +109,23 @@ public final class Payloads {
                 .setFlags(1));
       }
     }
-    traces =
+    ExportTraceServiceRequest traceRequest =
         ExportTraceServiceRequest.newBuilder()
             .addResourceSpans(ResourceSpans.newBuilder().setResource(resource).addScopeSpans(scopeSpans))
-            .build()
-            .toByteArray();
-    logs =
+            .build();
+    ExportLogsServiceRequest logRequest =
         ExportLogsServiceRequest.newBuilder()
             .addResourceLogs(ResourceLogs.newBuilder().setResource(resource).addScopeLogs(scopeLogs))
-            .build()
-            .toByteArray();
-    traceIdOffsets = markerOffsets(traces, spans);
-    logTraceIdOffsets = markerOffsets(logs, spans);
+            .build();
+    this.json = json;
+    traces = json ? OtlpJson.print(traceRequest).getBytes(StandardCharsets.UTF_8) : traceRequest.toByteArray();
+    logs = json ? OtlpJson.print(logRequest).getBytes(StandardCharsets.UTF_8) : logRequest.toByteArray();
+    byte[] marker = ByteBuffer.allocate(8).putLong(MARKER).array();
+    if (json) {
+      marker = HexFormat.of().formatHex(marker).getBytes(StandardCharsets.US_ASCII);
+    }
+    traceIdOffsets = markerOffsets(traces, marker, spans);
+    logTraceIdOffsets = markerOffsets(logs, marker, spans);
   }
 
   /** A private copy whose ids can be renewed without disturbing other senders. */
@@ -117,6 +135,7 @@ public final class Payloads {
 
   private Payloads(Payloads other) {
     this.spans = other.spans;
+    this.json = other.json;
     this.traces = other.traces.clone();
     this.logs = other.logs.clone();
     this.traceIdOffsets = other.traceIdOffsets;
@@ -126,31 +145,37 @@ public final class Payloads {
   /** Gives every trace in both requests a new id prefix; spans and logs stay joined. */
   public void renew(long prefix) {
     for (int offset : traceIdOffsets) {
-      putLong(traces, offset, prefix);
+      put(traces, offset, prefix);
     }
     for (int offset : logTraceIdOffsets) {
-      putLong(logs, offset, prefix);
+      put(logs, offset, prefix);
+    }
+  }
+
+  private void put(byte[] b, int offset, long v) {
+    if (json) {
+      for (int i = 0; i < 16; i++) {
+        b[offset + i] = HEX[(int) (v >>> (60 - 4 * i)) & 0xF];
+      }
+    } else {
+      LONG_BE.set(b, offset, v);
     }
   }
 
   private static final VarHandle LONG_BE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-  private static void putLong(byte[] b, int offset, long v) {
-    LONG_BE.set(b, offset, v);
-  }
-
-  private static int[] markerOffsets(byte[] bytes, int expected) {
-    byte[] marker = ByteBuffer.allocate(8).putLong(MARKER).array();
+  private static int[] markerOffsets(byte[] bytes, byte[] marker, int expected) {
     int[] offsets = new int[expected];
     int n = 0;
-    for (int i = 0; i + 8 <= bytes.length; i++) {
-      if (bytes[i] == marker[0] && Arrays.equals(bytes, i, i + 8, marker, 0, 8)) {
+    int length = marker.length;
+    for (int i = 0; i + length <= bytes.length; i++) {
+      if (bytes[i] == marker[0] && Arrays.equals(bytes, i, i + length, marker, 0, length)) {
         if (n == expected) {
           throw new IllegalStateException("more trace-id markers than spans");
         }
         offsets[n++] = i;
-        i += 7;
+        i += length - 1;
       }
     }
     if (n != expected) {

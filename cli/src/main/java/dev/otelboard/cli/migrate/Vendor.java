@@ -29,16 +29,18 @@ public enum Vendor {
   SLEUTH(
       "Spring Cloud Sleuth",
       List.of("org.springframework.cloud.sleuth."),
-      false,
-      "replace the Sleuth API (Tracer, SpanCustomizer, @NewSpan) by the OpenTelemetry API; the "
-          + "OpenTelemetry Spring Boot starter then takes Sleuth's place"),
+      true,
+      "move this use of the Sleuth API (a scoped span, @NewSpan/@ContinueSpan, baggage, "
+          + "propagation) to the OpenTelemetry API by hand; the OpenTelemetry Spring Boot starter "
+          + "then takes Sleuth's place"),
   /** Brave and the Zipkin reporter. */
   BRAVE(
       "Brave/Zipkin",
       List.of("brave.", "zipkin2."),
-      false,
-      "replace Brave's Tracer/SpanCustomizer calls by the OpenTelemetry API (keep B3 headers "
-          + "with OTEL_PROPAGATORS=tracecontext,b3multi while peers still use them)");
+      true,
+      "move this use of Brave (a scoped span, a Tracing built by hand, baggage, propagation, "
+          + "span handlers) to the OpenTelemetry API by hand (keep B3 headers with "
+          + "OTEL_PROPAGATORS=tracecontext,b3multi while peers still use them)");
 
   private final String title;
   private final List<String> packages;

@@ -22,9 +22,11 @@ import dev.otelboard.cli.catalog.HttpLibraries;
 import dev.otelboard.cli.catalog.Library;
 import dev.otelboard.cli.catalog.LibraryCatalog;
 import dev.otelboard.cli.catalog.LoggingLibraries;
+import dev.otelboard.cli.catalog.TracingLibraries;
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.config.OtelboardConfig.Mode;
 import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
+import dev.otelboard.cli.migrate.MicrometerBridge;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.Instrumentation;
 import dev.otelboard.cli.rewrite.JavaFileRewriter;
@@ -100,6 +102,7 @@ final class Planner {
     if (config.mode() == Mode.AGENT) {
       planAgentEnv(config);
     }
+    AgentStarts.plan(root, scan, config.mode() == Mode.AGENT, draft);
     // Files no rewrite needed are not parsed by the rewriters; scan parsed them all.
     for (ScanResult.ParseFailure f : scan.parseFailures()) {
       if (draft.failures().stream().noneMatch(known -> known.file().equals(f.file()))) {
@@ -190,6 +193,16 @@ final class Planner {
     VendorPlan vendor = VendorMigration.plan(root, module, javaFiles, pomText.orElse(""),
         options, sdk, sdk && boot.starter(), boot, settings);
     Library other = existingTracing(vendor.otherJavaFiles(), vendor.otherPom());
+    Optional<MicrometerBridge.Swap> bridge = sdk && other == TracingLibraries.MICROMETER_TRACING
+        ? VendorMigration.bridgeSwap(pomText.orElse(""), vendor) : Optional.empty();
+    if (bridge.isPresent()) {
+      // Micrometer Tracing now records with OpenTelemetry: the tracer the module keeps.
+      draft.edit(module.resolve("pom.xml"), pomText.get(), bridge.get().pom());
+      String pomFile = draft.relative(module.resolve("pom.xml"));
+      bridge.get().edits().forEach(e -> draft.changes().add(
+          new Change(pomFile, e.line(), MicrometerBridge.ID, e.what())));
+      other = TracingLibraries.MICROMETER_TRACING_OTEL;
+    }
     String refusal = null;
     if (other == null && vendor.found()) {
       settings = vendor.settings();
@@ -273,8 +286,9 @@ final class Planner {
         && (!sdk || (!traced && !javaFiles.isEmpty()));
     LoggingFrameworks logging =
         logConfigs.planLogConfigs(module, sdk, pomText.orElse(""), bootDefaultLogging);
+    // Sleuth's traceId/spanId keys stay where a tracer that fills them stays (Micrometer's).
     for (VendorMigration.LogKeysEdit keys : VendorMigration.logKeys(root, module, options,
-        vendor.found(), f -> draft.edits().containsKey(draft.relative(f))
+        vendor.found() && other == null, f -> draft.edits().containsKey(draft.relative(f))
             ? Optional.ofNullable(draft.edits().get(draft.relative(f)).after()) : read(f))) {
       draft.changes().addAll(keys.changes());
       draft.edit(keys.file(), keys.before(), keys.after());

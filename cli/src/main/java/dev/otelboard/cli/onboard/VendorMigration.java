@@ -8,6 +8,7 @@ import dev.otelboard.cli.buildfile.MavenDependency;
 import dev.otelboard.cli.buildfile.PomEditor;
 import dev.otelboard.cli.logconfig.LogConfigEdit;
 import dev.otelboard.cli.logconfig.VendorLogKeys;
+import dev.otelboard.cli.migrate.MicrometerBridge;
 import dev.otelboard.cli.migrate.Vendor;
 import dev.otelboard.cli.migrate.VendorDependencies;
 import dev.otelboard.cli.migrate.VendorDependencies.Declared;
@@ -360,6 +361,25 @@ final class VendorMigration {
           : pkg + "." + RewriteSettings.TRACING_HOLDER;
     }
     return settings.tracingHolder();
+  }
+
+  /**
+   * Micrometer Tracing's Brave bridge swapped for its OpenTelemetry one ({@link
+   * MicrometerBridge}), when the module's code no longer uses Brave: after the swap Brave's
+   * classes are gone from the classpath.
+   */
+  static Optional<MicrometerBridge.Swap> bridgeSwap(String pom, VendorPlan vendor) {
+    if (!vendor.blockers().isEmpty() || vendor.changes().stream()
+        .anyMatch(c -> c.rewriteId() == RewriteId.MIGRATE_BRAVE)) {
+      return Optional.empty();
+    }
+    try {
+      boolean bootManaged = pom.contains("spring-boot-starter-parent")
+          || pom.contains("spring-boot-dependencies");
+      return MicrometerBridge.swap(pom, bootManaged, OnboardService.OPENTELEMETRY_VERSION);
+    } catch (XmlParseException e) {
+      return Optional.empty(); // onboard's pom edit reports the line
+    }
   }
 
   /** The text onboard has planned for a file so far, or the file's own. */

@@ -91,6 +91,12 @@ public enum RewriteId {
   MIGRATE_DATADOG_CORRELATION_IDS("migrate-datadog-correlation-ids", Reported.BY_ONBOARD),
   /** {@link MigrateOpenTracing}. */
   MIGRATE_OPENTRACING("migrate-opentracing", Reported.BY_ONBOARD),
+  /** {@link MigrateBrave}. */
+  MIGRATE_BRAVE("migrate-brave", Reported.BY_ONBOARD),
+  /** {@link dev.otelboard.cli.migrate.DatadogAgentStart}: dd-java-agent started in a deploy file. */
+  MIGRATE_DATADOG_AGENT("migrate-datadog-agent", Reported.BY_SCAN_AND_ONBOARD),
+  /** Micrometer Tracing's Brave bridge swapped for its OpenTelemetry bridge in the pom. */
+  MICROMETER_BRIDGE("micrometer-bridge", Reported.BY_ONBOARD),
   /**
    * A vendor tracer's dependency nothing references any more, removed from the pom by {@link
    * dev.otelboard.cli.migrate.VendorDependencies}.

@@ -15,6 +15,7 @@ public final class Rewrites {
   public static List<JavaRewrite> vendorMigration(boolean withSpanAspect) {
     return List.of(
         new MigrateOpenTracing(),
+        new MigrateBrave(),
         new MigrateDatadogTrace(withSpanAspect),
         new MigrateDatadogCorrelationIds());
   }
@@ -23,6 +24,7 @@ public final class Rewrites {
   public static List<JavaRewrite> sdkMode() {
     return List.of(
         new MigrateOpenTracing(),
+        new MigrateBrave(),
         new MigrateDatadogTrace(false),
         new MigrateDatadogCorrelationIds(),
         new WrapJavaHttpClient(),
@@ -56,6 +58,7 @@ public final class Rewrites {
   public static List<JavaRewrite> springBootStarter() {
     return List.of(
         new MigrateOpenTracing(),
+        new MigrateBrave(),
         new MigrateDatadogTrace(true),
         new MigrateDatadogCorrelationIds(),
         new WrapOkHttp(),

@@ -1,5 +1,6 @@
 package dev.otelboard.cli.scan;
 
+import dev.otelboard.cli.migrate.DatadogAgentStart;
 import dev.otelboard.cli.rewrite.RewriteId;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -52,7 +53,12 @@ final class AgentDetector {
           || jar.toLowerCase(Locale.ROOT).contains("otel")) {
         src.addAt(FindingKind.OTEL_JAVAAGENT, at, "-javaagent:" + jar, true, RewriteId.NONE,
             "the OpenTelemetry javaagent is attached here");
-      } else if (jar.contains("dd-java-agent") || lower.contains("datadog")) {
+      } else if (DatadogAgentStart.agentJar(jar)) {
+        src.addAt(FindingKind.DATADOG, at, "-javaagent:" + jar, true, DatadogAgentStart.ID,
+            "the Datadog agent is started here: onboard --mode agent puts the OpenTelemetry "
+                + "javaagent in its place (and DD_SERVICE/DD_ENV/DD_VERSION in OTEL_*); in SDK "
+                + "mode remove it, or two tracers run");
+      } else if (lower.contains("datadog")) {
         src.addAt(FindingKind.DATADOG, at, "-javaagent:" + jar, true, RewriteId.MANUAL,
             "the Datadog agent is attached here: onboarding adds OpenTelemetry next to it; "
                 + "decide which one stays");

@@ -1,14 +1,17 @@
 package dev.otelboard.cli.verify;
 
+import dev.otelboard.cli.ExitCode;
 import dev.otelboard.cli.OtelboardException;
 import dev.otelboard.cli.config.LocatedYaml;
 import dev.otelboard.cli.ottl.OttlFileCheck;
 import dev.otelboard.collector.processor.OttlProcessors;
 import dev.otelboard.collector.processor.Processor;
+import dev.otelboard.collector.processor.Unsupported;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +22,44 @@ import java.util.Map;
 public final class TransformFile {
   private TransformFile() {}
 
+  /**
+   * The processors of a file and what of them the sandbox does not run.
+   *
+   * @param processors the filter and transform processors, in file order
+   * @param notRun one line per statement or condition the sandbox skips: {@code file:line: path:
+   *     `statement` is not run by the sandbox: why}
+   * @param outOfScope the same for metric statements, which change nothing verify judges
+   */
+  public record Loaded(List<Processor> processors, List<String> notRun, List<String> outOfScope) {
+    /** Copies the lists. */
+    public Loaded {
+      processors = List.copyOf(processors);
+      notRun = List.copyOf(notRun);
+      outOfScope = List.copyOf(outOfScope);
+    }
+
+    /**
+     * The processors when the sandbox runs all of {@code file}; otherwise, unless
+     * {@code allowPartial}, bad input (exit 3) listing each statement it would skip.
+     */
+    public List<Processor> requireComplete(Path file, boolean allowPartial) {
+      if (!notRun.isEmpty() && !allowPartial) {
+        throw new OtelboardException(ExitCode.BAD_INPUT, file + ": " + notRun.size()
+            + " statement(s) the sandbox cannot run, so verify would not run what production"
+            + " runs (--allow-partial-transform runs the rest and lists these in the verdict):\n"
+            + String.join("\n", notRun));
+      }
+      return processors;
+    }
+  }
+
   /** The filter and transform processors of {@code file}; bad input is exit 3 naming file:line. */
   public static List<Processor> processors(Path file) {
+    return load(file).processors();
+  }
+
+  /** Reads {@code file}'s processors and locates each statement the sandbox would not run. */
+  public static Loaded load(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -41,6 +80,22 @@ public final class TransformFile {
     if (result.isEmpty()) {
       throw OtelboardException.badInput(file, line, "no filter/ or transform/ processor in it");
     }
-    return result;
+    List<String> notRun = new ArrayList<>();
+    List<String> outOfScope = new ArrayList<>();
+    for (Processor p : result) {
+      for (Unsupported u : p.unsupported()) {
+        notRun.add(locate(doc, block, p, u));
+      }
+      for (Unsupported u : p.outOfScope()) {
+        outOfScope.add(locate(doc, block, p, u));
+      }
+    }
+    return new Loaded(result, notRun, outOfScope);
+  }
+
+  private static String locate(LocatedYaml doc, OttlFileCheck.ProcessorsBlock block, Processor p,
+      Unsupported u) {
+    return doc.locate(block.path() + "." + p.name() + "." + u.path(), "`" + u.text()
+        + "` is not run by the sandbox: " + u.why());
   }
 }

@@ -70,6 +70,7 @@ public final class VerifyRunner {
   private final int captureSpans;
   private final int captureLogs;
   private final List<Processor> processors;
+  private final List<String> transformNotes;
   private final Map<String, String> inheritedEnv;
   private final Path captureFile;
 
@@ -84,6 +85,7 @@ public final class VerifyRunner {
     this.captureSpans = b.captureSpans;
     this.captureLogs = b.captureLogs;
     this.processors = b.processors;
+    this.transformNotes = b.transformNotes;
     this.inheritedEnv = b.inheritedEnv;
     this.captureFile = b.captureFile;
   }
@@ -164,6 +166,9 @@ public final class VerifyRunner {
         servicePorts.put(port, name);
       }
     });
+    // what the sandbox did not run, and what failed while it ran: said in the verdict
+    transformNotes.forEach(n -> notes.add("not run by the sandbox: " + n));
+    processors.forEach(p -> notes.addAll(p.runtimeProblems()));
     Expectations expectations =
         new Expectations(
             plan.expectedServices(),
@@ -514,6 +519,7 @@ public final class VerifyRunner {
     private int captureSpans = DEFAULT_CAPTURE_SPANS;
     private int captureLogs = DEFAULT_CAPTURE_LOGS;
     private List<Processor> processors = List.of();
+    private List<String> transformNotes = List.of();
     private Map<String, String> inheritedEnv = System.getenv();
     private Path captureFile;
 
@@ -597,6 +603,22 @@ public final class VerifyRunner {
      */
     public Builder setProcessors(List<Processor> processors) {
       this.processors = List.copyOf(requireNonNull(processors, "processors"));
+      return this;
+    }
+
+    /**
+     * Runs the processors of a transform file; statements the sandbox cannot run are bad input
+     * unless {@code allowPartial}, when they are listed in the verdict's notes instead.
+     */
+    public Builder setTransform(TransformFile.Loaded loaded, java.nio.file.Path file,
+        boolean allowPartial) {
+      if (loaded == null) {
+        return this;
+      }
+      setProcessors(loaded.requireComplete(file, allowPartial));
+      List<String> notes = new ArrayList<>(loaded.notRun());
+      notes.addAll(loaded.outOfScope());
+      this.transformNotes = notes;
       return this;
     }
 

@@ -57,7 +57,8 @@ class SupportMatrixTest {
             + "| `register-jetty-filter`: the generated OtelServletFilter (javax or jakarta) is "
             + "added to each ServletContextHandler where it is created |")
         .contains("| Brave/Zipkin | vendor tracer | imports of `brave` | `io.zipkin.brave*:*` "
-            + "| manual: replace Brave by OpenTelemetry (keep B3 headers with "
+            + "| manual: onboard moves Brave spans to the OpenTelemetry API (migrate-brave) and "
+            + "removes Brave; what it can't move is listed by file:line (keep B3 headers with "
             + "OTEL_PROPAGATORS=tracecontext,b3multi while peers still use them) |");
   }
 

@@ -809,11 +809,12 @@ class OnboardScenariosTest {
     assertThat(edit(plan, "pom.xml")).isEmpty();
   }
 
-  // --- existing tracing (dd-trace, OpenTracing, Sleuth and Brave: VendorTracingOnboardTest)
+  // --- existing tracing (dd-trace, OpenTracing: VendorTracingOnboardTest; Sleuth, Brave and
+  // Micrometer's Brave bridge: SleuthBraveOnboardTest)
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "io.micrometer:micrometer-tracing-bridge-brave:1.5.0, Micrometer Tracing",
+    "io.micrometer:micrometer-tracing:1.5.0, Micrometer Tracing",
     "io.micrometer:micrometer-tracing-bridge-otel:1.5.0, Micrometer Tracing on OpenTelemetry",
     "com.newrelic.agent.java:newrelic-api:8.20.0, New Relic agent API",
     "co.elastic.apm:apm-agent-api:1.52.0, Elastic APM"

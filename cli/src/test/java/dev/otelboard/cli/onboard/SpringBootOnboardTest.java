@@ -366,7 +366,7 @@ class SpringBootOnboardTest {
   @Test
   void anotherTracerGetsNeitherTheStarterNorAGeneratedLoggingFile() throws Exception {
     write("pom.xml",
-        withDependency(bootPom("2.7.18"), "io.micrometer", "micrometer-tracing-bridge-brave"));
+        withDependency(bootPom("2.7.18"), "io.micrometer", "micrometer-tracing-bridge-otel"));
     write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());

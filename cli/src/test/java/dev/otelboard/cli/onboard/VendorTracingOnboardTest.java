@@ -126,13 +126,13 @@ class VendorTracingOnboardTest {
         """
         package com.example.shop;
 
-        import brave.Tracer;
         import brave.Tracing;
+        import brave.propagation.TraceContext;
 
         class Orders {
           void order() {
-            Tracer tracer = Tracing.currentTracer();
-            tracer.currentSpanCustomizer().tag("order", "1");
+            TraceContext context = Tracing.currentTracer().currentSpan().context();
+            Tracing.current().close();
           }
         }
         """);
@@ -143,9 +143,11 @@ class VendorTracingOnboardTest {
     assertThat(plan.writable()).isFalse();
     assertThat(plan.blockers()).extracting(ManualItem::toString)
         .containsExactly(
-            "src/main/java/com/example/shop/Orders.java:8  existing-tracing  uses brave.Tracer, brave.Tracing "
-                + "(Brave/Zipkin), which no otelboard rewrite moves to OpenTelemetry: "
-                + Vendor.BRAVE.advice());
+            "src/main/java/com/example/shop/Orders.java:9  migrate-brave  Tracing.current() uses "
+                + "Tracing in a way otelboard does not move: move it by hand",
+            "src/main/java/com/example/shop/Orders.java:8  existing-tracing  uses brave.Tracing, "
+                + "brave.propagation.TraceContext (Brave/Zipkin), which no otelboard rewrite moves "
+                + "to OpenTelemetry: " + Vendor.BRAVE.advice());
     assertThat(summary(plan)).contains("refused, nothing was written");
     assertThatThrownBy(() -> service.apply(root, plan)).isInstanceOf(OtelboardException.class)
         .hasMessageContaining("Orders.java").hasMessageContaining("onboard wrote nothing");

@@ -33,14 +33,13 @@ import org.junit.jupiter.params.provider.Arguments;
  * validator and through the reference collector's own parser (the transform processor 0.158.0,
  * via {@code ottlcheck}, which validates the whole batch in one process). Where the verdicts
  * differ, or both reject a statement but the collector names another column, that is a
- * divergence. The divergences found are listed in {@code target/ottl-differential.txt}; they must
- * be exactly those recorded in {@code src/test/resources/ottl/known-divergences.txt}, so that a
- * new one fails the build and a fixed one is struck from the list.
+ * divergence. There must be none: the divergences found are listed in
+ * {@code target/ottl-differential.txt} and fail the test.
  */
 @Tag("integration")
 class OttlDifferentialIT {
-  private static final Path KNOWN = Path.of("src/test/resources/ottl/known-divergences.txt");
   private static final Path REPORT = Path.of("target/ottl-differential.txt");
+  private static final Path GENERATED_REPORT = Path.of("target/ottl-differential-generated.txt");
   /** participle's position prefix in the collector's syntax errors, e.g. {@code 1:15: unexpected}. */
   private static final Pattern POSITION = Pattern.compile("\\b1:(\\d+): ");
 
@@ -66,30 +65,71 @@ class OttlDifferentialIT {
 
   @Test
   void ourValidatorAgreesWithTheReferenceCollectorsParser() throws Exception {
+    assertThat(compare("corpus", corpus(), REPORT)).as("divergences (see %s)", REPORT).isEmpty();
+  }
+
+  /**
+   * The generated corpus: every function the transform processor 0.158.0 registers, in every
+   * context that registers it (read from the collector itself), called in several ways.
+   */
+  @Test
+  void ourValidatorAgreesOnEveryRegisteredFunctionInEveryContext() throws Exception {
+    Run registry = ReferenceTools.run(tmp, Map.of(), Duration.ofMinutes(1),
+        List.of(ottlcheck().toString(), "-functions"));
+    assertThat(registry.exitCode()).as(registry.describe()).isZero();
+    ObjectMapper json = new ObjectMapper();
+    List<GeneratedOttlCorpus.Function> functions = new ArrayList<>();
+    Set<String> contexts = new TreeSet<>();
+    for (String line : registry.output()) {
+      if (line.startsWith("{")) {
+        JsonNode node = json.readTree(line);
+        contexts.add(node.path("context").asText());
+        GeneratedOttlCorpus.Function f = GeneratedOttlCorpus.function(node);
+        if (f != null) {
+          functions.add(f);
+        }
+      }
+    }
+    assertThat(contexts).as("contexts the transform processor registers functions in")
+        .containsAll(Stream.of(OttlContext.values()).map(OttlContext::id).toList());
+    assertThat(functions).as("functions per context").hasSizeGreaterThan(7 * 100);
+    List<Case> cases = new ArrayList<>();
+    functions.forEach(f -> cases.addAll(GeneratedOttlCorpus.cases(f)));
+    System.err.println("generated OTTL corpus: " + cases.size() + " statements over "
+        + GeneratedOttlCorpus.coverage(functions) + " functions per context");
+    assertThat(compare("generated corpus", cases, GENERATED_REPORT))
+        .as("divergences (see %s)", GENERATED_REPORT).isEmpty();
+  }
+
+  private static Path ottlcheck() {
     Path ottlcheck = ReferenceTools.otelcol().resolveSibling("ottlcheck");
     assertThat(ottlcheck).as("ottlcheck is built beside the collector by interop/otelcol/build.sh")
         .isExecutable();
-    List<Case> corpus = corpus();
+    return ottlcheck;
+  }
+
+  /** Runs {@code cases} through ottlcheck (one process) and ours; returns the divergences. */
+  private Set<String> compare(String label, List<Case> cases, Path reportFile) throws Exception {
     ObjectMapper json = new ObjectMapper();
-    Path input = tmp.resolve("statements.jsonl");
+    Path input = tmp.resolve(label.replace(' ', '-') + ".jsonl");
     List<String> lines = new ArrayList<>();
-    for (Case c : corpus) {
+    for (Case c : cases) {
       lines.add(json.writeValueAsString(Map.of("signal", c.signalName(),
           "context", c.context() == null ? "" : c.context().id(), "statement", c.statement())));
     }
     Files.write(input, lines);
-
-    Run run = ReferenceTools.run(tmp, Map.of(), Duration.ofMinutes(2),
-        List.of(ottlcheck.toString(), input.toString()));
+    Run run = ReferenceTools.run(tmp, Map.of(), Duration.ofMinutes(3),
+        List.of(ottlcheck().toString(), input.toString()));
     assertThat(run.exitCode()).as(run.describe()).isZero();
     List<String> verdicts = run.output().stream().filter(l -> l.startsWith("{")).toList();
-    assertThat(verdicts).as(run.describe()).hasSize(corpus.size());
+    assertThat(verdicts).as(run.describe()).hasSize(cases.size());
 
     List<String> report = new ArrayList<>();
     Set<String> divergences = new TreeSet<>();
     int agree = 0;
-    for (int i = 0; i < corpus.size(); i++) {
-      Case c = corpus.get(i);
+    int valid = 0;
+    for (int i = 0; i < cases.size(); i++) {
+      Case c = cases.get(i);
       JsonNode real = json.readTree(verdicts.get(i));
       boolean realOk = real.path("ok").asBoolean();
       String realError = real.path("error").asText("");
@@ -105,6 +145,7 @@ class OttlDifferentialIT {
         continue;
       }
       agree++;
+      valid += realOk ? 1 : 0;
       if (!ourOk) {
         Matcher m = POSITION.matcher(realError);
         if (m.find() && Integer.parseInt(m.group(1)) != ours.get(0).column()) {
@@ -114,21 +155,13 @@ class OttlDifferentialIT {
         }
       }
     }
-    report.add(0, "differential OTTL, otelboard's validator vs the transform processor 0.158.0: "
-        + agree + " of " + corpus.size() + " verdicts agree; " + divergences.size()
-        + " divergences");
-    Files.createDirectories(REPORT.getParent());
-    Files.write(REPORT, report);
-    System.err.println(String.join("\n", report));
-
-    Set<String> known = new TreeSet<>(Files.readAllLines(KNOWN).stream()
-        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
-    Set<String> fresh = new TreeSet<>(divergences);
-    fresh.removeAll(known);
-    Set<String> fixed = new TreeSet<>(known);
-    fixed.removeAll(divergences);
-    assertThat(fresh).as("new divergences from the reference collector (see %s)", REPORT).isEmpty();
-    assertThat(fixed).as("divergences no longer seen: strike them from %s", KNOWN).isEmpty();
+    report.add(0, "differential OTTL (" + label + "), otelboard's validator vs the transform"
+        + " processor 0.158.0: " + agree + " of " + cases.size() + " verdicts agree (" + valid
+        + " valid, " + (agree - valid) + " invalid); " + divergences.size() + " divergences");
+    Files.createDirectories(reportFile.getParent());
+    Files.write(reportFile, report);
+    System.err.println(String.join("\n", report.subList(0, Math.min(report.size(), 60))));
+    return divergences;
   }
 
   /** The statements of OttlValidatorTest, each with the signal or context it is checked in. */

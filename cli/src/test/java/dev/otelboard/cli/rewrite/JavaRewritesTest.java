@@ -389,6 +389,7 @@ class JavaRewritesTest {
     assertThat(Rewrites.sdkMode().stream().map(JavaRewrite::id).toList())
         .containsExactly(
             RewriteId.MIGRATE_OPENTRACING,
+            RewriteId.MIGRATE_BRAVE,
             RewriteId.MIGRATE_DATADOG_TRACE,
             RewriteId.MIGRATE_DATADOG_CORRELATION_IDS,
             RewriteId.WRAP_JAVA_HTTP_CLIENT,

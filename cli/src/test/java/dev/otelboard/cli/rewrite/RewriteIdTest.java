@@ -10,6 +10,8 @@ import dev.otelboard.cli.logconfig.Log4j2ConfigEditor;
 import dev.otelboard.cli.logconfig.Log4j2PropertiesEditor;
 import dev.otelboard.cli.logconfig.LogbackConfigEditor;
 import dev.otelboard.cli.logconfig.SpringLoggingPatternEditor;
+import dev.otelboard.cli.migrate.DatadogAgentStart;
+import dev.otelboard.cli.migrate.MicrometerBridge;
 import dev.otelboard.cli.logconfig.VendorLogKeys;
 import dev.otelboard.cli.migrate.VendorDependencies;
 import dev.otelboard.cli.scan.Finding;
@@ -54,6 +56,8 @@ class RewriteIdTest {
     declare(declared, Log4j2PropertiesEditor.ID, Log4j2PropertiesEditor.class);
     declare(declared, SpringLoggingPatternEditor.ID, SpringLoggingPatternEditor.class);
     declare(declared, DropwizardLogFormatEditor.ID, DropwizardLogFormatEditor.class);
+    declare(declared, MicrometerBridge.ID, MicrometerBridge.class);
+    declare(declared, DatadogAgentStart.ID, DatadogAgentStart.class);
     declare(declared, PomEditor.ID, PomEditor.class);
     declare(declared, RegisterWebXmlFilter.ID, RegisterWebXmlFilter.class);
     declare(declared, VendorDependencies.ID, VendorDependencies.class);
@@ -107,6 +111,9 @@ class RewriteIdTest {
             "migrate-datadog-trace",
             "migrate-datadog-correlation-ids",
             "migrate-opentracing",
+            "migrate-brave",
+            "migrate-datadog-agent",
+            "micrometer-bridge",
             "vendor-dependency",
             "vendor-log-keys",
             "existing-tracing",

@@ -59,7 +59,7 @@ class TracingDetectorTest {
     assertThat(Repo.detailed(r)).containsExactly(
         "tracing.otel-javaagent Dockerfile:3:24 none instrumented",
         "tracing.otel-javaagent deploy/k8s.yaml:3:5 none instrumented",
-        "tracing.datadog deploy/run.sh:2:11 manual instrumented",
+        "tracing.datadog deploy/run.sh:2:11 migrate-datadog-agent instrumented",
         "tracing.otel-dependency pom.xml:6:7 none instrumented",
         "tracing.micrometer pom.xml:16:7 manual instrumented",
         "tracing.brave src/main/java/a/Traced.java:3:1 manual instrumented",

@@ -48,10 +48,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>no orphan span;
  *   <li>onboard leaves nothing about logging configuration to do by hand, and a second onboard
  *       changes nothing;
- *   <li>a shape written in the style of a vendor-instrumented app (dd-trace-api, OpenTracing) has
- *       no vendor import left after onboard, and every span its original source made (read from
- *       that source, not written here) is exported under the same name, with its tags as
- *       attributes, next to the HTTP SERVER and CLIENT spans.
+ *   <li>a shape written in the style of a vendor-instrumented app (dd-trace-api, OpenTracing,
+ *       Sleuth/Brave) has no vendor import left after onboard, and every span its original source
+ *       made (read from that source, not written here) is exported under the same name, with its
+ *       tags as attributes, next to the HTTP SERVER and CLIENT spans.
  * </ul>
  *
  * <p>Every service copy of every shape (onboarded copies, un-onboarded copies for the javaagent
@@ -154,7 +154,8 @@ class FrameworkMatrixIT {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"boot27-mvc", "boot27-jersey", "boot3-mvc", "boot3-webflux",
-      "boot25-mvc", "jetty-jul", "dropwizard21", "datadog-style"})
+      "boot25-mvc", "jetty-jul", "dropwizard21", "datadog-style", "opentracing-style",
+      "sleuth-style"})
   void anOnboardedShapeCorrelatesItsLogsAndTracesAcrossServices(String shape) throws Exception {
     assumeTrue(Files.isRegularFile(MATRIX.resolve(shape).resolve("verify.yaml")),
         "no fixture " + shape);

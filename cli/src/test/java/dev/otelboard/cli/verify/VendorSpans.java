@@ -51,8 +51,9 @@ final class VendorSpans {
   /**
    * The spans the vendor tracer made in {@code service}'s code, by name, each with the attribute
    * keys its tags become: {@code @Trace} methods (named by operationName, else {@code
-   * Class.method}; resourceName is {@code resource.name}) and OpenTracing {@code buildSpan}
-   * spans with their {@code withTag}/{@code setTag} keys.
+   * Class.method}; resourceName is {@code resource.name}), OpenTracing {@code buildSpan}
+   * spans with their {@code withTag}/{@code setTag}/{@code Tags.X.set} keys, and Brave/Sleuth
+   * {@code nextSpan().name(..)} spans with their {@code tag} keys.
    */
   static Map<String, Set<String>> expected(Path service) throws IOException {
     Map<String, Set<String>> spans = new LinkedHashMap<>();
@@ -77,6 +78,15 @@ final class VendorSpans {
               k -> new LinkedHashSet<>());
           tags(call, attributes);
         }
+        // Brave and Sleuth: tracer.nextSpan().name("x").tag(k, v).start().
+        if (call.getNameAsString().equals("name") && call.getArguments().size() == 1
+            && call.getArgument(0) instanceof StringLiteralExpr spanName
+            && call.getScope().orElse(null) instanceof MethodCallExpr next
+            && Set.of("nextSpan", "newTrace").contains(next.getNameAsString())) {
+          Set<String> attributes = spans.computeIfAbsent(spanName.getValue(),
+              k -> new LinkedHashSet<>());
+          tags(call, attributes);
+        }
       }
     }
     return spans;
@@ -89,7 +99,8 @@ final class VendorSpans {
     for (Path file : javaFiles(service)) {
       for (ImportDeclaration imp : parser.parse(file).getResult().orElseThrow().getImports()) {
         String name = imp.getNameAsString();
-        if (name.startsWith("datadog.") || name.startsWith("io.opentracing")) {
+        if (name.startsWith("datadog.") || name.startsWith("io.opentracing")
+            || name.startsWith("brave.") || name.startsWith("org.springframework.cloud.sleuth")) {
           found.add(service.relativize(file) + ": " + name);
         }
       }
@@ -131,12 +142,15 @@ final class VendorSpans {
     spans.computeIfAbsent(name, k -> new LinkedHashSet<>()).addAll(attributes);
   }
 
-  /** The tag keys of a buildSpan chain and of setTag calls on the span it is stored in. */
+  /**
+   * The tag keys of a buildSpan chain and of {@code setTag} and {@code Tags.X.set} calls on the
+   * span it is stored in.
+   */
   private static void tags(MethodCallExpr buildSpan, Set<String> attributes) {
     Node at = buildSpan;
     while (at.getParentNode().orElse(null) instanceof MethodCallExpr outer
         && outer.getScope().orElse(null) == at) {
-      if (outer.getNameAsString().equals("withTag")) {
+      if (outer.getNameAsString().equals("withTag") || outer.getNameAsString().equals("tag")) {
         key(outer.getArgument(0)).ifPresent(attributes::add);
       }
       at = outer;
@@ -146,10 +160,17 @@ final class VendorSpans {
     }
     MethodDeclaration method = span.findAncestor(MethodDeclaration.class).orElseThrow();
     for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
-      if (call.getNameAsString().equals("setTag")
+      if ((call.getNameAsString().equals("setTag") || call.getNameAsString().equals("tag"))
           && call.getScope().orElse(null) instanceof NameExpr scope
           && scope.getNameAsString().equals(span.getNameAsString())) {
         key(call.getArgument(0)).ifPresent(attributes::add);
+      }
+      // Tags.COMPONENT.set(span, value): the tag constant is the call's receiver.
+      if (call.getNameAsString().equals("set") && call.getArguments().size() == 2
+          && call.getArgument(0) instanceof NameExpr target
+          && target.getNameAsString().equals(span.getNameAsString())
+          && call.getScope().orElse(null) instanceof FieldAccessExpr tag) {
+        key(tag).ifPresent(attributes::add);
       }
     }
   }

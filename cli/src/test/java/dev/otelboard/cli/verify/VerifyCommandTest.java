@@ -129,6 +129,40 @@ class VerifyCommandTest {
   }
 
   @Test
+  void aStatementTheSandboxCannotRunIsBadInputUnlessPartialRunsAreAllowed() throws Exception {
+    Path rules = temp.resolve("transform.yaml");
+    Files.writeString(
+        rules,
+        """
+        processors:
+          transform/orders:
+            error_mode: ignore
+            log_statements:
+              - context: log
+                statements:
+                  - set(attributes["id"], UUID())
+                  - set(attributes["seen"], "yes")
+        """);
+
+    Run refused = verify(List.of("--service-name", "orders", "--transform", rules.toString()),
+        "scenario", "mixed");
+
+    assertThat(refused.code()).as(refused.err()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(refused.err()).contains(rules + ":7: processors.transform/orders.log_statements[0]"
+        + ".statements[0]: `set(attributes[\"id\"], UUID())` is not run by the sandbox: converter"
+        + " UUID").contains("--allow-partial-transform");
+
+    Path json = temp.resolve("verdict.json");
+    Run partial = verify(List.of("--service-name", "orders", "--transform", rules.toString(),
+        "--allow-partial-transform", "--report-json", json.toString()), "scenario", "mixed");
+
+    assertThat(partial.code()).as(partial.err()).isNotEqualTo(ExitCode.BAD_INPUT);
+    assertThat(partial.out()).contains("not run by the sandbox: " + rules + ":7:");
+    assertThat(Files.readString(json)).contains("not run by the sandbox");
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
   void anUnreadableTransformFileIsBadInputNamingIt() throws Exception {
     Path rules = temp.resolve("broken.yaml");
     Files.writeString(rules, "processors:\n  transform/x: [\n");

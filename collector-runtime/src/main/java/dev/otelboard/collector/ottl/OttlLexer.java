@@ -9,23 +9,27 @@ import java.util.regex.Pattern;
 /**
  * Splits OTTL text into tokens with the same rules, in the same order, as the collector's
  * participle lexer: the first rule that matches at a position wins (no longest match), and
- * whitespace is dropped.
+ * whitespace is dropped. The rules are those of the collector 0.158.0: unsigned numbers (a sign is
+ * the arithmetic's unary operator), {@code nil} as its own token and the lambda arrow.
  */
 final class OttlLexer {
   private static final Kind[] KINDS = {
-    Kind.BYTES, Kind.FLOAT, Kind.INT, Kind.STRING, Kind.NOT, Kind.OR, Kind.AND, Kind.COMPARISON,
-    Kind.ADD_SUB, Kind.MULT_DIV, Kind.BOOLEAN, Kind.EQUAL, Kind.LPAREN, Kind.RPAREN, Kind.LBRACE,
-    Kind.RBRACE, Kind.COLON, Kind.PUNCT, Kind.UPPERCASE, Kind.LOWERCASE
+    Kind.BYTES, Kind.FLOAT, Kind.INT, Kind.STRING, Kind.NIL, Kind.NOT, Kind.OR, Kind.AND,
+    Kind.COMPARISON, Kind.LAMBDA_ARROW, Kind.ADD_SUB, Kind.MULT_DIV, Kind.BOOLEAN, Kind.EQUAL,
+    Kind.LPAREN, Kind.RPAREN, Kind.LBRACE, Kind.RBRACE, Kind.COLON, Kind.PUNCT, Kind.UPPERCASE,
+    Kind.LOWERCASE
   };
   private static final Pattern[] PATTERNS = {
     Pattern.compile("0x[a-fA-F0-9]+"),
-    Pattern.compile("[-+]?\\d*\\.\\d+([eE][-+]?\\d+)?"),
-    Pattern.compile("[-+]?\\d+"),
+    Pattern.compile("(\\d+\\.\\d*|\\d*\\.\\d+)([eE][-+]?\\d+)?"),
+    Pattern.compile("\\d+"),
     Pattern.compile("\"(\\\\.|[^\\\\\"])*\""),
+    Pattern.compile("\\b(nil)\\b"),
     Pattern.compile("\\b(not)\\b"),
     Pattern.compile("\\b(or)\\b"),
     Pattern.compile("\\b(and)\\b"),
     Pattern.compile("==|!=|>=|<=|>|<"),
+    Pattern.compile("=>"),
     Pattern.compile("\\+|-"),
     Pattern.compile("/|\\*"),
     Pattern.compile("\\b(true|false)\\b"),

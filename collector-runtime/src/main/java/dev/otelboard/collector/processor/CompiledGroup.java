@@ -3,6 +3,7 @@ package dev.otelboard.collector.processor;
 import dev.otelboard.collector.ottl.BoolExpr;
 import dev.otelboard.collector.ottl.Expr;
 import dev.otelboard.collector.ottl.Ottl;
+import dev.otelboard.collector.ottl.OttlArguments;
 import dev.otelboard.collector.ottl.OttlContext;
 import dev.otelboard.collector.ottl.OttlSignal;
 import dev.otelboard.collector.ottl.OttlValidator;
@@ -17,33 +18,46 @@ import java.util.function.Consumer;
  * {@code unsupported} so a caller can say where the sandbox differs from production.
  */
 record CompiledGroup(OttlContext context, List<BoolExpr> conditions, List<Statement> statements,
-    boolean propagate, List<String> unsupported) {
+    boolean propagate, List<Unsupported> unsupported) {
 
+  /**
+   * Compiles a group at config path {@code where}; {@code grouped}: its conditions and statements
+   * sit under {@code where.conditions[i]} / {@code where.statements[i]}, else at {@code where}.
+   */
   static CompiledGroup compile(OttlSignal signal, OttlContext explicit, List<String> conditions,
-      List<String> statements, boolean propagate) {
+      List<String> statements, boolean propagate, String where, boolean grouped) {
     OttlContext context = explicit != null ? explicit
         : OttlValidator.checkGroup(signal, null, conditions, statements).context();
     if (context == null) {
       throw new IllegalArgumentException("cannot infer the context of " + statements + conditions);
     }
-    List<String> unsupported = new ArrayList<>();
+    List<Unsupported> unsupported = new ArrayList<>();
     List<BoolExpr> conds = new ArrayList<>();
-    for (String c : conditions) {
-      BoolExpr b = Ottl.parseCondition(c);
+    for (int i = 0; i < conditions.size(); i++) {
+      String c = conditions.get(i);
+      BoolExpr b = OttlArguments.positional(Ottl.parseCondition(c));
       String why = unsupported(b, context);
       if (why != null) {
-        unsupported.add(c + ": " + why);
+        // without this condition the group's meaning changes: none of it runs (and says so)
+        unsupported.add(new Unsupported(grouped ? where + ".conditions[" + i + "]" : where, c,
+            why + " (so the whole group is not run)"));
+        for (int j = 0; j < statements.size(); j++) {
+          unsupported.add(new Unsupported(where + ".statements[" + j + "]", statements.get(j),
+              "its group's condition is not run"));
+        }
         return new CompiledGroup(context, List.of(), List.of(), propagate, unsupported);
       }
       conds.add(b);
     }
     List<Statement> stmts = new ArrayList<>();
-    for (String s : statements) {
-      Statement st = Ottl.parseStatement(s);
+    for (int i = 0; i < statements.size(); i++) {
+      String s = statements.get(i);
+      Statement st = OttlArguments.positional(Ottl.parseStatement(s));
       String why = Interpreter.EDITORS.contains(st.editor().name()) ? unsupported(st, context)
           : "editor " + st.editor().name();
       if (why != null) {
-        unsupported.add(s + ": " + why);
+        unsupported.add(new Unsupported(grouped ? where + ".statements[" + i + "]" : where, s,
+            why));
       } else {
         stmts.add(st);
       }

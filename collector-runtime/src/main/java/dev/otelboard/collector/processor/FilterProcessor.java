@@ -32,9 +32,13 @@ public final class FilterProcessor implements Processor {
   private final List<CompiledGroup> logGroups;
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
+  private final List<Unsupported> notRun;
+  private final java.util.concurrent.atomic.AtomicReference<String> firstError =
+      new java.util.concurrent.atomic.AtomicReference<>();
 
   private FilterProcessor(String id, List<CompiledGroup> traceGroups,
-      List<CompiledGroup> logGroups) {
+      List<CompiledGroup> logGroups, List<Unsupported> notRun) {
+    this.notRun = notRun;
     this.id = id;
     this.traceGroups = traceGroups;
     this.logGroups = logGroups;
@@ -50,18 +54,35 @@ public final class FilterProcessor implements Processor {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(id + ": " + problems);
     }
-    return new FilterProcessor(id, groups(OttlSignal.TRACES, config), groups(OttlSignal.LOGS, config));
+    List<Unsupported> notRun = new ArrayList<>(TransformProcessor.notRun(
+        config.get(OttlSignal.METRICS.conditionsKey()), OttlSignal.METRICS.conditionsKey(),
+        "conditions"));
+    if (config.get(OttlSignal.METRICS.legacyFilterKey()) instanceof Map<?, ?> legacy) {
+      legacy.forEach((context, conditions) -> {
+        List<String> items = TransformProcessor.strings(conditions);
+        for (int j = 0; j < items.size(); j++) {
+          notRun.add(new Unsupported(OttlSignal.METRICS.legacyFilterKey() + "." + context + "["
+              + j + "]", items.get(j), TransformProcessor.METRICS));
+        }
+      });
+    }
+    return new FilterProcessor(id, groups(OttlSignal.TRACES, config),
+        groups(OttlSignal.LOGS, config), notRun);
   }
 
   private static List<CompiledGroup> groups(OttlSignal signal, Map<?, ?> config) {
     List<CompiledGroup> out = new ArrayList<>();
     if (config.get(signal.conditionsKey()) instanceof List<?> list) {
-      for (Object entry : list) {
-        if (entry instanceof String condition) {
-          out.add(CompiledGroup.compile(signal, null, List.of(condition), List.of(), false));
-        } else if (entry instanceof Map<?, ?> g) {
-          for (String condition : TransformProcessor.strings(g.get("conditions"))) {
-            out.add(CompiledGroup.compile(signal, null, List.of(condition), List.of(), false));
+      for (int i = 0; i < list.size(); i++) {
+        String where = signal.conditionsKey() + "[" + i + "]";
+        if (list.get(i) instanceof String condition) {
+          out.add(CompiledGroup.compile(signal, null, List.of(condition), List.of(), false, where,
+              false));
+        } else if (list.get(i) instanceof Map<?, ?> g) {
+          List<String> conditions = TransformProcessor.strings(g.get("conditions"));
+          for (int j = 0; j < conditions.size(); j++) {
+            out.add(CompiledGroup.compile(signal, null, List.of(conditions.get(j)), List.of(),
+                false, where + ".conditions[" + j + "]", false));
           }
         }
       }
@@ -70,8 +91,10 @@ public final class FilterProcessor implements Processor {
       for (Map.Entry<?, ?> e : byContext.entrySet()) {
         OttlContext context = LEGACY.get(String.valueOf(e.getKey()));
         if (context != null) {
-          for (String condition : TransformProcessor.strings(e.getValue())) {
-            out.add(CompiledGroup.compile(signal, context, List.of(condition), List.of(), false));
+          List<String> conditions = TransformProcessor.strings(e.getValue());
+          for (int j = 0; j < conditions.size(); j++) {
+            out.add(CompiledGroup.compile(signal, context, List.of(conditions.get(j)), List.of(),
+                false, signal.legacyFilterKey() + "." + e.getKey() + "[" + j + "]", false));
           }
         }
       }
@@ -85,11 +108,17 @@ public final class FilterProcessor implements Processor {
   }
 
   /** Conditions (with why) that the sandbox skips; empty when it runs them all. */
-  public List<String> unsupported() {
-    List<String> out = new ArrayList<>();
+  @Override
+  public List<Unsupported> unsupported() {
+    List<Unsupported> out = new ArrayList<>();
     traceGroups.forEach(g -> out.addAll(g.unsupported()));
     logGroups.forEach(g -> out.addAll(g.unsupported()));
     return out;
+  }
+
+  @Override
+  public List<Unsupported> outOfScope() {
+    return notRun;
   }
 
   /** Spans, span events and log records dropped so far (whole resources count their items). */
@@ -100,6 +129,13 @@ public final class FilterProcessor implements Processor {
   /** Conditions that failed to evaluate on an item (treated as false). */
   public long errors() {
     return errors.get();
+  }
+
+  @Override
+  public List<String> runtimeProblems() {
+    return errors.get() == 0 ? List.of() : List.of(id + ": " + errors.get()
+        + " condition evaluation(s) failed at run time (treated as false); first: "
+        + firstError.get());
   }
 
   @Override
@@ -155,6 +191,7 @@ public final class FilterProcessor implements Processor {
           }
         } catch (OttlRuntimeException e) {
           errors.incrementAndGet();
+          firstError.compareAndSet(null, e.getMessage());
         }
       }
     }

@@ -23,9 +23,7 @@ import java.util.Set;
  * A statement using anything else is reported as unsupported when the processor is built.
  */
 final class Interpreter {
-  static final Set<String> EDITORS = Set.of("set", "delete_key", "delete_matching_keys",
-      "keep_keys", "keep_matching_keys", "merge_maps", "replace_pattern", "replace_all_patterns",
-      "truncate_all");
+  static final Set<String> EDITORS = Editors.NAMES;
   static final Set<String> CONVERTERS = Set.of("ParseJSON", "ExtractPatterns", "IsMatch",
       "IsString", "IsMap", "IsList", "IsBool", "IsInt", "IsDouble", "IsEmpty", "TraceID", "SpanID",
       "SHA256", "Concat", "Len", "ToLowerCase", "ToUpperCase", "HasPrefix", "HasSuffix", "String",
@@ -47,7 +45,7 @@ final class Interpreter {
 
   static void execute(Statement s, Cursor c) {
     if (s.where() == null || test(s.where(), c)) {
-      editor(s.editor(), c);
+      Editors.run(s.editor(), c);
     }
   }
 
@@ -188,114 +186,6 @@ final class Interpreter {
       case '*' -> l * r;
       default -> l / r;
     };
-  }
-
-  // ---- editors -----------------------------------------------------------------------------
-
-  private static void editor(Expr.Call call, Cursor c) {
-    List<Expr.Argument> args = call.arguments();
-    switch (call.name()) {
-      case "set" -> {
-        Object v = eval(args.get(1).value(), c);
-        if (v != null) {
-          Paths.ref(path(args.get(0)), c).set(OttlValues.copy(v));
-        }
-      }
-      case "delete_key" -> {
-        Paths.Ref target = Paths.ref(path(args.get(0)), c);
-        Map<String, Object> m = mapOf(target.get(), "delete_key");
-        m.remove(string(eval(args.get(1).value(), c), "key"));
-        target.touch();
-      }
-      case "delete_matching_keys", "keep_matching_keys" -> {
-        Paths.Ref target = Paths.ref(path(args.get(0)), c);
-        Map<String, Object> m = mapOf(target.get(), call.name());
-        Re2Pattern re = Re2Pattern.compile(string(eval(args.get(1).value(), c), "pattern"));
-        boolean keep = call.name().startsWith("keep");
-        m.keySet().removeIf(k -> re.find(k) != keep);
-        target.touch();
-      }
-      case "keep_keys" -> {
-        Paths.Ref target = Paths.ref(path(args.get(0)), c);
-        Map<String, Object> m = mapOf(target.get(), "keep_keys");
-        List<?> keys = (List<?>) eval(args.get(1).value(), c);
-        m.keySet().removeIf(k -> !keys.contains(k));
-        target.touch();
-      }
-      case "merge_maps" -> {
-        Paths.Ref target = Paths.ref(path(args.get(0)), c);
-        Map<String, Object> into = mapOf(target.get(), "merge_maps");
-        Object source = eval(args.get(1).value(), c);
-        if (!(source instanceof Map<?, ?> from)) {
-          throw new OttlRuntimeException("merge_maps: source is not a map");
-        }
-        String strategy = string(eval(args.get(2).value(), c), "strategy");
-        for (Map.Entry<String, Object> e : OttlValues.map(from).entrySet()) {
-          boolean present = into.containsKey(e.getKey());
-          if (strategy.equals("upsert") || (strategy.equals("insert") && !present)
-              || (strategy.equals("update") && present)) {
-            into.put(e.getKey(), OttlValues.copy(e.getValue()));
-          }
-        }
-        target.touch();
-      }
-      case "replace_pattern" -> {
-        requireNoFunction(call, 3);
-        Paths.Ref target = Paths.ref(path(args.get(0)), c);
-        if (target.get() instanceof String s) {
-          Re2Pattern re = Re2Pattern.compile(string(eval(args.get(1).value(), c), "regex"));
-          String out = re.replaceAll(s, string(eval(args.get(2).value(), c), "replacement"));
-          if (!out.equals(s)) {
-            target.set(out);
-          }
-        }
-      }
-      case "replace_all_patterns" -> {
-        requireNoFunction(call, 4);
-        Paths.Ref target = Paths.ref(path(args.get(0)), c);
-        Map<String, Object> m = mapOf(target.get(), "replace_all_patterns");
-        boolean keys = string(eval(args.get(1).value(), c), "mode").equals("key");
-        Re2Pattern re = Re2Pattern.compile(string(eval(args.get(2).value(), c), "regex"));
-        String replacement = string(eval(args.get(3).value(), c), "replacement");
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : m.entrySet()) {
-          if (keys) {
-            out.put(re.replaceAll(e.getKey(), replacement), e.getValue());
-          } else {
-            out.put(e.getKey(), e.getValue() instanceof String s ? re.replaceAll(s, replacement)
-                : e.getValue());
-          }
-        }
-        m.clear();
-        m.putAll(out);
-        target.touch();
-      }
-      case "truncate_all" -> {
-        Paths.Ref target = Paths.ref(path(args.get(0)), c);
-        Map<String, Object> m = mapOf(target.get(), "truncate_all");
-        long limit = ((Number) eval(args.get(1).value(), c)).longValue();
-        m.replaceAll((k, v) -> v instanceof String s && s.getBytes(StandardCharsets.UTF_8).length > limit
-            ? truncate(s, (int) limit) : v);
-        target.touch();
-      }
-      default -> throw new OttlRuntimeException("unsupported editor " + call.name());
-    }
-  }
-
-  private static String truncate(String s, int limitBytes) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    int end = limitBytes;
-    while (end > 0 && (b[end] & 0xC0) == 0x80) {
-      end--;
-    }
-    return new String(b, 0, end, StandardCharsets.UTF_8);
-  }
-
-  private static void requireNoFunction(Expr.Call call, int optionalFrom) {
-    if (call.arguments().size() > optionalFrom) {
-      throw new OttlRuntimeException(call.name() + " with a function argument is not supported"
-          + " by the sandbox");
-    }
   }
 
   // ---- converters --------------------------------------------------------------------------
@@ -448,21 +338,21 @@ final class Interpreter {
 
   // ---- helpers -----------------------------------------------------------------------------
 
-  private static Expr.Path path(Expr.Argument a) {
+  static Expr.Path path(Expr.Argument a) {
     if (!(a.value() instanceof Expr.Path p)) {
       throw new OttlRuntimeException("target must be a path");
     }
     return p;
   }
 
-  private static Map<String, Object> mapOf(Object v, String function) {
+  static Map<String, Object> mapOf(Object v, String function) {
     if (!(v instanceof Map<?, ?> m)) {
       throw new OttlRuntimeException(function + ": target is not a map");
     }
     return OttlValues.map(m);
   }
 
-  private static String string(Object v, String what) {
+  static String string(Object v, String what) {
     if (!(v instanceof String s)) {
       throw new OttlRuntimeException(what + " must be a string");
     }

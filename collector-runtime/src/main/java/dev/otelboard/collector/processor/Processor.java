@@ -14,4 +14,22 @@ public interface Processor {
 
   /** Returns the batch to pass on (the same one when nothing changes), or null to drop it. */
   Batch process(Batch batch);
+
+  /** Statements or conditions of its config that this processor does not run. */
+  default java.util.List<Unsupported> unsupported() {
+    return java.util.List.of();
+  }
+
+  /**
+   * Statements or conditions of its config for signals the sandbox does not receive (metrics):
+   * they change nothing verify judges, so they are said, not refused.
+   */
+  default java.util.List<Unsupported> outOfScope() {
+    return java.util.List.of();
+  }
+
+  /** What went wrong while it ran (failed statements, dropped batches), one line each. */
+  default java.util.List<String> runtimeProblems() {
+    return java.util.List.of();
+  }
 }

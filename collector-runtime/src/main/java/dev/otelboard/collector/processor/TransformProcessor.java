@@ -31,12 +31,17 @@ public final class TransformProcessor implements Processor {
   private final List<CompiledGroup> logGroups;
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong droppedBatches = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicReference<String> firstError =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  private final List<Unsupported> notRun;
 
   private TransformProcessor(String id, List<CompiledGroup> traceGroups,
-      List<CompiledGroup> logGroups) {
+      List<CompiledGroup> logGroups, List<Unsupported> notRun) {
     this.id = id;
     this.traceGroups = traceGroups;
     this.logGroups = logGroups;
+    this.notRun = notRun;
   }
 
   /**
@@ -52,7 +57,9 @@ public final class TransformProcessor implements Processor {
     boolean propagate = "propagate".equals(config.get("error_mode"));
     return new TransformProcessor(id,
         groups(OttlSignal.TRACES, config.get(OttlSignal.TRACES.statementsKey()), propagate),
-        groups(OttlSignal.LOGS, config.get(OttlSignal.LOGS.statementsKey()), propagate));
+        groups(OttlSignal.LOGS, config.get(OttlSignal.LOGS.statementsKey()), propagate),
+        notRun(config.get(OttlSignal.METRICS.statementsKey()),
+            OttlSignal.METRICS.statementsKey(), "statements"));
   }
 
   static List<CompiledGroup> groups(OttlSignal signal, Object entries, boolean propagate) {
@@ -60,20 +67,44 @@ public final class TransformProcessor implements Processor {
     if (!(entries instanceof List<?> list)) {
       return out;
     }
-    for (Object entry : list) {
+    for (int i = 0; i < list.size(); i++) {
+      Object entry = list.get(i);
+      String where = signal.statementsKey() + "[" + i + "]";
       if (entry instanceof String statement) {
-        out.add(CompiledGroup.compile(signal, null, List.of(), List.of(statement), propagate));
+        out.add(CompiledGroup.compile(signal, null, List.of(), List.of(statement), propagate,
+            where, false));
       } else if (entry instanceof Map<?, ?> g) {
         OttlContext context = g.get("context") == null ? null
             : OttlContext.byId(String.valueOf(g.get("context"))).orElseThrow();
         boolean groupPropagate = g.get("error_mode") == null ? propagate
             : "propagate".equals(g.get("error_mode"));
         out.add(CompiledGroup.compile(signal, context, strings(g.get("conditions")),
-            strings(g.get("statements")), groupPropagate));
+            strings(g.get("statements")), groupPropagate, where, true));
       }
     }
     return out;
   }
+
+  /** Entries of a metrics list: the sandbox receives no metrics, so none of them runs. */
+  static List<Unsupported> notRun(Object entries, String key, String inner) {
+    List<Unsupported> out = new ArrayList<>();
+    if (entries instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        String where = key + "[" + i + "]";
+        if (list.get(i) instanceof Map<?, ?> g) {
+          List<String> items = strings(g.get(inner));
+          for (int j = 0; j < items.size(); j++) {
+            out.add(new Unsupported(where + "." + inner + "[" + j + "]", items.get(j), METRICS));
+          }
+        } else {
+          out.add(new Unsupported(where, String.valueOf(list.get(i)), METRICS));
+        }
+      }
+    }
+    return out;
+  }
+
+  static final String METRICS = "the sandbox does not process metrics";
 
   static List<String> strings(Object o) {
     List<String> out = new ArrayList<>();
@@ -89,11 +120,17 @@ public final class TransformProcessor implements Processor {
   }
 
   /** Statements (with why) that the sandbox skips; empty when it runs them all. */
-  public List<String> unsupported() {
-    List<String> out = new ArrayList<>();
+  @Override
+  public List<Unsupported> unsupported() {
+    List<Unsupported> out = new ArrayList<>();
     traceGroups.forEach(g -> out.addAll(g.unsupported()));
     logGroups.forEach(g -> out.addAll(g.unsupported()));
     return out;
+  }
+
+  @Override
+  public List<Unsupported> outOfScope() {
+    return notRun;
   }
 
   /** Statement executions that failed on an item (error_mode ignore logs these). */
@@ -104,6 +141,19 @@ public final class TransformProcessor implements Processor {
   /** Batches dropped because a statement failed under error_mode propagate. */
   public long droppedBatches() {
     return droppedBatches.get();
+  }
+
+  @Override
+  public List<String> runtimeProblems() {
+    List<String> out = new ArrayList<>();
+    if (errors.get() > 0) {
+      out.add(id + ": " + errors.get() + " statement execution(s) failed at run time; first: "
+          + firstError.get());
+    }
+    if (droppedBatches.get() > 0) {
+      out.add(id + ": " + droppedBatches.get() + " batch(es) dropped (error_mode: propagate)");
+    }
+    return out;
   }
 
   @Override
@@ -159,6 +209,11 @@ public final class TransformProcessor implements Processor {
     return true;
   }
 
+  private void failed(String what, OttlRuntimeException e) {
+    errors.incrementAndGet();
+    firstError.compareAndSet(null, what + ": " + e.getMessage());
+  }
+
   private boolean apply(CompiledGroup g, Cursor c) {
     try {
       if (!g.conditions().isEmpty()) {
@@ -174,14 +229,14 @@ public final class TransformProcessor implements Processor {
         }
       }
     } catch (OttlRuntimeException e) {
-      errors.incrementAndGet();
+      failed("condition of " + c.context().id() + " group", e);
       return !g.propagate();
     }
     for (Statement s : g.statements()) {
       try {
         Interpreter.execute(s, c);
       } catch (OttlRuntimeException e) {
-        errors.incrementAndGet();
+        failed(s.text(), e);
         if (g.propagate()) {
           return false;
         }

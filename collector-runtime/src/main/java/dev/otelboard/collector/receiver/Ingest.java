@@ -21,10 +21,6 @@ final class Ingest {
     this.pipeline = pipeline;
   }
 
-  IngestResult accept(Signal signal, byte[] payload) {
-    return accept(signal, payload, null);
-  }
-
   /** Whether the pipeline's queue is long enough that answers should wait for processing. */
   boolean busy() {
     return pipeline.isBusy();

@@ -8,6 +8,9 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.NettyServerBuilder;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
@@ -100,11 +103,13 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
     }
   }
 
-  /** Longest an accepted request's answer is held back while the pipeline is busy. */
-  static final long MAX_HOLD_MILLIS = 250;
+  /** Event loops for connections: grpc-java's default, twice the cores. */
+  private static final int WORKER_THREADS = 2 * Runtime.getRuntime().availableProcessors();
 
   private final Server server;
   private final ScheduledExecutorService timer;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
 
   /**
    * Binds the receiver; {@code port} 0 picks a free port, see {@link #port()}.
@@ -124,8 +129,14 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
             });
     holdTimer.setExecuteExistingDelayedTasksAfterShutdownPolicy(true);
     this.timer = holdTimer;
+    // Our own event loops, because grpc-java takes a channel type only together with them.
+    this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    this.workers = new MultiThreadIoEventLoopGroup(WORKER_THREADS, NioIoHandler.newFactory());
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(address)
+            .channelType(QuickAck.ServerChannel.class)
+            .bossEventLoopGroup(boss)
+            .workerEventLoopGroup(workers)
             .flowControlWindow(FLOW_CONTROL_WINDOW)
             .maxInboundMessageSize(maxRequestBytes)
             // Handlers only scan bytes and offer to a non-blocking queue: no need for a pool.
@@ -137,6 +148,7 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
       this.server = builder.build().start();
     } catch (IOException | RuntimeException e) {
       timer.shutdownNow();
+      shutdownEventLoops();
       throw e;
     }
   }
@@ -169,73 +181,21 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
       ScheduledExecutorService timer,
       byte[] request,
       StreamObserver<byte[]> response) {
-    Reply reply = new Reply(response);
+    HeldReply<byte[]> reply =
+        new HeldReply<>(
+            message -> {
+              try {
+                response.onNext(message);
+                response.onCompleted();
+              } catch (RuntimeException e) {
+                // The call was cancelled or the server stopped meanwhile: nobody is left to answer.
+              }
+            });
     IngestResult result = ingest.accept(signal, request, reply::processed);
     if (result.isAccepted()) {
       reply.ready(OtlpResponses.exportResponse(signal, result).toByteArray(), ingest.busy(), timer);
     } else {
       response.onError(StatusProto.toStatusRuntimeException(OtlpResponses.errorStatus(result)));
-    }
-  }
-
-  /**
-   * The answer to one accepted export. While the pipeline is {@link Pipeline#isBusy busy} it is
-   * sent once the batch has been processed, or after {@link #MAX_HOLD_MILLIS} at the latest (so a
-   * stalled sink never stalls a client for long; the memory limit still refuses what does not
-   * fit). Otherwise it is sent at once. Sent exactly once, from whichever thread gets there first.
-   */
-  private static final class Reply {
-    private final StreamObserver<byte[]> response;
-    private byte[] message;
-    private boolean processed;
-    private boolean sent;
-
-    Reply(StreamObserver<byte[]> response) {
-      this.response = response;
-    }
-
-    /** The worker processed the batch. */
-    synchronized void processed() {
-      processed = true;
-      if (message != null) {
-        send();
-      }
-    }
-
-    /** The receiver has the answer; sends it now unless the pipeline is busy. */
-    void ready(byte[] answer, boolean busy, ScheduledExecutorService timer) {
-      boolean hold;
-      synchronized (this) {
-        message = answer;
-        hold = busy && !processed;
-        if (!hold) {
-          send();
-        }
-      }
-      if (hold) {
-        try {
-          timer.schedule(this::timeout, MAX_HOLD_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException shuttingDown) {
-          timeout();
-        }
-      }
-    }
-
-    synchronized void timeout() {
-      send();
-    }
-
-    private void send() {
-      if (sent) {
-        return;
-      }
-      sent = true;
-      try {
-        response.onNext(message);
-        response.onCompleted();
-      } catch (RuntimeException e) {
-        // The call was cancelled or the server stopped meanwhile: nobody is left to answer.
-      }
     }
   }
 
@@ -258,6 +218,12 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
     } finally {
       // Held answers still go out when their time is up (or when their batch is processed).
       timer.shutdown();
+      shutdownEventLoops();
     }
+  }
+
+  private void shutdownEventLoops() {
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
   }
 }

@@ -17,7 +17,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -36,6 +35,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -43,8 +43,10 @@ import java.util.concurrent.TimeUnit;
  * OTLP/HTTP receiver: {@code POST /v1/traces|logs|metrics} with {@code application/x-protobuf} or
  * {@code application/json}, gzip {@code Content-Encoding}. Answers per the OTLP spec: 200 with
  * partial success, 400 for undecodable bodies, 415 for other content types, 413 for oversized
- * bodies, 503/429 with Retry-After when the pipeline is full. Built on Netty because the JDK's
- * HTTP server adds tens of milliseconds per request with the SDK's HTTP exporter.
+ * bodies, 503/429 with Retry-After when the pipeline is full. An accepted export's answer is held
+ * while the pipeline is busy ({@link HeldReply}), and TCP quick ACKs ({@link QuickAck}) keep
+ * clients that leave Nagle on (the SDK's OkHttp sender) from waiting ~30 ms per request for a
+ * delayed ACK; TCP_NODELAY is on for our answers.
  */
 public final class OtlpHttpReceiver implements AutoCloseable {
   private static final String PROTOBUF = "application/x-protobuf";
@@ -62,7 +64,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
       ServerBootstrap bootstrap =
           new ServerBootstrap()
               .group(group)
-              .channel(NioServerSocketChannel.class)
+              .channel(QuickAck.ServerChannel.class)
               .childOption(ChannelOption.TCP_NODELAY, true)
               .childHandler(
                   new ChannelInitializer<SocketChannel>() {
@@ -136,6 +138,11 @@ public final class OtlpHttpReceiver implements AutoCloseable {
     private final Ingest ingest;
     private final Pipeline pipeline;
     private final RequestPath path;
+    /**
+     * Answers not yet written, oldest first; touched on the event loop only. A held answer (see
+     * {@link HeldReply}) must not be overtaken by the answer to a pipelined request behind it.
+     */
+    private final ArrayDeque<FullHttpResponse[]> answers = new ArrayDeque<>();
 
     ExportHandler(Ingest ingest, Pipeline pipeline, RequestPath path) {
       this.ingest = ingest;
@@ -145,17 +152,39 @@ public final class OtlpHttpReceiver implements AutoCloseable {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-      FullHttpResponse response = handle(request);
+      FullHttpResponse[] slot = new FullHttpResponse[1];
+      answers.add(slot);
+      HeldReply<FullHttpResponse> reply =
+          new HeldReply<>(
+              answer -> {
+                if (ctx.executor().inEventLoop()) {
+                  write(ctx, slot, answer);
+                } else {
+                  ctx.executor().execute(() -> write(ctx, slot, answer));
+                }
+              });
+      FullHttpResponse response = handle(request, reply::processed);
       boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
       HttpUtil.setContentLength(response, response.content().readableBytes());
       HttpUtil.setKeepAlive(response, keepAlive);
-      var future = ctx.writeAndFlush(response);
-      if (!keepAlive) {
-        future.addListener(ChannelFutureListener.CLOSE);
+      // Only an accepted export (200) has a batch in the queue to wait for; errors go out at once.
+      boolean accepted = response.status().code() == HttpResponseStatus.OK.code();
+      reply.ready(response, accepted && ingest.busy(), ctx.executor());
+    }
+
+    /** Fills an answer's slot, then writes every answer at the head of the line that is ready. */
+    private void write(ChannelHandlerContext ctx, FullHttpResponse[] slot, FullHttpResponse answer) {
+      slot[0] = answer;
+      while (!answers.isEmpty() && answers.peek()[0] != null) {
+        FullHttpResponse next = answers.poll()[0];
+        var future = ctx.writeAndFlush(next);
+        if (!HttpUtil.isKeepAlive(next)) {
+          future.addListener(ChannelFutureListener.CLOSE);
+        }
       }
     }
 
-    private FullHttpResponse handle(FullHttpRequest request) {
+    private FullHttpResponse handle(FullHttpRequest request, Runnable onProcessed) {
       if (!request.decoderResult().isSuccess()) {
         return text(HttpResponseStatus.BAD_REQUEST, "unreadable HTTP request");
       }
@@ -194,7 +223,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
       } else {
         protobuf = body;
       }
-      IngestResult result = ingest.accept(signal, protobuf);
+      IngestResult result = ingest.accept(signal, protobuf, onProcessed);
       if (result.isAccepted()) {
         return message(HttpResponseStatus.OK, json, OtlpResponses.exportResponse(signal, result));
       }

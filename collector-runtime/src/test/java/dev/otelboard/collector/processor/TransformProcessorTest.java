@@ -152,8 +152,8 @@ class TransformProcessorTest {
         .containsExactly("service.name", "service.namespace");
     Span result = rs.getScopeSpans(0).getSpans(0);
     assertThat(result.getAttributesList()).extracting(KeyValue::getKey)
-        .containsExactly("user", "http.response.status_code");
-    assertThat(result.getAttributes(0).getValue().getStringValue())
+        .containsExactly("http.response.status_code", "user"); // delete_key: pcommon swaps the last in
+    assertThat(result.getAttributes(1).getValue().getStringValue())
         .isEqualTo("2bd806c97f0e00af1a1fc3328fa763a9269723c8db8fac4f93af71db186d6e90");
     assertThat(result.getStatus().getCodeValue()).isEqualTo(2);
     assertThat(out.spans().count()).isEqualTo(1);
@@ -175,12 +175,41 @@ class TransformProcessorTest {
   }
 
   @Test
+  void namedArgumentsAreBoundByNameNotPosition() throws Exception {
+    TransformProcessor p = transform(List.of(
+        "merge_maps(log.attributes, strategy=\"upsert\", source=ParseJSON(log.body))",
+        "truncate_all(log.attributes, 6, truncation_marker=\"..\")"));
+
+    LogRecord r = records(p.process(logs("checkout", body("{\"m\":\"abcdefgh\",\"k\":\"ok\"}"))))
+        .get(0);
+
+    assertThat(p.errors()).isZero();
+    assertThat(r.getAttributesList()).extracting(KeyValue::getKey).containsExactly("m", "k");
+    assertThat(r.getAttributes(0).getValue().getStringValue()).isEqualTo("abcd..");
+    assertThat(r.getAttributes(1).getValue().getStringValue()).isEqualTo("ok");
+  }
+
+  @Test
   void statementsTheSandboxCannotRunAreListed() {
     TransformProcessor p = TransformProcessor.fromConfig("transform/x", Map.of("log_statements",
         List.of("set(log.attributes[\"u\"], UUID())", "flatten(log.attributes)")));
 
-    assertThat(p.unsupported()).containsExactly(
+    assertThat(p.unsupported()).extracting(Object::toString).containsExactly(
         "set(log.attributes[\"u\"], UUID()): converter UUID", "flatten(log.attributes): editor flatten");
+  }
+
+  @Test
+  void metricStatementsAndConditionsAreListedAsOutOfScope() {
+    TransformProcessor t = TransformProcessor.fromConfig("transform/m", Map.of("metric_statements",
+        List.of(Map.of("context", "metric", "statements", List.of("set(description, \"d\")")))));
+    FilterProcessor f = FilterProcessor.fromConfig("filter/m", Map.of("metric_conditions",
+        List.of("metric.name == \"x\"")));
+
+    assertThat(t.unsupported()).isEmpty();
+    assertThat(t.outOfScope()).containsExactly(new Unsupported(
+        "metric_statements[0].statements[0]", "set(description, \"d\")",
+        "the sandbox does not process metrics"));
+    assertThat(f.outOfScope()).extracting(Unsupported::path).containsExactly("metric_conditions[0]");
   }
 
   @Test

@@ -1,0 +1,90 @@
+package dev.otelboard.cli.loadgen;
+
+import dev.otelboard.collector.pipeline.Signal;
+import dev.otelboard.collector.receiver.OtlpGrpcReceiver;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * OTLP/gRPC: {@code connections} HTTP/2 channels, the slots of a connection multiplexed on it.
+ * Request bytes go to grpc-java as a sized, drainable stream, copied once into transport buffers.
+ */
+final class GrpcTransport implements Transport {
+  private final Map<Signal, MethodDescriptor<byte[], byte[]>> methods = new EnumMap<>(Signal.class);
+  private final List<ManagedChannel> channels = new ArrayList<>();
+
+  GrpcTransport(String host, int port, int connections) {
+    for (Signal signal : Signal.values()) {
+      methods.put(signal, OtlpGrpcReceiver.exportMethod(signal));
+    }
+    for (int c = 0; c < connections; c++) {
+      channels.add(
+          NettyChannelBuilder.forAddress(host, port)
+              .usePlaintext()
+              .flowControlWindow(16 * 1024 * 1024)
+              // Callbacks only renew ids and start the next call: run them on the event loop.
+              .directExecutor()
+              // Retry support buffers every sent message for a possible replay; the slots retry
+              // refusals themselves.
+              .disableRetry()
+              .build());
+    }
+  }
+
+  @Override
+  public Lane open(int connection, int slot) {
+    ManagedChannel channel = channels.get(connection);
+    return new Lane() {
+      @Override
+      public void send(Signal signal, byte[] body, Consumer<Answer> answer) {
+        ClientCalls.asyncUnaryCall(
+            channel.newCall(methods.get(signal), CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS)),
+            body,
+            new StreamObserver<byte[]>() {
+              @Override
+              public void onNext(byte[] value) {}
+
+              @Override
+              public void onError(Throwable t) {
+                Status.Code code = Status.fromThrowable(t).getCode();
+                answer.accept(
+                    code == Status.Code.UNAVAILABLE || code == Status.Code.RESOURCE_EXHAUSTED
+                        ? Answer.REFUSED
+                        : Answer.FAILED);
+              }
+
+              @Override
+              public void onCompleted() {
+                answer.accept(Answer.ACCEPTED);
+              }
+            });
+      }
+
+      @Override
+      public boolean closed() {
+        return channel.isShutdown();
+      }
+    };
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    for (ManagedChannel channel : channels) {
+      channel.shutdown();
+    }
+    for (ManagedChannel channel : channels) {
+      channel.awaitTermination(10, TimeUnit.SECONDS);
+    }
+  }
+}
