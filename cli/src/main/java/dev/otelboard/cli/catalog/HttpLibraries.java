@@ -90,8 +90,8 @@ public final class HttpLibraries {
           .addCoordinates("org.springframework:spring-web")
           .setOnboarding(Onboarding.rewrite("instrument-spring-web",
               "the spring-web interceptor goes first in the client's own interceptor list "
-                  + "(verified by fixture boot25-mvc; under the Spring Boot starter its "
-                  + "RestTemplate/RestClient customizers do it: boot27-mvc, boot3-mvc)",
+                  + "(under the Spring Boot starter its RestTemplate/RestClient customizers do "
+                  + "it)",
               instrumentation("opentelemetry-spring-web-3.1")))
           .build();
 
@@ -104,8 +104,8 @@ public final class HttpLibraries {
           .addCoordinates("org.springframework:spring-webflux")
           .setOnboarding(Onboarding.manual(
               "no onboard rewrite: in a Spring Boot 2.6+/3.1+ application the OpenTelemetry "
-                  + "starter instruments WebClients built from Boot's WebClient.Builder bean "
-                  + "(verified by fixture boot3-webflux); elsewhere run the javaagent"))
+                  + "starter instruments WebClients built from Boot's WebClient.Builder bean; "
+                  + "elsewhere run the javaagent"))
           .build();
 
   /** JAX-RS clients, javax and jakarta. */
@@ -208,9 +208,8 @@ public final class HttpLibraries {
           .addCoordinates("org.springframework:spring-webmvc")
           .setOnboarding(Onboarding.manual(
               "no rewrite of its own: in a Spring Boot 2.6+/3.1+ application the OpenTelemetry "
-                  + "starter's filter traces it (verified by fixtures boot27-mvc, boot3-mvc); on "
-                  + "Boot 2.4/2.5/3.0 onboard registers the spring-webmvc filter bean "
-                  + "(instrument-spring-mvc, verified by fixture boot25-mvc); elsewhere run the "
+                  + "starter's filter traces it; on Boot 2.4/2.5/3.0 onboard registers the "
+                  + "spring-webmvc filter bean (instrument-spring-mvc); elsewhere run the "
                   + "javaagent"))
           .build();
 
@@ -227,7 +226,7 @@ public final class HttpLibraries {
           .setOnboarding(Onboarding.manual(
               "no rewrite of its own: in a Spring Boot 2.6+/3.1+ application the OpenTelemetry "
                   + "starter's WebFilter traces it and carries the context through Reactor "
-                  + "operators (verified by fixture boot3-webflux); elsewhere run the javaagent"))
+                  + "operators; elsewhere run the javaagent"))
           .build();
 
   /** JAX-RS resource methods, javax and jakarta. */
@@ -293,9 +292,8 @@ public final class HttpLibraries {
           .addCoordinates("org.springframework.boot:spring-boot-starter*")
           .setOnboarding(Onboarding.rewrite("spring-boot-starter",
               "Spring Boot 2.6+ and 3.1+: the starter instead of the bootstrap and client "
-                  + "rewrites (verified by fixtures boot27-mvc, boot3-mvc, boot3-webflux); Boot "
-                  + "2.4/2.5/3.0: the code rewrites and instrument-spring-mvc (boot25-mvc); older "
-                  + "Boot: the code rewrites and a manual item for the server",
+                  + "rewrites; Boot 2.4/2.5/3.0: the code rewrites and instrument-spring-mvc; "
+                  + "older Boot: the code rewrites and a manual item for the server",
               instrumentation("opentelemetry-spring-boot-starter")))
           .build();
 

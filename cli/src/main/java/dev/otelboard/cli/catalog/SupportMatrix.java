@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * The support matrix of docs/onboard.md: one row per catalog library, generated between two
- * marker comments so that the doc can't drift from the catalog (SupportMatrixTest compares them).
+ * marker comments so that the doc can't drift from the catalog or the runtime fixtures
+ * (SupportMatrixTest scans the fixtures for {@code verifiedBy} and compares).
  */
 final class SupportMatrix {
   static final String BEGIN =
@@ -16,26 +17,32 @@ final class SupportMatrix {
           + " not this table -->";
   static final String END = "<!-- end of support matrix -->";
 
-  /** A column of the table; a later "verified by fixture" column is one more entry. */
+  /** A column of the table. */
   private record Column(String header, Function<Library, String> cell) {}
-
-  private static final List<Column> COLUMNS =
-      List.of(
-          new Column("library", Library::name),
-          new Column("kind", l -> l.category().title()),
-          new Column("found in code by", SupportMatrix::code),
-          new Column("found in the build by", SupportMatrix::build),
-          new Column("what onboard does", SupportMatrix::onboarding));
 
   private SupportMatrix() {}
 
-  /** The markdown table, one line per row, ending with a newline. */
-  static String table() {
+  /**
+   * The markdown table, one line per row, ending with a newline.
+   *
+   * @param verifiedBy by library id, the runtime fixtures (examples/matrix/) whose services use
+   *     it; a library with none gets "—"
+   */
+  static String table(Map<String, List<String>> verifiedBy) {
+    List<Column> columns =
+        List.of(
+            new Column("library", Library::name),
+            new Column("kind", l -> l.category().title()),
+            new Column("found in code by", SupportMatrix::code),
+            new Column("found in the build by", SupportMatrix::build),
+            new Column("what onboard does", SupportMatrix::onboarding),
+            new Column("verified by fixture", l -> String.join(", ",
+                verifiedBy.getOrDefault(l.id(), List.of("—")))));
     StringBuilder out = new StringBuilder();
-    row(out, COLUMNS.stream().map(Column::header).toList());
-    row(out, COLUMNS.stream().map(c -> "---").toList());
+    row(out, columns.stream().map(Column::header).toList());
+    row(out, columns.stream().map(c -> "---").toList());
     for (Library library : LibraryCatalog.all()) {
-      row(out, COLUMNS.stream().map(c -> c.cell().apply(library)).toList());
+      row(out, columns.stream().map(c -> c.cell().apply(library)).toList());
     }
     return out.toString();
   }
@@ -46,10 +53,10 @@ final class SupportMatrix {
     return document.substring(span[0], span[1]);
   }
 
-  /** {@code document} with the text between the markers replaced by {@link #table()}. */
-  static String render(String document) {
+  /** {@code document} with the text between the markers replaced by {@link #table}. */
+  static String render(String document, Map<String, List<String>> verifiedBy) {
     int[] span = span(document);
-    return document.substring(0, span[0]) + table() + document.substring(span[1]);
+    return document.substring(0, span[0]) + table(verifiedBy) + document.substring(span[1]);
   }
 
   private static int[] span(String document) {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,26 +230,10 @@ public record CoverageForecast(List<ServiceForecast> services) {
     };
   }
 
-  /**
-   * The catalog library of a finding: the one whose type its symbol names (longest name first,
-   * so spring-kafka's KafkaTemplate is not kafka-clients'), else its kind's library.
-   */
+  /** The catalog library of a finding, naming types only of HTTP and messaging libraries. */
   static Optional<Library> library(Finding f) {
-    Optional<Library> named = LibraryCatalog.all().stream()
-        .filter(l -> l.category() == LibraryCategory.HTTP_CLIENT
-            || l.category() == LibraryCategory.HTTP_SERVER
-            || l.category() == LibraryCategory.MESSAGING)
-        .flatMap(l -> l.typeNames().stream().filter(t -> namesType(f.symbol(), t))
-            .map(t -> Map.entry(t.length(), l)))
-        .max(Map.Entry.comparingByKey())
-        .map(Map.Entry::getValue);
-    return named.or(() -> f.kind().libraryId().flatMap(LibraryCatalog::byId));
-  }
-
-  private static boolean namesType(String symbol, String type) {
-    int at = symbol.indexOf(type);
-    int end = at + type.length();
-    return at >= 0 && (end == symbol.length() || !Character.isJavaIdentifierPart(symbol.charAt(end)));
+    return f.library(EnumSet.of(LibraryCategory.HTTP_CLIENT,
+        LibraryCategory.HTTP_SERVER, LibraryCategory.MESSAGING));
   }
 
   /**

@@ -2,7 +2,13 @@ package dev.otelboard.cli.scan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.otelboard.cli.catalog.Library;
+import dev.otelboard.cli.catalog.LibraryCatalog;
+import dev.otelboard.cli.catalog.LibraryCategory;
 import dev.otelboard.cli.rewrite.RewriteId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One thing the scan found.
@@ -71,6 +77,41 @@ public record Finding(
   /** {@code file:line:column}. */
   public String location() {
     return file + ":" + line + ":" + column;
+  }
+
+  /**
+   * The catalog library this finding belongs to: the one whose type its symbol names (longest
+   * name first, so spring-kafka's KafkaTemplate is not kafka-clients'), else its kind's library,
+   * else the one whose package prefixes the symbol (a tracer's import), else the first whose
+   * coordinates match it (a tracer's dependency, {@code groupId:artifactId}).
+   */
+  public Optional<Library> library() {
+    return library(Set.of(LibraryCategory.values()));
+  }
+
+  /** {@link #library()}, matching type names only of libraries in {@code namedIn}. */
+  Optional<Library> library(Set<LibraryCategory> namedIn) {
+    Optional<Library> named = LibraryCatalog.all().stream()
+        .filter(l -> namedIn.contains(l.category()))
+        .flatMap(l -> l.typeNames().stream().filter(this::namesType)
+            .map(t -> Map.entry(t.length(), l)))
+        .max(Map.Entry.comparingByKey())
+        .map(Map.Entry::getValue);
+    return named
+        .or(() -> kind.libraryId().flatMap(LibraryCatalog::byId))
+        .or(() -> LibraryCatalog.byImport(symbol))
+        .or(() -> {
+          String[] ga = symbol.split(":");
+          return ga.length == 2
+              ? LibraryCatalog.byCoordinates(ga[0], ga[1]).stream().findFirst()
+              : Optional.empty();
+        });
+  }
+
+  private boolean namesType(String type) {
+    int at = symbol.indexOf(type);
+    int end = at + type.length();
+    return at >= 0 && (end == symbol.length() || !Character.isJavaIdentifierPart(symbol.charAt(end)));
   }
 
   Finding withModule(String newModule) {

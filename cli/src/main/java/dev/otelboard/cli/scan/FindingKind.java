@@ -44,13 +44,14 @@ public enum FindingKind {
       "logging.print-stack-trace", LOGGING, false, "printStackTrace() in service code"),
 
   /** logback*.xml. */
-  LOGBACK_CONFIG("logconfig.logback", LOG_CONFIG, true, "Logback configuration"),
+  LOGBACK_CONFIG("logconfig.logback", LOG_CONFIG, true, "Logback configuration", "logback"),
   /** log4j2*.xml/.yaml/.yml/.json/.properties. */
-  LOG4J2_CONFIG("logconfig.log4j2", LOG_CONFIG, true, "Log4j 2 configuration"),
+  LOG4J2_CONFIG("logconfig.log4j2", LOG_CONFIG, true, "Log4j 2 configuration", "log4j2"),
   /** logging.properties (java.util.logging). */
-  JUL_CONFIG("logconfig.jul", LOG_CONFIG, true, "java.util.logging configuration"),
+  JUL_CONFIG("logconfig.jul", LOG_CONFIG, true, "java.util.logging configuration", "jul"),
   /** log4j.properties / log4j.xml (Log4j 1.x). */
-  LOG4J1_CONFIG("logconfig.log4j1", LOG_CONFIG, true, "Log4j 1.x configuration"),
+  LOG4J1_CONFIG("logconfig.log4j1", LOG_CONFIG, true, "Log4j 1.x configuration",
+      "log4j1"),
   /** Spring Boot {@code logging.pattern.*} in application.properties/yml. */
   SPRING_LOGGING_PATTERN(
       "logconfig.spring-pattern", LOG_CONFIG, true, "Spring Boot logging.pattern.*"),
@@ -227,8 +228,8 @@ public enum FindingKind {
   /**
    * The id of the {@link dev.otelboard.cli.catalog.LibraryCatalog catalog} library this kind's
    * findings usually belong to (a finding whose symbol names another library's type belongs to
-   * that one: a KafkaTemplate is spring-kafka's); empty for kinds that are no library's entry
-   * point or client.
+   * that one: a KafkaTemplate is spring-kafka's), or whose configuration file it is; empty for
+   * kinds that are no library's entry point, client or configuration.
    */
   public Optional<String> libraryId() {
     return Optional.ofNullable(library);
