@@ -15,11 +15,6 @@ import java.util.List;
  */
 final class RegisterDropwizardFilter implements JavaRewrite {
   static final RewriteId ID = RewriteId.REGISTER_DROPWIZARD_FILTER;
-  /** Dropwizard 1-3 and 4+ (jakarta, moved to io.dropwizard.core). */
-  private static final List<String> APPLICATIONS =
-      List.of("io.dropwizard.Application", "io.dropwizard.core.Application");
-  private static final List<String> ENVIRONMENTS =
-      List.of("io.dropwizard.setup.Environment", "io.dropwizard.core.setup.Environment");
   private static final String MARKER = "OtelboardRegisterFilter";
 
   @Override
@@ -34,50 +29,40 @@ final class RegisterDropwizardFilter implements JavaRewrite {
 
   @Override
   public boolean precondition(String source) {
-    return source.contains("io.dropwizard") && source.contains("Application");
+    return DropwizardApplications.mayHoldOne(source);
   }
 
   @Override
   public void visit(CompilationUnit unit, RewriteContext context) {
-    for (ClassOrInterfaceDeclaration type : unit.findAll(ClassOrInterfaceDeclaration.class)) {
-      boolean application = type.getExtendedTypes().stream()
-          .anyMatch(t -> APPLICATIONS.stream().anyMatch(a -> Ast.isType(unit, t.asString(), a)));
-      if (!application) {
+    for (MethodDeclaration run : DropwizardApplications.runMethods(unit)) {
+      String filter = context.settings().generated(RewriteSettings.SERVLET_FILTER);
+      String simple = RewriteSettings.SERVLET_FILTER;
+      boolean registered = run.getBody().get().findAll(MethodCallExpr.class).stream()
+          .anyMatch(c -> c.getNameAsString().equals("addFilter")
+              && c.getArguments().toString().contains(simple));
+      if (registered) {
         continue;
       }
-      for (MethodDeclaration run : type.getMethodsByName("run")) {
-        if (run.getParameters().size() != 2 || run.getBody().isEmpty()
-            || ENVIRONMENTS.stream().noneMatch(
-                e -> Ast.isType(unit, run.getParameter(1).getTypeAsString(), e))) {
-          continue;
-        }
-        String filter = context.settings().generated(RewriteSettings.SERVLET_FILTER);
-        String simple = RewriteSettings.SERVLET_FILTER;
-        boolean registered = run.getBody().get().findAll(MethodCallExpr.class).stream()
-            .anyMatch(c -> c.getNameAsString().equals("addFilter")
-                && c.getArguments().toString().contains(simple));
-        if (registered) {
-          continue;
-        }
-        if (!MethodBodyText.bracesOnOwnLines(run)) {
-          context.manual(run, ID, "run(...) whose braces share a line with its code: put { and } "
-              + "on lines of their own and re-run onboard, or register " + simple + " with "
-              + "environment.servlets().addFilter(...) yourself");
-          continue;
-        }
-        String name = RewriteContext.reference(unit, filter);
-        String environment = run.getParameter(1).getNameAsString();
-        String statement = environment + ".servlets().addFilter(\"" + simple + "\", new " + name
-            + "()).addMappingForUrlPatterns(" + name + ".requests(), true, \"/*\");";
-        context.changed(run, ID, type.getNameAsString() + ".run registers " + simple
-            + ": SERVER spans for every request, current while the resource runs");
-        context.need(Instrumentation.SERVLET_FILTER);
-        context.need(Instrumentation.BOOTSTRAP);
-        run.addAnnotation(new MarkerAnnotationExpr(MARKER));
-        MethodBodyText.Edit edit =
-            new MethodBodyText.Edit(MARKER, "", List.of(statement), List.of(), List.of());
-        context.editPrintedText(text -> MethodBodyText.apply(text, edit));
+      if (!MethodBodyText.bracesOnOwnLines(run)) {
+        context.manual(run, ID, "run(...) whose braces share a line with its code: put { and } "
+            + "on lines of their own and re-run onboard, or register " + simple + " with "
+            + "environment.servlets().addFilter(...) yourself");
+        continue;
       }
+      String name = RewriteContext.reference(unit, filter);
+      String environment = run.getParameter(1).getNameAsString();
+      String statement = environment + ".servlets().addFilter(\"" + simple + "\", new " + name
+          + "()).addMappingForUrlPatterns(" + name + ".requests(), true, \"/*\");";
+      String type = run.findAncestor(ClassOrInterfaceDeclaration.class).orElseThrow()
+          .getNameAsString();
+      context.changed(run, ID, type + ".run registers " + simple
+          + ": SERVER spans for every request, current while the resource runs");
+      context.need(Instrumentation.SERVLET_FILTER);
+      context.need(Instrumentation.BOOTSTRAP);
+      run.addAnnotation(new MarkerAnnotationExpr(MARKER));
+      MethodBodyText.Edit edit =
+          new MethodBodyText.Edit(MARKER, "", List.of(statement), List.of(), List.of());
+      context.editPrintedText(text -> MethodBodyText.apply(text, edit));
     }
   }
 }
