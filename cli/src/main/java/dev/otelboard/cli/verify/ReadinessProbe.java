@@ -8,12 +8,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-/** Waits for a started service to be ready: a health URL answering 2xx, or a line in its output. */
+/**
+ * Waits for a started service to be ready: a health URL answering 2xx, or a line in its output.
+ *
+ * <p>Each HTTP probe carries a W3C {@code traceparent} whose sampled flag is off: a service that
+ * samples by its parent (the SDK's and the javaagent's default) records no span for it. A probe's
+ * SERVER span is not the user's telemetry, and its time window would count the service's startup
+ * log lines ("Started ... in 7.7 seconds"), written on the main thread while the probe is answered,
+ * as uncorrelated in-request logs.
+ */
 final class ReadinessProbe {
   private static final long POLL_MILLIS = 200;
 
@@ -55,13 +65,16 @@ final class ReadinessProbe {
   static void awaitHttp(RunningProcess process, String url, Duration timeout)
       throws NotReady, InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "no answer yet";
     while (true) {
       checkAlive(process);
       try {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(2))
+            .header("traceparent", unsampledTraceparent())
+            .GET()
+            .build();
         HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 == 2) {
           return;
@@ -78,6 +91,15 @@ final class ReadinessProbe {
       }
       Thread.sleep(POLL_MILLIS);
     }
+  }
+
+  /** A fresh W3C traceparent (version 00) with random ids and the sampled flag off. */
+  static String unsampledTraceparent() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = random.nextLong();
+    long low = random.nextLong() | 1L; // all-zero ids are invalid
+    long span = random.nextLong() | 1L;
+    return String.format(Locale.ROOT, "00-%016x%016x-%016x-00", high, low, span);
   }
 
   /** Waits for {@code line} to see its pattern, the process to exit, or {@code timeout}. */
