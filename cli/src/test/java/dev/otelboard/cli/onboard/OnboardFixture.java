@@ -80,15 +80,6 @@ final class OnboardFixture implements AutoCloseable {
 
   /** A single-module pom (artifactId shop) with these {@code group:artifact:version} dependencies. */
   static String pom(String... dependencies) {
-    StringBuilder deps = new StringBuilder();
-    for (String dependency : dependencies) {
-      String[] gav = dependency.split(":");
-      deps.append("    <dependency>\n")
-          .append("      <groupId>").append(gav[0]).append("</groupId>\n")
-          .append("      <artifactId>").append(gav[1]).append("</artifactId>\n")
-          .append("      <version>").append(gav[2]).append("</version>\n")
-          .append("    </dependency>\n");
-    }
     return """
         <project>
           <modelVersion>4.0.0</modelVersion>
@@ -96,7 +87,63 @@ final class OnboardFixture implements AutoCloseable {
           <dependencies>
         %s  </dependencies>
         </project>
-        """.formatted(deps);
+        """.formatted(dependencies(dependencies));
+  }
+
+  /**
+   * A Spring Boot service's pom: spring-boot-starter-parent {@code bootVersion}, artifactId
+   * {@code artifactId}, spring-boot-starter-web and these {@code group:artifact[:version]}
+   * dependencies.
+   */
+  static String springBootPom(String bootVersion, String artifactId, String... dependencies) {
+    return """
+        <project>
+          <modelVersion>4.0.0</modelVersion>
+          <parent>
+            <groupId>org.springframework.boot</groupId>
+            <artifactId>spring-boot-starter-parent</artifactId>
+            <version>%s</version>
+          </parent>
+          <artifactId>%s</artifactId>
+          <dependencies>
+            <dependency>
+              <groupId>org.springframework.boot</groupId>
+              <artifactId>spring-boot-starter-web</artifactId>
+            </dependency>
+        %s  </dependencies>
+        </project>
+        """.formatted(bootVersion, artifactId, dependencies(dependencies));
+  }
+
+  /** The source of {@code @SpringBootApplication} class {@code name} in package {@code pkg}. */
+  static String springBootApplication(String pkg, String name) {
+    return """
+        package %s;
+
+        import org.springframework.boot.SpringApplication;
+        import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+        @SpringBootApplication
+        public class %s {
+          public static void main(String[] args) {
+            SpringApplication.run(%s.class, args);
+          }
+        }
+        """.formatted(pkg, name, name);
+  }
+
+  /** {@code <dependency>} elements for {@code group:artifact[:version]} coordinates. */
+  private static String dependencies(String... coordinates) {
+    StringBuilder deps = new StringBuilder();
+    for (String coordinate : coordinates) {
+      String[] gav = coordinate.split(":");
+      deps.append("    <dependency>\n")
+          .append("      <groupId>").append(gav[0]).append("</groupId>\n")
+          .append("      <artifactId>").append(gav[1]).append("</artifactId>\n")
+          .append(gav.length > 2 ? "      <version>" + gav[2] + "</version>\n" : "")
+          .append("    </dependency>\n");
+    }
+    return deps.toString();
   }
 
   @Override

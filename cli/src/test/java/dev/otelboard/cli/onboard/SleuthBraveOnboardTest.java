@@ -20,44 +20,11 @@ class SleuthBraveOnboardTest {
   private final Path root = fixture.root();
   private final OnboardService service = fixture.service();
 
-  private static final String SLEUTH_POM =
-      """
-      <project>
-        <modelVersion>4.0.0</modelVersion>
-        <parent>
-          <groupId>org.springframework.boot</groupId>
-          <artifactId>spring-boot-starter-parent</artifactId>
-          <version>2.7.18</version>
-        </parent>
-        <artifactId>orders</artifactId>
-        <dependencies>
-          <dependency>
-            <groupId>org.springframework.boot</groupId>
-            <artifactId>spring-boot-starter-web</artifactId>
-          </dependency>
-          <dependency>
-            <groupId>org.springframework.cloud</groupId>
-            <artifactId>spring-cloud-starter-sleuth</artifactId>
-            <version>3.1.11</version>
-          </dependency>
-        </dependencies>
-      </project>
-      """;
+  private static final String SLEUTH_POM = OnboardFixture.springBootPom("2.7.18", "orders",
+      "org.springframework.cloud:spring-cloud-starter-sleuth:3.1.11");
 
   private static final String APPLICATION =
-      """
-      package com.example.orders;
-
-      import org.springframework.boot.SpringApplication;
-      import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-      @SpringBootApplication
-      public class OrdersApplication {
-        public static void main(String[] args) {
-          SpringApplication.run(OrdersApplication.class, args);
-        }
-      }
-      """;
+      OnboardFixture.springBootApplication("com.example.orders", "OrdersApplication");
 
   private static final String LOGBACK =
       """

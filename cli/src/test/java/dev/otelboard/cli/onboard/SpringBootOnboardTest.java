@@ -31,38 +31,10 @@ class SpringBootOnboardTest {
   }
 
   private static final String APPLICATION =
-      """
-      package com.example.stock;
-
-      import org.springframework.boot.SpringApplication;
-      import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-      @SpringBootApplication
-      public class StockApplication {
-        public static void main(String[] args) {
-          SpringApplication.run(StockApplication.class, args);
-        }
-      }
-      """;
+      OnboardFixture.springBootApplication("com.example.stock", "StockApplication");
 
   private static String bootPom(String version) {
-    return """
-        <project>
-          <modelVersion>4.0.0</modelVersion>
-          <parent>
-            <groupId>org.springframework.boot</groupId>
-            <artifactId>spring-boot-starter-parent</artifactId>
-            <version>%s</version>
-          </parent>
-          <artifactId>stock</artifactId>
-          <dependencies>
-            <dependency>
-              <groupId>org.springframework.boot</groupId>
-              <artifactId>spring-boot-starter-web</artifactId>
-            </dependency>
-          </dependencies>
-        </project>
-        """.formatted(version);
+    return OnboardFixture.springBootPom(version, "stock");
   }
 
   private static String withDependency(String pom, String groupId, String artifactId) {

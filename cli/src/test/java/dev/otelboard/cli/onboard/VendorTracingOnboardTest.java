@@ -378,44 +378,11 @@ class VendorTracingOnboardTest {
     assertThat(after(plan, "pom.xml")).doesNotContain(artifact.split(":")[1]);
   }
 
-  private static final String SPRING_POM =
-      """
-      <project>
-        <modelVersion>4.0.0</modelVersion>
-        <parent>
-          <groupId>org.springframework.boot</groupId>
-          <artifactId>spring-boot-starter-parent</artifactId>
-          <version>2.7.18</version>
-        </parent>
-        <artifactId>stock</artifactId>
-        <dependencies>
-          <dependency>
-            <groupId>org.springframework.boot</groupId>
-            <artifactId>spring-boot-starter-web</artifactId>
-          </dependency>
-          <dependency>
-            <groupId>com.datadoghq</groupId>
-            <artifactId>dd-trace-api</artifactId>
-            <version>1.44.0</version>
-          </dependency>
-        </dependencies>
-      </project>
-      """;
+  private static final String SPRING_POM = OnboardFixture.springBootPom("2.7.18", "stock",
+      "com.datadoghq:dd-trace-api:1.44.0");
 
   private static final String SPRING_APPLICATION =
-      """
-      package com.example.stock;
-
-      import org.springframework.boot.SpringApplication;
-      import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-      @SpringBootApplication
-      public class StockApplication {
-        public static void main(String[] args) {
-          SpringApplication.run(StockApplication.class, args);
-        }
-      }
-      """;
+      OnboardFixture.springBootApplication("com.example.stock", "StockApplication");
 
   private void applyAndExpectIdempotence(OnboardPlan plan, OnboardOptions options)
       throws Exception {
