@@ -13,6 +13,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -32,6 +33,7 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +130,21 @@ final class TwoServiceScenario {
 
   static final String ORPHAN_PARENT_SPAN_ID = "00f067aa0ba902b7";
 
+  /**
+   * Starts a span stamped with the wall clock that log records are stamped with. The SDK's own
+   * span end is an anchor (a wall-clock read, then a monotonic read) plus monotonic time; a thread
+   * preempted between the anchor's two reads (likely with every core busy) gets an end time
+   * earlier than the real one, and a log written just before the end falls outside its request.
+   */
+  private static Span start(SpanBuilder builder) {
+    return builder.setStartTimestamp(Instant.now()).startSpan();
+  }
+
+  /** Ends {@code span} at the current wall-clock time; see {@link #start}. */
+  private static void end(Span span) {
+    span.end(Instant.now());
+  }
+
   /** Runs the scenario against {@code collector} and closes both services' SDKs. */
   static void run(EmbeddedCollector collector) {
     run(collector, UnaryOperator.identity());
@@ -138,7 +155,7 @@ final class TwoServiceScenario {
     try (Service checkout = Service.grpc("checkout", collector, wrapCheckoutSpans);
         Service inventory = Service.http("inventory", collector)) {
       // Request A: checkout SERVER -> CLIENT -> inventory SERVER, a log line in each server span.
-      Span serverA = checkout.tracer().spanBuilder("POST /checkout").setSpanKind(SpanKind.SERVER).startSpan();
+      Span serverA = start(checkout.tracer().spanBuilder("POST /checkout").setSpanKind(SpanKind.SERVER));
       try (Scope a = serverA.makeCurrent()) {
         checkout.info("reserving stock for order 41");
         Span client = checkout.tracer().spanBuilder("POST").setSpanKind(SpanKind.CLIENT).startSpan();
@@ -148,17 +165,17 @@ final class TwoServiceScenario {
         }
         Context remote = W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, MAP_GETTER);
         Span serverInventory =
-            inventory.tracer().spanBuilder("POST /reserve").setSpanKind(SpanKind.SERVER).setParent(remote).startSpan();
+            start(inventory.tracer().spanBuilder("POST /reserve").setSpanKind(SpanKind.SERVER).setParent(remote));
         try (Scope s = serverInventory.makeCurrent()) {
           inventory.info("reserved 2 x ABC-1");
         }
-        serverInventory.end();
+        end(serverInventory);
         client.end();
       }
-      serverA.end();
+      end(serverA);
 
       // Request B: one correlated line, one written without trace context inside the request.
-      Span serverB = checkout.tracer().spanBuilder("POST /checkout").setSpanKind(SpanKind.SERVER).startSpan();
+      Span serverB = start(checkout.tracer().spanBuilder("POST /checkout").setSpanKind(SpanKind.SERVER));
       try (Scope b = serverB.makeCurrent()) {
         checkout.info("reserving stock for order 42");
         checkout.log().logRecordBuilder()
@@ -167,19 +184,19 @@ final class TwoServiceScenario {
             .setBody("payment pending for order 42")
             .emit();
       }
-      serverB.end();
+      end(serverB);
 
       // An inventory request whose parent span never arrives: broken propagation.
       SpanContext missingParent =
           SpanContext.createFromRemoteParent(
               "4bf92f3577b34da6a3ce929d0e0e4736", ORPHAN_PARENT_SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault());
       Span orphan =
-          inventory.tracer().spanBuilder("POST /orphan").setSpanKind(SpanKind.SERVER)
-              .setParent(Context.root().with(Span.wrap(missingParent))).startSpan();
+          start(inventory.tracer().spanBuilder("POST /orphan").setSpanKind(SpanKind.SERVER)
+              .setParent(Context.root().with(Span.wrap(missingParent))));
       try (Scope o = orphan.makeCurrent()) {
         inventory.info("orphaned work");
       }
-      orphan.end();
+      end(orphan);
     }
   }
 

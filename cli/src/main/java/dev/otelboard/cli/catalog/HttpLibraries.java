@@ -73,7 +73,7 @@ public final class HttpLibraries {
           .addFactories("org.apache.hc.client5.http.impl.async.HttpAsyncClients",
               "createDefault", "createSystem", "custom")
           .addCoordinates("org.apache.httpcomponents.client5:httpclient5")
-          .setOnboarding(Onboarding.rewrite("wrap-apache-httpclient5",
+          .setOnboarding(Onboarding.rewrite("wrap-apache-httpclient-5",
               "classic clients built by HttpClients.custom()/createDefault()/createSystem() or "
                   + "HttpClientBuilder.create() get a generated exec interceptor on "
                   + "opentelemetry-instrumentation-api (apache-httpclient-5.2 is not served "

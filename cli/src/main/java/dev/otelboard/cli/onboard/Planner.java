@@ -2,7 +2,6 @@ package dev.otelboard.cli.onboard;
 
 import static dev.otelboard.cli.onboard.ExistingTracers.existingTracing;
 import static dev.otelboard.cli.onboard.ExistingTracers.tracerName;
-import static dev.otelboard.cli.onboard.PomPlanner.loggingDependencies;
 import static dev.otelboard.cli.onboard.LogConfigPlanner.setsLoggingPattern;
 import static dev.otelboard.cli.onboard.OnboardService.INSTRUMENTATION_VERSION;
 import static dev.otelboard.cli.onboard.PomPlanner.INSTRUMENTATION_GROUP;
@@ -41,10 +40,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,15 +54,6 @@ final class Planner {
   private static final List<String> SLF4J_BACKENDS =
       LibraryCatalog.slf4jProviders().stream().map(Coordinates::artifactId).toList();
 
-  /** The adapters whose template (templates/adapters/NAME.java.ftl) is named as the class. */
-  private static final Map<Instrumentation, String> ADAPTERS = new EnumMap<>(Map.of(
-      Instrumentation.HTTP_CLIENT_ADAPTER, RewriteSettings.HTTP_CLIENT_ADAPTER,
-      Instrumentation.HTTP_SERVER_ADAPTER, RewriteSettings.HTTP_SERVER_ADAPTER,
-      Instrumentation.APACHE_HTTPCLIENT_4_ADAPTER, RewriteSettings.APACHE_HTTPCLIENT_4_ADAPTER,
-      Instrumentation.HTTP_CLIENT5_ADAPTER, RewriteSettings.HTTP_CLIENT5_ADAPTER,
-      Instrumentation.KAFKA_ADAPTER, RewriteSettings.KAFKA_ADAPTER,
-      Instrumentation.OKHTTP_ADAPTER, RewriteSettings.OKHTTP_ADAPTER));
-
   private final Path mavenRepository;
   private final Path root;
   private final OnboardOptions options;
@@ -73,6 +61,7 @@ final class Planner {
   private final PlanDraft draft;
   private final LogConfigPlanner logConfigs;
   private final PomPlanner poms;
+  private final SourcePlanner sourcePlanner;
   private boolean anyModuleNeedsOtel;
 
   Planner(Path mavenRepository, Path root, OnboardOptions options, ScanResult scan) {
@@ -83,6 +72,7 @@ final class Planner {
     this.draft = new PlanDraft(root);
     this.logConfigs = new LogConfigPlanner(draft);
     this.poms = new PomPlanner(draft);
+    this.sourcePlanner = new SourcePlanner(draft);
   }
 
   OnboardPlan plan() throws IOException {
@@ -99,7 +89,7 @@ final class Planner {
       poms.editPom(pom, List.of(), true, false);
     }
     if (config.mode() == Mode.AGENT) {
-      planAgentEnv(config);
+      AgentStarts.planEnvFile(root, config, draft);
     }
     AgentStarts.plan(root, scan, config.mode() == Mode.AGENT, draft);
     // Files no rewrite needed are not parsed by the rewriters; scan parsed them all.
@@ -330,7 +320,7 @@ final class Planner {
     if (julOnly) {
       dropJulMigrationItems(module);
     }
-    generateSources(sources, basePackage, settings, config, needs, logging, boot, mvcFilter,
+    sourcePlanner.plan(sources, basePackage, settings, config, needs, logging, boot, mvcFilter,
         ServletApi.of(javaFiles, buildFiles, boot), julOnly);
     List<MavenDependency> dependencies = new ArrayList<>(poms.dependencies(needs, logging));
     if (needs.contains(Instrumentation.SPRING_MVC_FILTER)) {
@@ -402,53 +392,6 @@ final class Planner {
         false, true);
   }
 
-  private void generateSources(
-      Path sources, String basePackage, RewriteSettings settings, OtelboardConfig config,
-      Set<Instrumentation> needs, LoggingFrameworks logging, SpringBootApp boot,
-      Optional<String> mvcFilter, String servletApi, boolean jul) throws IOException {
-    Path dir = basePackage.isEmpty() ? sources : sources.resolve(basePackage.replace('.', '/'));
-    String bootstrap = settings.bootstrapClass();
-    draft.generate(dir.resolve(bootstrap + ".java"),
-        GeneratedSources.bootstrap(basePackage, bootstrap, config.serviceName(),
-            logging.logback(), logging.log4j2(), logging.dropwizard(),
-            jul ? RewriteSettings.JUL_HANDLER : ""));
-    if (jul) {
-      Path handler = dir.resolve(RewriteSettings.JUL_HANDLER + ".java");
-      int before = draft.changes().size();
-      draft.generate(handler, GeneratedSources.adapter("OtelJulHandler", basePackage,
-          RewriteSettings.JUL_HANDLER, bootstrap));
-      if (draft.changes().size() > before) {
-        draft.changes().add(new Change(draft.relative(handler), 1,
-            RewriteId.JUL_LOG_CORRELATION, "java.util.logging only: the bootstrap installs "
-                + RewriteSettings.JUL_HANDLER + " on the root logger, which exports every record "
-                + "with its trace context and prints trace_id/span_id in the console lines"));
-      }
-    }
-    for (Map.Entry<Instrumentation, String> adapter : ADAPTERS.entrySet()) {
-      if (needs.contains(adapter.getKey())) {
-        draft.generate(dir.resolve(adapter.getValue() + ".java"),
-            GeneratedSources.adapter(adapter.getValue(), basePackage, adapter.getValue(),
-                bootstrap));
-      }
-    }
-    if (needs.contains(Instrumentation.SERVLET_FILTER)) {
-      draft.generate(dir.resolve(RewriteSettings.SERVLET_FILTER + ".java"),
-          GeneratedSources.servletFilter(basePackage, RewriteSettings.SERVLET_FILTER, bootstrap,
-              servletApi));
-    }
-    if (needs.contains(Instrumentation.SPRING_WEB_ADAPTER)) {
-      draft.generate(dir.resolve(RewriteSettings.SPRING_WEB_ADAPTER + ".java"),
-          GeneratedSources.springWebAdapter(basePackage, RewriteSettings.SPRING_WEB_ADAPTER,
-              bootstrap, needs.contains(Instrumentation.SPRING_REST_CLIENT)));
-    }
-    if (needs.contains(Instrumentation.SPRING_MVC_FILTER)) {
-      draft.generate(dir.resolve(RewriteSettings.SPRING_MVC_ADAPTER + ".java"),
-          GeneratedSources.springMvcFilter(basePackage, RewriteSettings.SPRING_MVC_ADAPTER,
-              bootstrap, mvcFilter.orElseThrow(), boot.jakarta(),
-              logging.logback() || logging.log4j2()));
-    }
-  }
-
   /**
    * A module that logs only through java.util.logging gets its records exported by a generated
    * JUL Handler on the OpenTelemetry Logs bridge, which the bootstrap installs on the root logger
@@ -477,20 +420,6 @@ final class Planner {
       }
     }
     return true;
-  }
-
-  private void planAgentEnv(OtelboardConfig config) throws IOException {
-    Path file = root.resolve("deploy/otel/agent.env");
-    String text =
-        "# Generated by otelboard " + GeneratedSources.version()
-            + "; re-run otelboard onboard to update.\n"
-            + "# The environment of the service's container in agent mode.\n"
-            + "JAVA_TOOL_OPTIONS=-javaagent:/otel/opentelemetry-javaagent.jar\n"
-            + "OTEL_SERVICE_NAME=" + config.serviceName() + "\n"
-            + "OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf\n"
-            + "OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector:4318\n"
-            + "OTEL_LOGS_EXPORTER=otlp\n";
-    draft.generate(file, text);
   }
 
   /** Where the local Maven repository keeps a library's one instrumentation artifact. */

@@ -6,16 +6,13 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
-import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
@@ -31,7 +28,9 @@ import java.util.Set;
 
 /**
  * Everything one file's move off Brave or Sleuth takes ({@link MigrateBrave}), planned before any
- * node changes so that a single use it can't move leaves the whole file alone.
+ * node changes so that a single use it can't move leaves the whole file alone. The types and where
+ * a Tracer comes from are planned here, the calls by {@link BraveCalls}; {@link BraveNames} reads
+ * what an expression is in the API's terms.
  */
 final class BravePlan {
   private static final Set<String> SPRING_COMPONENTS = Set.of("Component", "Service",
@@ -40,6 +39,7 @@ final class BravePlan {
   private final CompilationUnit unit;
   private final RewriteContext context;
   private final Api api;
+  private final BraveNames names;
   private final List<Map.Entry<Node, String>> problems = new ArrayList<>();
   private final Map<Node, Boolean> consumed = new IdentityHashMap<>();
   private final List<Runnable> edits = new ArrayList<>();
@@ -52,6 +52,7 @@ final class BravePlan {
     this.unit = unit;
     this.context = context;
     this.api = api;
+    this.names = new BraveNames(unit, api);
   }
 
   List<Map.Entry<Node, String>> problems() {
@@ -66,7 +67,7 @@ final class BravePlan {
       }
     }
     for (AnnotationExpr annotation : unit.findAll(AnnotationExpr.class)) {
-      String name = qualified(annotation.getNameAsString());
+      String name = names.qualified(annotation.getNameAsString());
       if (name != null) {
         problem(annotation, "@" + annotation.getName() + " is not moved: put the method's work "
             + "in an OpenTelemetry span (@WithSpan with the Spring Boot starter's aspect, or "
@@ -74,7 +75,7 @@ final class BravePlan {
       }
     }
     types();
-    calls();
+    new BraveCalls(this, names, unit, api).plan();
     coverage();
   }
 
@@ -85,7 +86,7 @@ final class BravePlan {
           && outer.getScope().orElse(null) == type) {
         continue;
       }
-      String qualified = qualified(type.getNameWithScope());
+      String qualified = names.qualified(type.getNameWithScope());
       if (qualified == null) {
         continue;
       }
@@ -146,7 +147,7 @@ final class BravePlan {
     }
     VariableDeclarator variable = variables.get(0);
     if (variable.getInitializer().isPresent()) {
-      if (!isCurrentTracer(variable.getInitializer().get())) {
+      if (!names.isCurrentTracer(variable.getInitializer().get())) {
         problem(type, "a Tracer from " + variable.getInitializer().get() + ": otelboard moves "
             + "Tracing.currentTracer() and an injected Tracer bean; move this one by hand");
         return false;
@@ -214,290 +215,10 @@ final class BravePlan {
         ? f.getNameAsString() : assign.getTarget().toString();
   }
 
-  private boolean isCurrentTracer(Expression expr) {
-    return api == Api.BRAVE && expr instanceof MethodCallExpr call
-        && call.getNameAsString().equals("currentTracer") && call.getArguments().isEmpty()
-        && call.getScope().map(s -> Ast.namesClass(unit, s, "brave.Tracing")).orElse(false);
-  }
-
-  private MethodCallExpr holderCall() {
+  /** The call that gives the service's OpenTelemetry Tracer: the generated holder's. */
+  MethodCallExpr holderCall() {
     String name = RewriteContext.reference(unit, context.settings().tracingHolder());
     return new MethodCallExpr(new NameExpr(name), "tracer");
-  }
-
-  private void calls() {
-    for (MethodCallExpr call : unit.findAll(MethodCallExpr.class)) {
-      if (isCurrentTracer(call)) {
-        consume(call);
-        holder = true;
-        change(call, "Tracing.currentTracer() -> the service's OpenTelemetry Tracer");
-        edits.add(() -> call.replace(holderCall()));
-        continue;
-      }
-      Expression scope = call.getScope().orElse(null);
-      Kind kind = scope == null ? null : kindOf(scope);
-      if (kind == null) {
-        continue;
-      }
-      switch (kind) {
-        case TRACER -> tracerCall(call, scope);
-        case UNNAMED -> {
-          if (!call.getNameAsString().equals("name")) {
-            problem(call, "a span with no name yet: name it first (nextSpan().name(\"x\"))");
-          }
-        }
-        case BUILDER -> builderCall(call, scope);
-        case SPAN -> spanCall(call, scope);
-        case SCOPE -> {
-          if (!call.getNameAsString().equals("close")) {
-            problem(call, "SpanInScope." + call.getNameAsString() + "(...): move it by hand");
-          }
-        }
-        case CONTEXT -> contextCall(call);
-        default -> { }
-      }
-    }
-  }
-
-  private void tracerCall(MethodCallExpr call, Expression tracer) {
-    String method = call.getNameAsString();
-    if (method.equals("nextSpan") || method.equals("newTrace")) {
-      if (!call.getArguments().isEmpty()
-          || !(call.getParentNode().orElse(null) instanceof MethodCallExpr named)
-          || named.getScope().orElse(null) != call || !named.getNameAsString().equals("name")
-          || named.getArguments().size() != 1) {
-        problem(call, method + "(" + call.getArguments() .stream().map(Object::toString)
-            .reduce((a, b) -> a + ", " + b).orElse("") + ") not followed by .name(...): "
-            + "OpenTelemetry names a span when it builds it; write nextSpan().name(\"x\")");
-        return;
-      }
-      change(named, "span " + named.getArgument(0) + " built with the OpenTelemetry API");
-      boolean root = method.equals("newTrace");
-      edits.add(() -> {
-        named.setName("spanBuilder");
-        named.setScope(tracer);
-        if (root) {
-          MethodCallExpr noParent = new MethodCallExpr(null, "setNoParent");
-          named.replace(noParent);
-          noParent.setScope(named);
-        }
-      });
-      return;
-    }
-    if (method.equals(api.inScope) && call.getArguments().size() == 1
-        && kindOf(call.getArgument(0)) == Kind.SPAN) {
-      change(call, "span made current with makeCurrent()");
-      Expression span = call.getArgument(0);
-      edits.add(() -> {
-        MethodCallExpr current = new MethodCallExpr(null, "makeCurrent");
-        call.replace(current);
-        current.setScope(span);
-      });
-      return;
-    }
-    if (method.equals("currentSpan") || method.equals("currentSpanCustomizer")) {
-      change(call, "the current span is Span.current()");
-      edits.add(() -> call.replace(new MethodCallExpr(
-          new NameExpr(RewriteContext.reference(unit, Kind.SPAN.openTelemetry)), "current")));
-      return;
-    }
-    problem(call, "Tracer." + method + "(...): " + switch (method) {
-      case "startScopedSpan", "startScopedSpanWithParent" -> "a scoped span; write it as "
-          + "nextSpan().name(..).start() with " + api.inScope + "(span) and re-run onboard";
-      case "withSpanInScope", "withSpan" -> "scope a span declared in this file by its type";
-      default -> "no OpenTelemetry counterpart otelboard can write";
-    });
-  }
-
-  private void builderCall(MethodCallExpr call, Expression scope) {
-    switch (call.getNameAsString()) {
-      case "name" -> {
-        if (!(scope instanceof MethodCallExpr inner) || kindOf(inner) != Kind.UNNAMED) {
-          problem(call, "a second name before start(): move it by hand");
-        }
-      }
-      case "tag" -> tag(call);
-      case "remoteServiceName" -> peerService(call);
-      case "kind" -> {
-        Expression value = call.getArgument(0);
-        String written = value.toString();
-        String constant = written.substring(written.lastIndexOf('.') + 1);
-        if (!(value instanceof FieldAccessExpr) || !written.contains("Kind.")
-            || !Set.of("CLIENT", "SERVER", "PRODUCER", "CONSUMER").contains(constant)) {
-          problem(call, "span kind " + written + ": write it as Span.Kind.X");
-          return;
-        }
-        consume(value);
-        change(call, "span kind " + constant);
-        edits.add(() -> {
-          call.setName("setSpanKind");
-          call.getArguments().clear();
-          call.addArgument(new FieldAccessExpr(new NameExpr(
-              RewriteContext.reference(unit, MigrateBrave.OTEL + "SpanKind")), constant));
-        });
-      }
-      case "start" -> {
-        if (!call.getArguments().isEmpty()) {
-          problem(call, "start(timestamp): move it by hand");
-          return;
-        }
-        change(call, "start() -> startSpan()");
-        edits.add(() -> call.setName("startSpan"));
-      }
-      default -> problem(call, call.getNameAsString() + "(...) before the span starts: move "
-          + "it after start(), or by hand");
-    }
-  }
-
-  private void spanCall(MethodCallExpr call, Expression scope) {
-    String method = call.getNameAsString();
-    int arguments = call.getArguments().size();
-    if (method.equals("tag") && arguments == 2) {
-      tag(call);
-    } else if (method.equals("remoteServiceName") && arguments == 1) {
-      peerService(call);
-    } else if (method.equals("name") && arguments == 1) {
-      change(call, "name(..) -> updateName(..)");
-      edits.add(() -> call.setName("updateName"));
-    } else if (method.equals(api.event) && arguments == 1) {
-      change(call, method + "(..) -> span event");
-      edits.add(() -> call.setName("addEvent"));
-    } else if (method.equals("error") && arguments == 1) {
-      change(call, "error(..) -> setStatus(StatusCode.ERROR) and recordException(..)");
-      edits.add(() -> {
-        String status = RewriteContext.reference(unit, MigrateBrave.OTEL + "StatusCode");
-        MethodCallExpr setStatus = new MethodCallExpr(null, "setStatus");
-        call.setName("recordException");
-        call.setScope(setStatus);
-        setStatus.setScope(scope);
-        setStatus.addArgument(new FieldAccessExpr(new NameExpr(status), "ERROR"));
-      });
-    } else if (method.equals(api.finish) && arguments <= 1) {
-      change(call, method + "() -> end()");
-      edits.add(() -> {
-        call.setName("end");
-        if (arguments == 1) {
-          call.addArgument(new FieldAccessExpr(new NameExpr(
-              RewriteContext.reference(unit, "java.util.concurrent.TimeUnit")), "MICROSECONDS"));
-        }
-      });
-    } else if (method.equals("context") && arguments == 0) {
-      edits.add(() -> call.setName("getSpanContext"));
-    } else {
-      problem(call, "Span." + method + "(...): " + (method.equals("start")
-          ? "a span stored before it starts; start it where it is built (nextSpan().name(..)"
-              + "...start())" : "no OpenTelemetry counterpart otelboard can write"));
-    }
-  }
-
-  private void contextCall(MethodCallExpr call) {
-    String method = call.getNameAsString();
-    if (method.equals(api.traceId) || method.equals(api.spanId)) {
-      String otel = method.equals(api.traceId) ? "getTraceId" : "getSpanId";
-      change(call, method + "() -> " + otel + "()");
-      edits.add(() -> call.setName(otel));
-    } else {
-      problem(call, "TraceContext." + method + "(...): no OpenTelemetry counterpart otelboard "
-          + "can write");
-    }
-  }
-
-  /** A tag: an attribute with its semantic-convention name; Brave's error tag is the status. */
-  private void tag(MethodCallExpr call) {
-    Expression key = call.getArgument(0);
-    if (!(key instanceof StringLiteralExpr literal)) {
-      change(call, "tag -> attribute");
-      edits.add(() -> call.setName("setAttribute"));
-      return;
-    }
-    String name = literal.getValue();
-    if (TagNames.ERROR.equals(name)) {
-      change(call, "error tag -> setStatus(StatusCode.ERROR, ..)");
-      edits.add(() -> {
-        call.setName("setStatus");
-        call.getArguments().set(0, new FieldAccessExpr(new NameExpr(
-            RewriteContext.reference(unit, MigrateBrave.OTEL + "StatusCode")), "ERROR"));
-      });
-      return;
-    }
-    String attribute = TagNames.attribute(name);
-    change(call, "tag " + name + " -> attribute " + attribute);
-    edits.add(() -> {
-      call.setName("setAttribute");
-      call.getArguments().set(0, new StringLiteralExpr(attribute));
-    });
-  }
-
-  private void peerService(MethodCallExpr call) {
-    change(call, "remote service name -> attribute peer.service");
-    edits.add(() -> {
-      call.setName("setAttribute");
-      call.getArguments().add(0, new StringLiteralExpr("peer.service"));
-    });
-  }
-
-  /** What {@code expr} holds in the API's terms, or null. */
-  Kind kindOf(Expression expr) {
-    if (expr.isEnclosedExpr()) {
-      return kindOf(expr.asEnclosedExpr().getInner());
-    }
-    String variable = expr instanceof NameExpr n ? n.getNameAsString()
-        : expr instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr
-            ? f.getNameAsString() : null;
-    if (variable != null) {
-      return Ast.declaredType(expr, variable).map(this::qualified)
-          .flatMap(api::kindOfType).orElse(null);
-    }
-    if (!(expr instanceof MethodCallExpr call)) {
-      return null;
-    }
-    if (isCurrentTracer(call)) {
-      return Kind.TRACER;
-    }
-    Kind receiver = call.getScope().map(this::kindOf).orElse(null);
-    if (receiver == null) {
-      return call.getScope().isEmpty() ? ownMethod(call) : null;
-    }
-    String method = call.getNameAsString();
-    return switch (receiver) {
-      case TRACER -> method.equals("nextSpan") || method.equals("newTrace") ? Kind.UNNAMED
-          : method.equals("currentSpan") || method.equals("currentSpanCustomizer") ? Kind.SPAN
-          : method.equals(api.inScope) ? Kind.SCOPE : null;
-      case UNNAMED -> method.equals("name") ? Kind.BUILDER : null;
-      case BUILDER -> method.equals("start") ? Kind.SPAN
-          : Set.of("tag", "kind", "remoteServiceName").contains(method) ? Kind.BUILDER : null;
-      case SPAN -> method.equals("context") ? Kind.CONTEXT
-          : Set.of("tag", "name", api.event, "error", "remoteServiceName").contains(method)
-              ? Kind.SPAN : null;
-      default -> null;
-    };
-  }
-
-  private Kind ownMethod(MethodCallExpr call) {
-    for (MethodDeclaration method : unit.findAll(MethodDeclaration.class)) {
-      if (method.getNameAsString().equals(call.getNameAsString())
-          && method.getParameters().size() == call.getArguments().size()) {
-        return api.kindOfType(Optional.ofNullable(qualified(method.getTypeAsString()))
-            .orElse("")).orElse(null);
-      }
-    }
-    return null;
-  }
-
-  /** The qualified name of a type or class written in this file, when it is the API's. */
-  String qualified(String written) {
-    String raw = Ast.rawType(written);
-    if (api.owns(raw)) {
-      return raw;
-    }
-    String first = raw.contains(".") ? raw.substring(0, raw.indexOf('.')) : raw;
-    for (ImportDeclaration imp : unit.getImports()) {
-      String name = imp.getNameAsString();
-      if (!imp.isStatic() && !imp.isAsterisk() && api.owns(name) && name.endsWith("." + first)) {
-        return name + raw.substring(first.length());
-      }
-    }
-    return null;
   }
 
   /** Every name the file imports from the API is one this plan moves. */
@@ -546,18 +267,29 @@ final class BravePlan {
     }
   }
 
-  private void consume(Node node) {
+  // The plan's ledger, written by the types here and the calls in BraveCalls; nothing changes
+  // until apply(), so one use that can't be moved leaves the whole file alone.
+
+  void useHolder() {
+    holder = true;
+  }
+
+  void edit(Runnable edit) {
+    edits.add(edit);
+  }
+
+  void consume(Node node) {
     consumed.put(node, Boolean.TRUE);
     node.getChildNodes().forEach(this::consume);
   }
 
-  private void change(Node node, String what) {
+  void change(Node node, String what) {
     int line = node.getBegin().map(p -> p.line).orElse(0);
     changes.computeIfAbsent(line, l -> new LinkedHashSet<>()).add(what);
     changeNodes.putIfAbsent(line, node);
   }
 
-  private void problem(Node node, String reason) {
+  void problem(Node node, String reason) {
     if (problems.stream().noneMatch(p -> p.getKey() == node)) {
       problems.add(Map.entry(node, reason));
     }

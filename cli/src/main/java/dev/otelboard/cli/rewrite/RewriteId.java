@@ -6,7 +6,8 @@ import java.util.Optional;
  * The one list of rewrite ids: what onboard reports each change and manual item under, what a scan
  * finding names in its {@code rewrite} field, what verify's hints and check's findings point to.
  * {@link #id()} is the wire spelling (scan JSON and SARIF, docs/scan-schema.json, onboard's summary,
- * verify's verdict, check's baseline): it never changes once released.
+ * verify's verdict, check's baseline): it never changes once released. A library's major version
+ * follows a dash, as in the catalog's library ids ({@code wrap-apache-httpclient-4}, {@code -5}).
  *
  * <p>An id is either declared by the class that makes its changes ({@link JavaRewrite#id()}, the
  * {@code ID} of a logging-config editor, {@link dev.otelboard.cli.buildfile.PomEditor#ID}...), or
@@ -27,7 +28,7 @@ public enum RewriteId {
   /** {@link DecorateAsyncTasks}. */
   DECORATE_ASYNC_TASKS("decorate-async-tasks", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link WrapApacheHttpClient5}. */
-  WRAP_APACHE_HTTPCLIENT5("wrap-apache-httpclient5", Reported.BY_SCAN_AND_ONBOARD),
+  WRAP_APACHE_HTTPCLIENT_5("wrap-apache-httpclient-5", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link RegisterDropwizardFilter}. */
   REGISTER_DROPWIZARD_FILTER("register-dropwizard-filter", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link RegisterJettyFilter}. */

@@ -14,7 +14,7 @@ import java.util.Set;
  * minimal client (no exec chain) and the async client are manual items.
  */
 final class WrapApacheHttpClient5 implements JavaRewrite {
-  static final RewriteId ID = RewriteId.WRAP_APACHE_HTTPCLIENT5;
+  static final RewriteId ID = RewriteId.WRAP_APACHE_HTTPCLIENT_5;
   private static final String CLIENTS = "org.apache.hc.client5.http.impl.classic.HttpClients";
   private static final String BUILDER =
       "org.apache.hc.client5.http.impl.classic.HttpClientBuilder";

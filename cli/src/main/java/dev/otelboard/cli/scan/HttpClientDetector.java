@@ -74,7 +74,7 @@ final class HttpClientDetector implements JavaDetector {
 
   /** Static factories of those clients: "owner#method" to kind and reason. */
   private static final Map<String, Factory> STATIC_FACTORIES = staticFactories();
-  /** The Apache HttpClient 5 factories wrap-apache-httpclient5 instruments where they are. */
+  /** The Apache HttpClient 5 factories wrap-apache-httpclient-5 instruments where they are. */
   private static final Set<String> APACHE5_INSTRUMENTED = Set.of(
       "org.apache.hc.client5.http.impl.classic.HttpClients#custom",
       "org.apache.hc.client5.http.impl.classic.HttpClients#createDefault",
@@ -117,7 +117,7 @@ final class HttpClientDetector implements JavaDetector {
       if (owner != null && APACHE5_INSTRUMENTED.contains(owner + "#" + name)) {
         src.add(APACHE_HTTPCLIENT_5, call, owner + "." + name,
             JavaSource.isArgumentOf(call, Set.of("instrument")),
-            RewriteId.WRAP_APACHE_HTTPCLIENT5, null);
+            RewriteId.WRAP_APACHE_HTTPCLIENT_5, null);
         continue;
       }
       if (owner != null) {

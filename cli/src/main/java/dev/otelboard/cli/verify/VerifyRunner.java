@@ -5,10 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.otelboard.cli.OtelboardException;
 import dev.otelboard.cli.config.Durations;
 import dev.otelboard.cli.config.OtelboardConfig;
-import dev.otelboard.cli.process.ProcessOutput;
 import dev.otelboard.cli.process.ProcessResult;
-import dev.otelboard.cli.process.ProcessRunner;
-import dev.otelboard.cli.process.ProcessSpec;
 import dev.otelboard.cli.process.RunningProcess;
 import dev.otelboard.cli.verify.Expectations.Thresholds;
 import dev.otelboard.cli.verify.VerifyPlan.ServicePlan;
@@ -39,8 +36,9 @@ import java.util.Set;
  *
  * <ol>
  *   <li>starts the collector on free loopback ports, capturing spans and log records in full;
- *   <li>starts the services in plan order, each with the telemetry environment ({@link
- *       TelemetryEnv}) and its placeholders filled in, and waits until each is ready;
+ *   <li>starts the services in plan order ({@link PlanLauncher}), each with the telemetry
+ *       environment ({@link TelemetryEnv}) and its placeholders filled in, and waits until each
+ *       is ready;
  *   <li>runs the workload (the driver, or the command of {@code verify -- CMD}) to completion;
  *   <li>stops the services in reverse order (SIGTERM, then SIGKILL after their grace period), waits
  *       for late telemetry, drains the collector and makes the {@link Verdict}.
@@ -57,9 +55,7 @@ public final class VerifyRunner {
   public static final int DEFAULT_CAPTURE_LOGS = 100_000;
 
   private static final String PREFIX = "otelboard verify: ";
-  private static final int START_ATTEMPTS = 3;
   private static final Duration QUIET = Duration.ofMillis(500);
-  private static final Duration WORKLOAD_GRACE = Duration.ofSeconds(10);
 
   private final PrintWriter progress;
   private final String protocol;
@@ -111,36 +107,37 @@ public final class VerifyRunner {
     Instant startedAt = Instant.now();
     EmbeddedCollector collector = startCollector(plan);
     Ports ports = new Ports();
+    PlanLauncher launcher = new PlanLauncher(this::say, progress, protocol, agentJar, logDir,
+        workloadTimeout, inheritedEnv, collector, ports);
     List<RunningProcess> started = new ArrayList<>();
-    Set<String> portsInUse = new HashSet<>();
     List<String> notes = new ArrayList<>();
     Map<String, Long> outputLines = new LinkedHashMap<>();
     Optional<String> workloadFailure = Optional.empty();
     try {
       for (ServicePlan service : plan.services()) {
-        started.add(startService(service, settings.get(service.name()), collector, ports, portsInUse));
+        started.add(launcher.startService(service, settings.get(service.name())));
       }
       if (plan.workload().isPresent()) {
         Workload w = plan.workload().get();
-        ProcessResult result = runWorkload(w, settings, collector, ports, portsInUse);
+        ProcessResult result = launcher.runWorkload(w, settings);
         outputLines.put(w.serviceName().orElse(w.name()), result.outputLines());
         if (result.timedOut()) {
           throw OtelboardException.environment(
-              w.name() + " `" + shortCommand(w.command()) + "` was still running after "
-                  + Durations.format(timeout(w)) + " (--timeout); stopped it"
-                  + (result.forciblyKilled() ? " (killed after " + Durations.format(WORKLOAD_GRACE) + ")" : ""));
+              w.name() + " `" + PlanLauncher.shortCommand(w.command()) + "` was still running after "
+                  + Durations.format(launcher.timeout(w)) + " (--timeout); stopped it"
+                  + (result.forciblyKilled() ? " (killed after " + Durations.format(PlanLauncher.WORKLOAD_GRACE) + ")" : ""));
         }
         if (result.exitCode() != 0) {
           workloadFailure = Optional.of(
-              w.name() + " `" + shortCommand(w.command()) + "` exited with code " + result.exitCode()
-                  + lastLine(result.tail()));
+              w.name() + " `" + PlanLauncher.shortCommand(w.command()) + "` exited with code " + result.exitCode()
+                  + PlanLauncher.lastLine(result.tail()));
         }
       }
       for (RunningProcess p : started) {
         OptionalInt code = p.exitCode();
         if (code.isPresent()) {
           String m = p.name() + " exited with code " + code.getAsInt() + " while the run was going on"
-              + lastLine(p.tail());
+              + PlanLauncher.lastLine(p.tail());
           notes.add(m);
           workloadFailure = Optional.of(workloadFailure.map(f -> f + "; " + m).orElse(m));
         }
@@ -249,153 +246,6 @@ public final class VerifyRunner {
     }
   }
 
-  private RunningProcess startService(
-      ServicePlan service,
-      ServiceSettings settings,
-      EmbeddedCollector collector,
-      Ports ports,
-      Set<String> portsInUse)
-      throws InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      Set<String> mentioned = mentionedPorts(service.command(), service.env(), service.readiness().target());
-      ProcessSpec.Builder spec = ProcessSpec.builder(resolve(ports, service.command())).setName(service.name());
-      spec.setDirectory(service.dir());
-      Map<String, String> env = resolve(ports, service.env());
-      String proto = service.protocol().orElseGet(() -> protocolFor(settings));
-      environment(spec, env, service.name(), proto, collector);
-      spec.setOutput(output(service.name()));
-      ReadinessProbe.LogLine logLine = null;
-      if (service.readiness().kind() == VerifyPlan.Readiness.Kind.LOG) {
-        logLine = new ReadinessProbe.LogLine(service.readiness().target());
-        spec.addLineListener(logLine);
-      }
-      String readyUrl =
-          service.readiness().kind() == VerifyPlan.Readiness.Kind.HTTP
-              ? ports.resolve(service.readiness().target())
-              : null;
-      ports.release(mentioned);
-      RunningProcess process;
-      ProcessSpec built = spec.build();
-      say("starting " + service.name() + ": " + built.shortCommandLine()
-          + (agentJar != null ? " (with the javaagent)" : "") + " [" + proto + "]");
-      try {
-        process = ProcessRunner.start(built);
-      } catch (IOException e) {
-        throw OtelboardException.environment(service.name() + ": " + e.getMessage());
-      }
-      try {
-        switch (service.readiness().kind()) {
-          case HTTP -> ReadinessProbe.awaitHttp(process, readyUrl, service.startupTimeout());
-          case LOG -> ReadinessProbe.awaitLog(process, logLine, service.readiness().target(), service.startupTimeout());
-          default -> { }
-        }
-        portsInUse.addAll(mentioned);
-        say(service.name() + " is ready (pid " + process.pid() + ")");
-        return process;
-      } catch (ReadinessProbe.NotReady e) {
-        ProcessResult stopped = process.stop(service.stopGrace());
-        process.close();
-        Set<String> ownPorts = new HashSet<>(mentioned);
-        ownPorts.removeAll(portsInUse);
-        if (e.exited && attempt < START_ATTEMPTS && bindFailure(stopped.tail()) && !ownPorts.isEmpty()) {
-          say(service.name() + " could not bind its port (taken meanwhile); retrying with new ports");
-          ports.forget(ownPorts);
-          continue;
-        }
-        throw OtelboardException.environment(
-            e.getMessage() + (e.exited ? lastLine(stopped.tail()) : "; stopped it") + logHint(service.name()));
-      }
-    }
-  }
-
-  private ProcessResult runWorkload(
-      Workload w,
-      Map<String, ServiceSettings> settings,
-      EmbeddedCollector collector,
-      Ports ports,
-      Set<String> portsInUse)
-      throws InterruptedException {
-    ProcessSpec.Builder spec = ProcessSpec.builder(resolve(ports, w.command())).setName(w.name());
-    spec.setDirectory(w.dir());
-    Map<String, String> env = resolve(ports, w.env());
-    String proto = "";
-    if (w.serviceName().isPresent()) {
-      proto = w.protocol().orElseGet(() -> protocolFor(settings.get(w.serviceName().get())));
-      environment(spec, env, w.serviceName().get(), proto, collector);
-    } else {
-      spec.putAllEnvironment(env);
-    }
-    spec.setOutput(output(w.name()));
-    ProcessSpec built = spec.build();
-    ports.release(mentionedPorts(w.command(), w.env(), ""));
-    say("running " + w.name() + ": " + built.shortCommandLine()
-        + (w.serviceName().isPresent() && agentJar != null ? " (with the javaagent)" : "")
-        + (proto.isEmpty() ? "" : " [" + proto + "]"));
-    try {
-      return ProcessRunner.run(built, timeout(w), WORKLOAD_GRACE);
-    } catch (IOException e) {
-      throw OtelboardException.environment(w.name() + ": " + e.getMessage());
-    }
-  }
-
-  private void environment(
-      ProcessSpec.Builder spec,
-      Map<String, String> own,
-      String serviceName,
-      String proto,
-      EmbeddedCollector collector) {
-    for (String key : TelemetryEnv.OVERRIDDEN_INHERITED) {
-      spec.removeEnvironment(key);
-    }
-    // A protocol the plan's env sets wins, and gets the endpoint of that protocol: an HTTP
-    // exporter pointed at the gRPC port would lose everything without a word.
-    String effective = own.getOrDefault("OTEL_EXPORTER_OTLP_PROTOCOL", proto);
-    Map<String, String> telemetry =
-        TelemetryEnv.of(
-            serviceName,
-            endpointFor(effective, collector, ""),
-            effective,
-            agentJar,
-            own.getOrDefault("JAVA_TOOL_OPTIONS", inheritedEnv.get("JAVA_TOOL_OPTIONS")));
-    Map<String, String> merged = new LinkedHashMap<>(telemetry);
-    for (String signal : List.of("traces", "logs")) {
-      String upper = signal.toUpperCase(Locale.ROOT);
-      String signalProtocol = own.get("OTEL_EXPORTER_OTLP_" + upper + "_PROTOCOL");
-      if (signalProtocol != null && !own.containsKey("OTEL_EXPORTER_OTLP_" + upper + "_ENDPOINT")) {
-        merged.put("OTEL_EXPORTER_OTLP_" + upper + "_ENDPOINT",
-            endpointFor(signalProtocol, collector, "/v1/" + signal));
-      }
-    }
-    own.forEach((k, v) -> {
-      if (!k.equals("JAVA_TOOL_OPTIONS")) {
-        merged.put(k, v);
-      }
-    });
-    spec.putAllEnvironment(merged);
-  }
-
-  /** The collector's endpoint for an OTLP protocol; a per-signal HTTP endpoint carries its path. */
-  private static String endpointFor(String protocol, EmbeddedCollector collector, String httpPath) {
-    return "grpc".equals(protocol) ? collector.grpcEndpoint() : collector.httpEndpoint() + httpPath;
-  }
-
-  private String protocolFor(ServiceSettings settings) {
-    if (protocol != null) {
-      return protocol;
-    }
-    return settings == null ? "grpc" : settings.protocol("grpc");
-  }
-
-  private ProcessOutput output(String name) {
-    return logDir == null
-        ? ProcessOutput.prefixed("[" + name + "] ", progress)
-        : ProcessOutput.toFile(logDir.resolve(name + ".log"));
-  }
-
-  private Duration timeout(Workload w) {
-    return workloadTimeout != null ? workloadTimeout : w.timeout();
-  }
-
   private void stopAll(
       List<RunningProcess> started, VerifyPlan plan, List<String> notes, Map<String, Long> outputLines)
       throws InterruptedException {
@@ -460,49 +310,6 @@ public final class VerifyRunner {
       source = fileSource;
     }
     return new Thresholds(min, orphans, source);
-  }
-
-  private static List<String> resolve(Ports ports, List<String> words) {
-    List<String> out = new ArrayList<>(words.size());
-    words.forEach(w -> out.add(ports.resolve(w)));
-    return out;
-  }
-
-  private static Map<String, String> resolve(Ports ports, Map<String, String> env) {
-    Map<String, String> out = new LinkedHashMap<>();
-    env.forEach((k, v) -> out.put(k, ports.resolve(v)));
-    return out;
-  }
-
-  private static Set<String> mentionedPorts(List<String> command, Map<String, String> env, String extra) {
-    Set<String> names = new HashSet<>();
-    command.forEach(w -> names.addAll(Ports.names(w)));
-    env.values().forEach(v -> names.addAll(Ports.names(v)));
-    names.addAll(Ports.names(extra));
-    return names;
-  }
-
-  private static boolean bindFailure(List<String> tail) {
-    return tail.stream().anyMatch(l -> l.contains("Address already in use") || l.contains("BindException"));
-  }
-
-  private String logHint(String name) {
-    return logDir == null ? "" : "; its output is in " + logDir.resolve(name + ".log");
-  }
-
-  private static String lastLine(List<String> tail) {
-    for (int i = tail.size() - 1; i >= 0; i--) {
-      String line = tail.get(i).strip();
-      if (!line.isEmpty()) {
-        return "; last output: " + (line.length() > 200 ? line.substring(0, 200) + "..." : line);
-      }
-    }
-    return "";
-  }
-
-  private static String shortCommand(List<String> command) {
-    String s = String.join(" ", command);
-    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
   }
 
   private void say(String message) {

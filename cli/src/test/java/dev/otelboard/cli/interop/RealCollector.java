@@ -6,10 +6,8 @@ import dev.otelboard.cli.process.ProcessOutput;
 import dev.otelboard.cli.process.ProcessRunner;
 import dev.otelboard.cli.process.ProcessSpec;
 import dev.otelboard.cli.process.RunningProcess;
+import dev.otelboard.cli.verify.Ports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,12 +68,14 @@ public final class RealCollector implements AutoCloseable {
     return process.tail();
   }
 
-  /** A TCP port free on 127.0.0.1 at the time of the call. */
+  /**
+   * A TCP port free at the time of the call, chosen by verify's {@link Ports}: from below the
+   * ephemeral range, so no outgoing connection of the busy machine takes it before the collector
+   * binds it (a port 0 pick comes from that range).
+   */
   public static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try (Ports ports = new Ports()) {
+      return ports.port("otelcol");
     }
   }
 

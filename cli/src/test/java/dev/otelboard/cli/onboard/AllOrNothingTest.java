@@ -3,17 +3,12 @@ package dev.otelboard.cli.onboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import dev.otelboard.cli.ExitCode;
 import dev.otelboard.cli.OtelboardException;
 import java.io.IOException;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,43 +19,24 @@ import org.junit.jupiter.api.Test;
  * rest is written.
  */
 class AllOrNothingTest {
-  private FileSystem fs;
-  private Path project;
-  private final OnboardService service = new OnboardService(Path.of("/nonexistent-m2"));
+  private final OnboardFixture fixture = new OnboardFixture("/work/shop");
+  private final Path project = fixture.root();
+  private final OnboardService service = fixture.service();
 
   @BeforeEach
   void createProject() throws Exception {
-    fs = Jimfs.newFileSystem(Configuration.unix());
-    project = fs.getPath("/work/shop");
-    write("pom.xml", OnboardServiceTest.POM);
-    write("src/main/java/com/example/shop/Shop.java", OnboardServiceTest.MAIN);
-    write("src/main/resources/logback.xml", LogbackFixture.LOGBACK);
+    fixture.write("pom.xml", OnboardServiceTest.POM);
+    fixture.write("src/main/java/com/example/shop/Shop.java", OnboardServiceTest.MAIN);
+    fixture.write("src/main/resources/logback.xml", LogbackFixture.LOGBACK);
   }
 
   @AfterEach
   void close() throws Exception {
-    fs.close();
-  }
-
-  private void write(String path, String text) throws IOException {
-    Path file = project.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-  }
-
-  /** Every file under the project with its bytes, to compare trees. */
-  private Map<String, String> tree() throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(project)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(project.relativize(p).toString(), Files.readString(p));
-      }
-    }
-    return files;
+    fixture.close();
   }
 
   private void assertRefusedAndUntouched(String blockedFile) throws IOException {
-    Map<String, String> before = tree();
+    Map<String, String> before = fixture.tree();
     OnboardPlan plan = service.plan(project, OnboardOptions.defaults());
 
     assertThat(plan.writable()).isFalse();
@@ -75,26 +51,26 @@ class AllOrNothingTest {
             e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT))
         .hasMessageContaining(blockedFile + ":")
         .hasMessageContaining("onboard wrote nothing");
-    assertThat(tree()).isEqualTo(before);
+    assertThat(fixture.tree()).isEqualTo(before);
   }
 
   @Test
   void aPomThatIsNotWellFormedLeavesTheTreeByteIdentical() throws IOException {
-    write("pom.xml", OnboardServiceTest.POM.replace("</dependencies>", ""));
+    fixture.write("pom.xml", OnboardServiceTest.POM.replace("</dependencies>", ""));
 
     assertRefusedAndUntouched("pom.xml");
   }
 
   @Test
   void aLogbackConfigThatMustChangeButDoesNotParseLeavesTheTreeByteIdentical() throws IOException {
-    write("src/main/resources/logback.xml", LogbackFixture.LOGBACK.replace("</appender>", ""));
+    fixture.write("src/main/resources/logback.xml", LogbackFixture.LOGBACK.replace("</appender>", ""));
 
     assertRefusedAndUntouched("src/main/resources/logback.xml");
   }
 
   @Test
   void aHandWrittenFileWhereOnboardMustGenerateOneLeavesTheTreeByteIdentical() throws IOException {
-    write("src/main/java/com/example/shop/OtelBootstrap.java", "package com.example.shop;\nclass OtelBootstrap {}\n");
+    fixture.write("src/main/java/com/example/shop/OtelBootstrap.java", "package com.example.shop;\nclass OtelBootstrap {}\n");
 
     assertRefusedAndUntouched("src/main/java/com/example/shop/OtelBootstrap.java");
   }
@@ -102,7 +78,7 @@ class AllOrNothingTest {
   @Test
   void anUnparseableFileNoRewriteNeededIsListedAndTheRestIsWritten() throws IOException {
     String broken = "package com.example.shop;\n\nclass Notes {\n  int x = \n}\n";
-    write("src/main/java/com/example/shop/Notes.java", broken);
+    fixture.write("src/main/java/com/example/shop/Notes.java", broken);
 
     OnboardPlan plan = service.plan(project, OnboardOptions.defaults());
     service.apply(project, plan);

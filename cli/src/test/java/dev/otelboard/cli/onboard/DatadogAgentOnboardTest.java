@@ -2,13 +2,10 @@ package dev.otelboard.cli.onboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import dev.otelboard.cli.config.OtelboardConfig.Mode;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.ManualItem;
 import dev.otelboard.cli.rewrite.RewriteId;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -26,33 +23,31 @@ class DatadogAgentOnboardTest {
       ENTRYPOINT ["java", "-javaagent:/dd-java-agent.jar", "-jar", "/shop.jar"]
       """;
 
-  private FileSystem fs;
-  private Path root;
-  private final OnboardService service = new OnboardService(Path.of("/nonexistent-m2"));
+  private final OnboardFixture fixture = new OnboardFixture("/work/shop");
+  private final Path root = fixture.root();
+  private final OnboardService service = fixture.service();
 
   @BeforeEach
   void createFileSystem() throws Exception {
-    fs = Jimfs.newFileSystem(Configuration.unix());
-    root = fs.getPath("/work/shop");
-    write("pom.xml", """
+    fixture.write("pom.xml", """
         <project>
           <modelVersion>4.0.0</modelVersion>
           <artifactId>shop</artifactId>
         </project>
         """);
-    write("src/main/java/com/example/shop/Shop.java", """
+    fixture.write("src/main/java/com/example/shop/Shop.java", """
         package com.example.shop;
 
         public final class Shop {
           public static void main(String[] args) {}
         }
         """);
-    write("Dockerfile", DOCKERFILE);
+    fixture.write("Dockerfile", DOCKERFILE);
   }
 
   @AfterEach
   void close() throws Exception {
-    fs.close();
+    fixture.close();
   }
 
   @Test
@@ -86,11 +81,5 @@ class DatadogAgentOnboardTest {
     assertThat(plan.manual()).filteredOn(m -> m.rewriteId() == RewriteId.MIGRATE_DATADOG_AGENT)
         .extracting(ManualItem::file, ManualItem::line)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("Dockerfile", 5));
-  }
-
-  private void write(String path, String text) throws Exception {
-    Path file = root.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
   }
 }

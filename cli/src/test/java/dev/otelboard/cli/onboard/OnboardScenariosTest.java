@@ -1,84 +1,32 @@
 package dev.otelboard.cli.onboard;
 
+import static dev.otelboard.cli.onboard.OnboardFixture.after;
+import static dev.otelboard.cli.onboard.OnboardFixture.edit;
+import static dev.otelboard.cli.onboard.OnboardFixture.pom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.ManualItem;
 import dev.otelboard.cli.rewrite.RewriteId;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Onboard over the shapes real services have: modules, Spring Boot, Kafka, other loggers. */
 class OnboardScenariosTest {
-  private FileSystem fs;
-  private Path root;
-  private final OnboardService service = new OnboardService(Path.of("/nonexistent-m2"));
-
-  @BeforeEach
-  void createFileSystem() {
-    fs = Jimfs.newFileSystem(Configuration.unix());
-    root = fs.getPath("/work/shop");
-  }
+  private final OnboardFixture fixture = new OnboardFixture("/work/shop");
+  private final Path root = fixture.root();
+  private final OnboardService service = fixture.service();
 
   @AfterEach
   void close() throws Exception {
-    fs.close();
-  }
-
-  private void write(String path, String text) throws Exception {
-    Path file = root.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-  }
-
-  private static Optional<FileEdit> edit(OnboardPlan plan, String path) {
-    return plan.edits().stream().filter(e -> e.path().equals(path)).findFirst();
-  }
-
-  private static String after(OnboardPlan plan, String path) {
-    return edit(plan, path).orElseThrow(() -> new AssertionError("no edit of " + path)).after();
-  }
-
-  /** Applies the plan, then checks that planning again changes nothing. */
-  private void applyAndExpectIdempotence(OnboardPlan plan) throws Exception {
-    service.apply(root, plan);
-    OnboardPlan second = service.plan(root, OnboardOptions.defaults());
-    assertThat(second.edits()).as("a second onboard changes nothing").isEmpty();
-    assertThat(second.changes()).isEmpty();
-  }
-
-  private static final String SIMPLE_POM =
-      """
-      <project>
-        <modelVersion>4.0.0</modelVersion>
-        <artifactId>shop</artifactId>
-        <dependencies>
-      %s  </dependencies>
-      </project>
-      """;
-
-  private static String pomWith(String... artifacts) {
-    StringBuilder deps = new StringBuilder();
-    for (String artifact : artifacts) {
-      String[] gav = artifact.split(":");
-      deps.append("    <dependency>\n")
-          .append("      <groupId>").append(gav[0]).append("</groupId>\n")
-          .append("      <artifactId>").append(gav[1]).append("</artifactId>\n")
-          .append("      <version>").append(gav[2]).append("</version>\n")
-          .append("    </dependency>\n");
-    }
-    return SIMPLE_POM.formatted(deps);
+    fixture.close();
   }
 
   // --- multi-module builds
@@ -86,10 +34,10 @@ class OnboardScenariosTest {
   @Test
   void multiModuleBuildPutsVersionsInTheParentAndDependenciesInTheServiceModule()
       throws Exception {
-    write("pom.xml", MultiModuleFixture.PARENT);
-    write("orders/pom.xml", MultiModuleFixture.MODULE);
-    write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
-    write("orders/src/main/resources/logback.xml", LogbackFixture.LOGBACK);
+    fixture.write("pom.xml", MultiModuleFixture.PARENT);
+    fixture.write("orders/pom.xml", MultiModuleFixture.MODULE);
+    fixture.write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
+    fixture.write("orders/src/main/resources/logback.xml", LogbackFixture.LOGBACK);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -209,18 +157,18 @@ class OnboardScenariosTest {
         .extracting(FileEdit::path)
         .contains("orders/src/main/java/com/example/orders/OtelBootstrap.java")
         .doesNotContain("src/main/java/com/example/orders/OtelBootstrap.java");
-    applyAndExpectIdempotence(plan);
+    fixture.applyAndPlanAgain(plan, OnboardOptions.defaults());
   }
 
   @Test
   void aLibraryModuleGetsOnlyTheApiItsRewrittenCodeCallsAndNoBootstrap() throws Exception {
-    write("pom.xml", MultiModuleFixture.PARENT.replace(
+    fixture.write("pom.xml", MultiModuleFixture.PARENT.replace(
         "<module>orders</module>", "<module>common</module>\n    <module>orders</module>"));
-    write("orders/pom.xml", MultiModuleFixture.MODULE);
-    write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
-    write("common/pom.xml", MultiModuleFixture.MODULE.replace(
+    fixture.write("orders/pom.xml", MultiModuleFixture.MODULE);
+    fixture.write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
+    fixture.write("common/pom.xml", MultiModuleFixture.MODULE.replace(
         "<artifactId>orders</artifactId>", "<artifactId>common</artifactId>"));
-    write("common/src/main/java/com/example/common/Workers.java",
+    fixture.write("common/src/main/java/com/example/common/Workers.java",
         """
         package com.example.common;
 
@@ -243,29 +191,29 @@ class OnboardScenariosTest {
         .filteredOn(c -> c.file().equals("common/pom.xml"))
         .extracting(Change::description)
         .containsExactly("dependency io.opentelemetry:opentelemetry-api");
-    applyAndExpectIdempotence(plan);
+    fixture.applyAndPlanAgain(plan, OnboardOptions.defaults());
   }
 
   @Test
   void aModuleWhoseParentIsNotTheRootGetsItsOwnBoms() throws Exception {
-    write("pom.xml", MultiModuleFixture.PARENT);
-    write("orders/pom.xml", MultiModuleFixture.MODULE.replace(
+    fixture.write("pom.xml", MultiModuleFixture.PARENT);
+    fixture.write("orders/pom.xml", MultiModuleFixture.MODULE.replace(
         "<artifactId>shop-parent</artifactId>", "<artifactId>company-parent</artifactId>"));
-    write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
+    fixture.write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
     assertThat(after(plan, "orders/pom.xml"))
         .contains("<artifactId>opentelemetry-bom</artifactId>", "<opentelemetry.version>");
-    applyAndExpectIdempotence(plan);
+    fixture.applyAndPlanAgain(plan, OnboardOptions.defaults());
   }
 
   @Test
   void aMalformedModulePomIsLeftByteIdenticalAndReportedWithItsLine() throws Exception {
     String broken = MultiModuleFixture.MODULE.replace("</parent>", "");
-    write("pom.xml", MultiModuleFixture.PARENT);
-    write("orders/pom.xml", broken);
-    write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
+    fixture.write("pom.xml", MultiModuleFixture.PARENT);
+    fixture.write("orders/pom.xml", broken);
+    fixture.write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
     assertThatThrownBy(() -> service.apply(root, plan)).hasMessageContaining("orders/pom.xml");
@@ -322,8 +270,8 @@ class OnboardScenariosTest {
 
   @Test
   void springBoot3AppGetsTheStarterInsteadOfCodeRewritesAndABootstrap() throws Exception {
-    write("pom.xml", BOOT3_POM);
-    write("src/main/java/com/example/storefront/Clients.java", REST_TEMPLATE_CONFIG);
+    fixture.write("pom.xml", BOOT3_POM);
+    fixture.write("src/main/java/com/example/storefront/Clients.java", REST_TEMPLATE_CONFIG);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -422,13 +370,13 @@ class OnboardScenariosTest {
           assertThat(c.file()).isEqualTo("pom.xml");
           assertThat(c.description()).contains("instead of code rewrites");
         });
-    applyAndExpectIdempotence(plan);
+    fixture.applyAndPlanAgain(plan, OnboardOptions.defaults());
   }
 
   @Test
   void aSpringBootApplicationOnJakartaWithAnUnknownBootVersionGetsTheStarter() throws Exception {
-    write("pom.xml", pomWith("com.example.platform:platform-web:7.1.0"));
-    write("src/main/java/com/example/storefront/Storefront.java",
+    fixture.write("pom.xml", pom("com.example.platform:platform-web:7.1.0"));
+    fixture.write("src/main/java/com/example/storefront/Storefront.java",
         """
         package com.example.storefront;
 
@@ -458,8 +406,8 @@ class OnboardScenariosTest {
 
   @Test
   void springBootBefore26GetsTheSpringWebInterceptorInPlace() throws Exception {
-    write("pom.xml", BOOT3_POM.replace("3.4.5", "2.5.15"));
-    write("src/main/java/com/example/storefront/Clients.java", REST_TEMPLATE_CONFIG);
+    fixture.write("pom.xml", BOOT3_POM.replace("3.4.5", "2.5.15"));
+    fixture.write("src/main/java/com/example/storefront/Clients.java", REST_TEMPLATE_CONFIG);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -471,7 +419,7 @@ class OnboardScenariosTest {
     assertThat(after(plan, "pom.xml"))
         .contains("<artifactId>opentelemetry-spring-web-3.1</artifactId>")
         .doesNotContain("opentelemetry-spring-boot-starter");
-    applyAndExpectIdempotence(plan);
+    fixture.applyAndPlanAgain(plan, OnboardOptions.defaults());
   }
 
   // --- Kafka
@@ -479,8 +427,8 @@ class OnboardScenariosTest {
   @Test
   void kafkaClientsGetTheLibraryAndTheConfigHelperWhenTheyKeepTheirConcreteType()
       throws Exception {
-    write("pom.xml", pomWith("org.apache.kafka:kafka-clients:4.1.1"));
-    write("src/main/java/com/example/shop/Events.java",
+    fixture.write("pom.xml", pom("org.apache.kafka:kafka-clients:4.1.1"));
+    fixture.write("src/main/java/com/example/shop/Events.java",
         """
         package com.example.shop;
 
@@ -505,7 +453,7 @@ class OnboardScenariosTest {
         .contains("KafkaTelemetry.create(OtelBootstrap.openTelemetry())");
     assertThat(after(plan, "pom.xml"))
         .contains("<artifactId>opentelemetry-kafka-clients-2.6</artifactId>");
-    applyAndExpectIdempotence(plan);
+    fixture.applyAndPlanAgain(plan, OnboardOptions.defaults());
   }
 
   // --- logging APIs and configs outside logback.xml/log4j2.xml
@@ -527,8 +475,8 @@ class OnboardScenariosTest {
 
   @Test
   void julLoggersMoveToSlf4jWhenTheModuleHasAnSlf4jBackend() throws Exception {
-    write("pom.xml", pomWith("ch.qos.logback:logback-classic:1.5.18"));
-    write("src/main/java/com/example/shop/Shop.java", JUL_SERVICE);
+    fixture.write("pom.xml", pom("ch.qos.logback:logback-classic:1.5.18"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", JUL_SERVICE);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -538,13 +486,13 @@ class OnboardScenariosTest {
     assertThat(plan.changes())
         .extracting(Change::rewriteId)
         .contains(RewriteId.MIGRATE_JUL_TO_SLF4J, RewriteId.PARAMETERIZE_LOG_MESSAGE);
-    applyAndExpectIdempotence(plan);
+    fixture.applyAndPlanAgain(plan, OnboardOptions.defaults());
   }
 
   @Test
   void keepLoggingApiLeavesJulAloneWithAManualItem() throws Exception {
-    write("pom.xml", pomWith("ch.qos.logback:logback-classic:1.5.18"));
-    write("src/main/java/com/example/shop/Shop.java", JUL_SERVICE);
+    fixture.write("pom.xml", pom("ch.qos.logback:logback-classic:1.5.18"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", JUL_SERVICE);
 
     OnboardPlan plan =
         service.plan(root, new OnboardOptions(null, null, OnboardOptions.HttpLibrary.AUTO, false,
@@ -560,8 +508,8 @@ class OnboardScenariosTest {
   @Test
   void aJulOnlyServiceKeepsJulAndGetsTheExportingHandlerInstalledByTheBootstrap()
       throws Exception {
-    write("pom.xml", pomWith());
-    write("src/main/java/com/example/shop/Shop.java", JUL_SERVICE);
+    fixture.write("pom.xml", pom());
+    fixture.write("src/main/java/com/example/shop/Shop.java", JUL_SERVICE);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -578,14 +526,14 @@ class OnboardScenariosTest {
         .startsWith(GeneratedSources.STAMP_PREFIX)
         .contains("public final class OtelJulHandler extends Handler",
             "openTelemetry.getLogsBridge()", "\"trace_id=\" + span.getTraceId()");
-    applyAndExpectIdempotence(plan);
+    fixture.applyAndPlanAgain(plan, OnboardOptions.defaults());
   }
 
   @Test
   void aServlet25ContainerGetsAManualItemAtItsPomLineAndNoFilterRegistration() throws Exception {
-    String pom = pomWith("org.eclipse.jetty:jetty-servlet:7.6.21.v20160908",
+    String pom = pom("org.eclipse.jetty:jetty-servlet:7.6.21.v20160908",
         "ch.qos.logback:logback-classic:1.5.18");
-    write("pom.xml", pom);
+    fixture.write("pom.xml", pom);
     String main = """
         package com.example.shop;
 
@@ -601,7 +549,7 @@ class OnboardScenariosTest {
           }
         }
         """;
-    write("src/main/java/com/example/shop/Shop.java", main);
+    fixture.write("src/main/java/com/example/shop/Shop.java", main);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -619,17 +567,17 @@ class OnboardScenariosTest {
 
   @Test
   void aWarsWebXmlRegistersTheGeneratedFilterOnTheBootstrap() throws Exception {
-    write("pom.xml", pomWith("jakarta.servlet:jakarta.servlet-api:6.1.0",
+    fixture.write("pom.xml", pom("jakarta.servlet:jakarta.servlet-api:6.1.0",
         "ch.qos.logback:logback-classic:1.5.18").replace("<artifactId>shop</artifactId>",
         "<artifactId>shop</artifactId>\n  <packaging>war</packaging>"));
-    write("src/main/java/com/example/shop/OrderServlet.java", """
+    fixture.write("src/main/java/com/example/shop/OrderServlet.java", """
         package com.example.shop;
 
         import jakarta.servlet.http.HttpServlet;
 
         public class OrderServlet extends HttpServlet {}
         """);
-    write("src/main/webapp/WEB-INF/web.xml", """
+    fixture.write("src/main/webapp/WEB-INF/web.xml", """
         <web-app version="6.0">
           <servlet>
             <servlet-name>orders</servlet-name>
@@ -646,15 +594,15 @@ class OnboardScenariosTest {
         .contains(RewriteId.REGISTER_WEB_XML_FILTER);
     assertThat(after(plan, "src/main/java/com/example/shop/OtelServletFilter.java"))
         .contains("import jakarta.servlet.Filter;", "this(OtelBootstrap.openTelemetry());");
-    applyAndExpectIdempotence(plan);
+    fixture.applyAndPlanAgain(plan, OnboardOptions.defaults());
   }
 
   @Test
   void springLoggingPatternsInApplicationPropertiesGetTheTraceFields() throws Exception {
-    write("pom.xml", pomWith("ch.qos.logback:logback-classic:1.5.18"));
-    write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
+    fixture.write("pom.xml", pom("ch.qos.logback:logback-classic:1.5.18"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
         .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
-    write("src/main/resources/application.properties",
+    fixture.write("src/main/resources/application.properties",
         "server.port=8080\nlogging.pattern.console=%d %-5level %logger - %msg%n\n");
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
@@ -666,16 +614,16 @@ class OnboardScenariosTest {
         .filteredOn(c -> c.rewriteId() == RewriteId.SPRING_LOGGING_PATTERN)
         .singleElement()
         .satisfies(c -> assertThat(c.line()).isEqualTo(2));
-    applyAndExpectIdempotence(plan);
+    fixture.applyAndPlanAgain(plan, OnboardOptions.defaults());
   }
 
   @Test
   void anInvalidApplicationYmlIsLeftByteIdenticalAndReportedWithItsLine() throws Exception {
     String broken = "logging:\n  pattern:\n    console: \"%d %m%n\n  level: [\n";
-    write("pom.xml", pomWith("ch.qos.logback:logback-classic:1.5.18"));
-    write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
+    fixture.write("pom.xml", pom("ch.qos.logback:logback-classic:1.5.18"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
         .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
-    write("src/main/resources/application.yml", broken);
+    fixture.write("src/main/resources/application.yml", broken);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
     assertThatThrownBy(() -> service.apply(root, plan)).hasMessageContaining("application.yml");
@@ -694,8 +642,8 @@ class OnboardScenariosTest {
 
   @Test
   void aDropwizardServiceGetsTraceIdsInItsYamlAndTheAppendersAttachedInRun() throws Exception {
-    write("pom.xml", pomWith("io.dropwizard:dropwizard-core:2.1.12"));
-    write("src/main/java/com/example/shop/ShopApplication.java", """
+    fixture.write("pom.xml", pom("io.dropwizard:dropwizard-core:2.1.12"));
+    fixture.write("src/main/java/com/example/shop/ShopApplication.java", """
         package com.example.shop;
 
         import io.dropwizard.Application;
@@ -712,7 +660,7 @@ class OnboardScenariosTest {
           }
         }
         """);
-    write("config.yml", "server:\n  type: simple\n\nlogging:\n  level: INFO\n  appenders:\n"
+    fixture.write("config.yml", "server:\n  type: simple\n\nlogging:\n  level: INFO\n  appenders:\n"
         + "    - type: console   # stdout\n");
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
@@ -733,16 +681,16 @@ class OnboardScenariosTest {
     // The bootstrap builds the MDC appender itself, so it is a compile dependency here.
     assertThat(after(plan, "pom.xml")).contains("opentelemetry-logback-appender-1.0")
         .containsPattern("<artifactId>opentelemetry-logback-mdc-1.0</artifactId>\\s*</dependency>");
-    applyAndExpectIdempotence(plan);
+    fixture.applyAndPlanAgain(plan, OnboardOptions.defaults());
   }
 
   @Test
   void aDropwizardModuleWithoutARecognizedApplicationSaysTheAppendersAreNotAttached()
       throws Exception {
-    write("pom.xml", pomWith("io.dropwizard:dropwizard-core:2.1.12"));
-    write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
+    fixture.write("pom.xml", pom("io.dropwizard:dropwizard-core:2.1.12"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
         .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
-    write("config.yml", "logging:\n  appenders:\n    - type: console\n      logFormat: \"%m%n\"\n");
+    fixture.write("config.yml", "logging:\n  appenders:\n    - type: console\n      logFormat: \"%m%n\"\n");
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -756,11 +704,11 @@ class OnboardScenariosTest {
 
   @Test
   void anUnparseableDropwizardConfigIsLeftByteIdenticalWithItsLine() throws Exception {
-    write("pom.xml", pomWith("io.dropwizard:dropwizard-core:2.1.12"));
-    write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
+    fixture.write("pom.xml", pom("io.dropwizard:dropwizard-core:2.1.12"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
         .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
     String broken = "logging:\n  appenders:\n    - type: console\n   logFormat: \"%m\n";
-    write("config.yml", broken);
+    fixture.write("config.yml", broken);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
     assertThatThrownBy(() -> service.apply(root, plan)).hasMessageContaining("config.yml");
@@ -774,10 +722,10 @@ class OnboardScenariosTest {
 
   @Test
   void log4j2PropertiesIsEditedInSdkMode() throws Exception {
-    write("pom.xml", pomWith("org.apache.logging.log4j:log4j-core:2.25.2"));
-    write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
+    fixture.write("pom.xml", pom("org.apache.logging.log4j:log4j-core:2.25.2"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
         .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
-    write("src/main/resources/log4j2.properties",
+    fixture.write("src/main/resources/log4j2.properties",
         "appender.console.type = Console\nappender.console.name = STDOUT\n"
             + "appender.console.layout.type = PatternLayout\n"
             + "appender.console.layout.pattern = %d %p %c - %m%n\n"
@@ -789,14 +737,14 @@ class OnboardScenariosTest {
         .contains("%c - trace_id=%X{trace_id} span_id=%X{span_id} %m%n", "type = OpenTelemetry");
     assertThat(after(plan, "pom.xml"))
         .contains("opentelemetry-log4j-context-data-2.17-autoconfigure");
-    applyAndExpectIdempotence(plan);
+    fixture.applyAndPlanAgain(plan, OnboardOptions.defaults());
   }
 
   @Test
   void agentModeStillEditsSpringLoggingPatterns() throws Exception {
-    write("pom.xml", BOOT3_POM);
-    write("src/main/java/com/example/storefront/Clients.java", REST_TEMPLATE_CONFIG);
-    write("src/main/resources/application.yml",
+    fixture.write("pom.xml", BOOT3_POM);
+    fixture.write("src/main/java/com/example/storefront/Clients.java", REST_TEMPLATE_CONFIG);
+    fixture.write("src/main/resources/application.yml",
         "logging:\n  pattern:\n    console: \"%d %m%n\"\n");
 
     OnboardPlan plan =
@@ -821,8 +769,8 @@ class OnboardScenariosTest {
   })
   void aTracerInThePomIsReportedAndTheCodeLeftAlone(String artifact, String tracer)
       throws Exception {
-    write("pom.xml", pomWith(artifact));
-    write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
+    fixture.write("pom.xml", pom(artifact));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MultiModuleFixture.JAVA
         .replace("com.example.orders", "com.example.shop").replace("Orders", "Shop"));
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
@@ -837,8 +785,8 @@ class OnboardScenariosTest {
 
   @Test
   void aTracerUseNoRewriteMovesRefusesTheService() throws Exception {
-    write("pom.xml", pomWith());
-    write("src/main/java/com/example/shop/Shop.java",
+    fixture.write("pom.xml", pom());
+    fixture.write("src/main/java/com/example/shop/Shop.java",
         """
         package com.example.shop;
 

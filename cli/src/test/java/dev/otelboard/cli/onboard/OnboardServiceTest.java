@@ -2,12 +2,9 @@ package dev.otelboard.cli.onboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.RewriteId;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class OnboardServiceTest {
-  private FileSystem fs;
-  private Path project;
-  private final OnboardService service = new OnboardService(Path.of("/nonexistent-m2"));
+  private final OnboardFixture fixture = new OnboardFixture("/work/shop");
+  private final Path project = fixture.root();
+  private final OnboardService service = fixture.service();
 
   static final String POM =
       """
@@ -53,19 +50,15 @@ class OnboardServiceTest {
 
   @BeforeEach
   void createProject() throws Exception {
-    fs = Jimfs.newFileSystem(Configuration.unix());
-    project = fs.getPath("/work/shop");
     Files.createDirectories(project.resolve("src/main/java/com/example/shop/api"));
-    Files.createDirectories(project.resolve("src/main/resources"));
-    Files.writeString(project.resolve("pom.xml"), POM);
-    Files.writeString(project.resolve("src/main/java/com/example/shop/Shop.java"), MAIN);
-    Files.writeString(project.resolve("src/main/resources/logback.xml"),
-        LogbackFixture.LOGBACK);
+    fixture.write("pom.xml", POM);
+    fixture.write("src/main/java/com/example/shop/Shop.java", MAIN);
+    fixture.write("src/main/resources/logback.xml", LogbackFixture.LOGBACK);
   }
 
   @AfterEach
   void close() throws Exception {
-    fs.close();
+    fixture.close();
   }
 
   @Test

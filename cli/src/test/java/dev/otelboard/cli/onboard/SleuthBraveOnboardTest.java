@@ -1,17 +1,13 @@
 package dev.otelboard.cli.onboard;
 
+import static dev.otelboard.cli.onboard.OnboardFixture.after;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.ManualItem;
 import dev.otelboard.cli.rewrite.RewriteId;
-import java.nio.file.FileSystem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,48 +16,15 @@ import org.junit.jupiter.api.Test;
  * swapped.
  */
 class SleuthBraveOnboardTest {
-  private FileSystem fs;
-  private Path root;
-  private final OnboardService service = new OnboardService(Path.of("/nonexistent-m2"));
+  private final OnboardFixture fixture = new OnboardFixture("/work/orders");
+  private final Path root = fixture.root();
+  private final OnboardService service = fixture.service();
 
-  private static final String SLEUTH_POM =
-      """
-      <project>
-        <modelVersion>4.0.0</modelVersion>
-        <parent>
-          <groupId>org.springframework.boot</groupId>
-          <artifactId>spring-boot-starter-parent</artifactId>
-          <version>2.7.18</version>
-        </parent>
-        <artifactId>orders</artifactId>
-        <dependencies>
-          <dependency>
-            <groupId>org.springframework.boot</groupId>
-            <artifactId>spring-boot-starter-web</artifactId>
-          </dependency>
-          <dependency>
-            <groupId>org.springframework.cloud</groupId>
-            <artifactId>spring-cloud-starter-sleuth</artifactId>
-            <version>3.1.11</version>
-          </dependency>
-        </dependencies>
-      </project>
-      """;
+  private static final String SLEUTH_POM = OnboardFixture.springBootPom("2.7.18", "orders",
+      "org.springframework.cloud:spring-cloud-starter-sleuth:3.1.11");
 
   private static final String APPLICATION =
-      """
-      package com.example.orders;
-
-      import org.springframework.boot.SpringApplication;
-      import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-      @SpringBootApplication
-      public class OrdersApplication {
-        public static void main(String[] args) {
-          SpringApplication.run(OrdersApplication.class, args);
-        }
-      }
-      """;
+      OnboardFixture.springBootApplication("com.example.orders", "OrdersApplication");
 
   private static final String LOGBACK =
       """
@@ -77,23 +40,17 @@ class SleuthBraveOnboardTest {
       </configuration>
       """;
 
-  @BeforeEach
-  void createFileSystem() {
-    fs = Jimfs.newFileSystem(Configuration.unix());
-    root = fs.getPath("/work/orders");
-  }
-
   @AfterEach
   void close() throws Exception {
-    fs.close();
+    fixture.close();
   }
 
   @Test
   void aSleuthServiceMovesToTheStarterWithItsBraveCodeAndLogKeys() throws Exception {
-    write("pom.xml", SLEUTH_POM);
-    write("src/main/java/com/example/orders/OrdersApplication.java", APPLICATION);
-    write("src/main/resources/logback-spring.xml", LOGBACK);
-    write("src/main/java/com/example/orders/Pricing.java",
+    fixture.write("pom.xml", SLEUTH_POM);
+    fixture.write("src/main/java/com/example/orders/OrdersApplication.java", APPLICATION);
+    fixture.write("src/main/resources/logback-spring.xml", LOGBACK);
+    fixture.write("src/main/java/com/example/orders/Pricing.java",
         """
         package com.example.orders;
 
@@ -171,9 +128,9 @@ class SleuthBraveOnboardTest {
           </dependencies>
         </project>
         """;
-    write("pom.xml", pom);
-    write("src/main/java/com/example/orders/OrdersApplication.java", APPLICATION);
-    write("src/main/resources/logback-spring.xml", LOGBACK);
+    fixture.write("pom.xml", pom);
+    fixture.write("src/main/java/com/example/orders/OrdersApplication.java", APPLICATION);
+    fixture.write("src/main/resources/logback-spring.xml", LOGBACK);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -194,17 +151,5 @@ class SleuthBraveOnboardTest {
     service.apply(root, plan);
     OnboardPlan second = service.plan(root, OnboardOptions.defaults());
     assertThat(second.edits()).as("a second onboard changes nothing").isEmpty();
-  }
-
-  private void write(String path, String text) throws Exception {
-    Path file = root.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-  }
-
-  private static String after(OnboardPlan plan, String path) {
-    return plan.edits().stream().filter(e -> e.path().equals(path)).findFirst()
-        .orElseThrow(() -> new AssertionError("no edit of " + path + " in "
-            + plan.edits().stream().map(FileEdit::path).toList())).after();
   }
 }

@@ -1,18 +1,16 @@
 package dev.otelboard.cli.onboard;
 
+import static dev.otelboard.cli.onboard.OnboardFixture.after;
+import static dev.otelboard.cli.onboard.OnboardFixture.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import dev.otelboard.cli.config.OtelboardConfig.Mode;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.ManualItem;
 import dev.otelboard.cli.rewrite.RewriteId;
-import java.nio.file.FileSystem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,54 +21,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  * again to check that the second onboard changes nothing.
  */
 class SpringBootOnboardTest {
-  private FileSystem fs;
-  private Path root;
-  private final OnboardService service = new OnboardService(Path.of("/nonexistent-m2"));
-
-  @BeforeEach
-  void createFileSystem() {
-    fs = Jimfs.newFileSystem(Configuration.unix());
-    root = fs.getPath("/work/stock");
-  }
+  private final OnboardFixture fixture = new OnboardFixture("/work/stock");
+  private final Path root = fixture.root();
+  private final OnboardService service = fixture.service();
 
   @AfterEach
   void close() throws Exception {
-    fs.close();
+    fixture.close();
   }
 
   private static final String APPLICATION =
-      """
-      package com.example.stock;
-
-      import org.springframework.boot.SpringApplication;
-      import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-      @SpringBootApplication
-      public class StockApplication {
-        public static void main(String[] args) {
-          SpringApplication.run(StockApplication.class, args);
-        }
-      }
-      """;
+      OnboardFixture.springBootApplication("com.example.stock", "StockApplication");
 
   private static String bootPom(String version) {
-    return """
-        <project>
-          <modelVersion>4.0.0</modelVersion>
-          <parent>
-            <groupId>org.springframework.boot</groupId>
-            <artifactId>spring-boot-starter-parent</artifactId>
-            <version>%s</version>
-          </parent>
-          <artifactId>stock</artifactId>
-          <dependencies>
-            <dependency>
-              <groupId>org.springframework.boot</groupId>
-              <artifactId>spring-boot-starter-web</artifactId>
-            </dependency>
-          </dependencies>
-        </project>
-        """.formatted(version);
+    return OnboardFixture.springBootPom(version, "stock");
   }
 
   private static String withDependency(String pom, String groupId, String artifactId) {
@@ -103,8 +67,8 @@ class SpringBootOnboardTest {
 
   @Test
   void springBoot27OnDefaultLoggingGetsTheStarterAndALogbackSpringXml() throws Exception {
-    write("pom.xml", bootPom("2.7.18"));
-    write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
+    fixture.write("pom.xml", bootPom("2.7.18"));
+    fixture.write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -215,8 +179,8 @@ class SpringBootOnboardTest {
   })
   void springBootTheStarterDoesNotSupportGetsCodeRewritesAndTheSpringMvcFilter(
       String version, String filter, String servlet, String line) throws Exception {
-    write("pom.xml", bootPom(version));
-    write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
+    fixture.write("pom.xml", bootPom(version));
+    fixture.write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -243,8 +207,8 @@ class SpringBootOnboardTest {
 
   @Test
   void springBootOlderThanTheFilterSupportsIsAPreciseManualItemAndNoServerEdit() throws Exception {
-    write("pom.xml", bootPom("2.3.12.RELEASE"));
-    write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
+    fixture.write("pom.xml", bootPom("2.3.12.RELEASE"));
+    fixture.write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -264,9 +228,9 @@ class SpringBootOnboardTest {
 
   @Test
   void anOwnPatternAndALogFileInApplicationYmlAreKept() throws Exception {
-    write("pom.xml", bootPom("3.4.5"));
-    write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
-    write("src/main/resources/application.yml",
+    fixture.write("pom.xml", bootPom("3.4.5"));
+    fixture.write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
+    fixture.write("src/main/resources/application.yml",
         """
         spring:
           application:
@@ -313,8 +277,8 @@ class SpringBootOnboardTest {
 
   @Test
   void agentModeGetsOnlyThePattern() throws Exception {
-    write("pom.xml", bootPom("2.7.18"));
-    write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
+    fixture.write("pom.xml", bootPom("2.7.18"));
+    fixture.write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
     OnboardOptions agent =
         new OnboardOptions(Mode.AGENT, null, OnboardOptions.HttpLibrary.AUTO, false);
 
@@ -336,7 +300,7 @@ class SpringBootOnboardTest {
               </root>
             </configuration>
             """);
-    assertThat(edit(plan, "pom.xml")).as("the agent needs no dependency").isNull();
+    assertThat(edit(plan, "pom.xml")).as("the agent needs no dependency").isEmpty();
     applyAndExpectIdempotence(plan, agent);
   }
 
@@ -352,22 +316,22 @@ class SpringBootOnboardTest {
     if (file.equals("pom.xml")) {
       pom = withDependency(pom, "org.springframework.boot", "spring-boot-starter-log4j2");
     } else {
-      write(file, text + "\n");
+      fixture.write(file, text + "\n");
     }
-    write("pom.xml", pom);
-    write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
+    fixture.write("pom.xml", pom);
+    fixture.write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
-    assertThat(edit(plan, "src/main/resources/logback-spring.xml")).as(shape).isNull();
+    assertThat(edit(plan, "src/main/resources/logback-spring.xml")).as(shape).isEmpty();
     assertThat(after(plan, "pom.xml")).contains("opentelemetry-spring-boot-starter");
   }
 
   @Test
   void anotherTracerGetsNeitherTheStarterNorAGeneratedLoggingFile() throws Exception {
-    write("pom.xml",
+    fixture.write("pom.xml",
         withDependency(bootPom("2.7.18"), "io.micrometer", "micrometer-tracing-bridge-otel"));
-    write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
+    fixture.write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -378,10 +342,10 @@ class SpringBootOnboardTest {
   @Test
   void aJerseyApplicationOnTheStarterGetsTheServletFilterRegisteredNextToItsApplication()
       throws Exception {
-    write("pom.xml", bootPom("2.7.18").replace("spring-boot-starter-web",
+    fixture.write("pom.xml", bootPom("2.7.18").replace("spring-boot-starter-web",
         "spring-boot-starter-jersey"));
-    write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
-    write("src/main/java/com/example/stock/web/StockResource.java", """
+    fixture.write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
+    fixture.write("src/main/java/com/example/stock/web/StockResource.java", """
         package com.example.stock.web;
 
         import javax.ws.rs.GET;
@@ -412,9 +376,9 @@ class SpringBootOnboardTest {
 
   @Test
   void aSpringMvcApplicationOnTheStarterGetsNoServletFilter() throws Exception {
-    write("pom.xml", withDependency(bootPom("2.7.18"), "org.springframework.boot",
+    fixture.write("pom.xml", withDependency(bootPom("2.7.18"), "org.springframework.boot",
         "spring-boot-starter-jersey"));
-    write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
+    fixture.write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -422,29 +386,9 @@ class SpringBootOnboardTest {
         .noneMatch(p -> p.endsWith("OtelServletFilter.java") || p.endsWith("OtelSpring.java"));
   }
 
-  private void write(String path, String text) throws Exception {
-    Path file = root.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-  }
-
-  private static FileEdit edit(OnboardPlan plan, String path) {
-    return plan.edits().stream().filter(e -> e.path().equals(path)).findFirst().orElse(null);
-  }
-
-  private static String after(OnboardPlan plan, String path) {
-    FileEdit edit = edit(plan, path);
-    assertThat(edit).as("an edit of " + path).isNotNull();
-    return edit.after();
-  }
-
   /** Applies the plan, then checks that planning again changes nothing. */
   private void applyAndExpectIdempotence(OnboardPlan plan, OnboardOptions options)
       throws Exception {
-    service.apply(root, plan);
-    OnboardPlan second = service.plan(root, options);
-    assertThat(second.edits()).as("a second onboard changes nothing").isEmpty();
-    assertThat(second.changes()).isEmpty();
-    assertThat(second.manual()).isEqualTo(plan.manual());
+    assertThat(fixture.applyAndPlanAgain(plan, options).manual()).isEqualTo(plan.manual());
   }
 }

@@ -1,10 +1,9 @@
 package dev.otelboard.cli.onboard;
 
+import static dev.otelboard.cli.onboard.OnboardFixture.after;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import dev.otelboard.cli.OtelboardException;
 import dev.otelboard.cli.migrate.Vendor;
 import dev.otelboard.cli.rewrite.Change;
@@ -12,39 +11,19 @@ import dev.otelboard.cli.rewrite.ManualItem;
 import dev.otelboard.cli.rewrite.RewriteId;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.FileSystem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Onboard over services that declare or use a vendor tracer: use versus presence, migration. */
 class VendorTracingOnboardTest {
-  private FileSystem fs;
-  private Path root;
-  private final OnboardService service = new OnboardService(Path.of("/nonexistent-m2"));
-
-  private static final String POM =
-      """
-      <project>
-        <modelVersion>4.0.0</modelVersion>
-        <artifactId>shop</artifactId>
-        <dependencies>
-          <dependency>
-            <groupId>org.slf4j</groupId>
-            <artifactId>slf4j-api</artifactId>
-            <version>2.0.17</version>
-          </dependency>
-      %s  </dependencies>
-      </project>
-      """;
+  private final OnboardFixture fixture = new OnboardFixture("/work/shop");
+  private final Path root = fixture.root();
+  private final OnboardService service = fixture.service();
 
   private static final String MAIN =
       """
@@ -62,22 +41,16 @@ class VendorTracingOnboardTest {
       }
       """;
 
-  @BeforeEach
-  void createFileSystem() {
-    fs = Jimfs.newFileSystem(Configuration.unix());
-    root = fs.getPath("/work/shop");
-  }
-
   @AfterEach
   void close() throws Exception {
-    fs.close();
+    fixture.close();
   }
 
   @Test
   void dependenciesOnlyCommentedOutCodeUsesAreRemovedAndTheServiceIsOnboarded()
       throws Exception {
-    write("pom.xml", pom("com.datadoghq:dd-trace-api:1.44.0", "io.opentracing:opentracing-util:0.33.0"));
-    write("src/main/java/com/example/shop/Shop.java", MAIN);
+    fixture.write("pom.xml", pom("com.datadoghq:dd-trace-api:1.44.0", "io.opentracing:opentracing-util:0.33.0"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MAIN);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -103,8 +76,8 @@ class VendorTracingOnboardTest {
 
   @Test
   void keepVendorDepsKeepsThemAsManualItems() throws Exception {
-    write("pom.xml", pom("com.datadoghq:dd-trace-api:1.44.0"));
-    write("src/main/java/com/example/shop/Shop.java", MAIN);
+    fixture.write("pom.xml", pom("com.datadoghq:dd-trace-api:1.44.0"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MAIN);
     OnboardOptions keep = new OnboardOptions(null, null, OnboardOptions.HttpLibrary.AUTO, false,
         false, true, false);
 
@@ -120,9 +93,9 @@ class VendorTracingOnboardTest {
 
   @Test
   void aUseNoRewriteMovesRefusesTheServiceWithEachUseAndWritesNothing() throws Exception {
-    write("pom.xml", pom("io.zipkin.brave:brave:6.0.3", "com.datadoghq:dd-trace-api:1.44.0"));
-    write("src/main/java/com/example/shop/Shop.java", MAIN);
-    write("src/main/java/com/example/shop/Orders.java",
+    fixture.write("pom.xml", pom("io.zipkin.brave:brave:6.0.3", "com.datadoghq:dd-trace-api:1.44.0"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MAIN);
+    fixture.write("src/main/java/com/example/shop/Orders.java",
         """
         package com.example.shop;
 
@@ -136,7 +109,7 @@ class VendorTracingOnboardTest {
           }
         }
         """);
-    Map<String, String> before = snapshot();
+    Map<String, String> before = fixture.tree();
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -151,14 +124,14 @@ class VendorTracingOnboardTest {
     assertThat(summary(plan)).contains("refused, nothing was written");
     assertThatThrownBy(() -> service.apply(root, plan)).isInstanceOf(OtelboardException.class)
         .hasMessageContaining("Orders.java").hasMessageContaining("onboard wrote nothing");
-    assertThat(snapshot()).isEqualTo(before);
+    assertThat(fixture.tree()).isEqualTo(before);
   }
 
   @Test
   void openTracingCodeIsMigratedAndTheDependencySwapped() throws Exception {
-    write("pom.xml", pom("io.opentracing:opentracing-util:0.33.0"));
-    write("src/main/java/com/example/shop/Shop.java", MAIN);
-    write("src/main/java/com/example/shop/Tariffs.java",
+    fixture.write("pom.xml", pom("io.opentracing:opentracing-util:0.33.0"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MAIN);
+    fixture.write("src/main/java/com/example/shop/Tariffs.java",
         """
         package com.example.shop;
 
@@ -197,7 +170,7 @@ class VendorTracingOnboardTest {
 
   @Test
   void aSpringBootServiceGetsWithSpanTheAnnotationsAndAop() throws Exception {
-    write("pom.xml",
+    fixture.write("pom.xml",
         """
         <project>
           <modelVersion>4.0.0</modelVersion>
@@ -220,7 +193,7 @@ class VendorTracingOnboardTest {
           </dependencies>
         </project>
         """);
-    write("src/main/java/com/example/stock/StockApplication.java",
+    fixture.write("src/main/java/com/example/stock/StockApplication.java",
         """
         package com.example.stock;
 
@@ -234,7 +207,7 @@ class VendorTracingOnboardTest {
           }
         }
         """);
-    write("src/main/java/com/example/stock/service/Stock.java",
+    fixture.write("src/main/java/com/example/stock/service/Stock.java",
         """
         package com.example.stock.service;
 
@@ -267,9 +240,9 @@ class VendorTracingOnboardTest {
 
   @Test
   void anExplicitSpanInASpringBootServiceGetsTheHolderNextToTheApplication() throws Exception {
-    write("pom.xml", SPRING_POM);
-    write("src/main/java/com/example/stock/StockApplication.java", SPRING_APPLICATION);
-    write("src/main/java/com/example/stock/Jobs.java",
+    fixture.write("pom.xml", SPRING_POM);
+    fixture.write("src/main/java/com/example/stock/StockApplication.java", SPRING_APPLICATION);
+    fixture.write("src/main/java/com/example/stock/Jobs.java",
         """
         package com.example.stock;
 
@@ -294,9 +267,9 @@ class VendorTracingOnboardTest {
 
   @Test
   void aDependencyTestsStillUseIsKeptWithTheirFileAndLine() throws Exception {
-    write("pom.xml", pom("io.opentracing:opentracing-mock:0.33.0"));
-    write("src/main/java/com/example/shop/Shop.java", MAIN);
-    write("src/test/java/com/example/shop/ShopTest.java",
+    fixture.write("pom.xml", pom("io.opentracing:opentracing-mock:0.33.0"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MAIN);
+    fixture.write("src/test/java/com/example/shop/ShopTest.java",
         """
         package com.example.shop;
 
@@ -319,9 +292,9 @@ class VendorTracingOnboardTest {
 
   @Test
   void datadogLogKeysBecomeOpenTelemetrysAndTheLogbackEditFollows() throws Exception {
-    write("pom.xml", pom("ch.qos.logback:logback-classic:1.5.18", "com.datadoghq:dd-trace-api:1.44.0"));
-    write("src/main/java/com/example/shop/Shop.java", MAIN);
-    write("src/main/resources/logback.xml", DD_LOGBACK);
+    fixture.write("pom.xml", pom("ch.qos.logback:logback-classic:1.5.18", "com.datadoghq:dd-trace-api:1.44.0"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MAIN);
+    fixture.write("src/main/resources/logback.xml", DD_LOGBACK);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -336,9 +309,9 @@ class VendorTracingOnboardTest {
 
   @Test
   void keepVendorLogKeysPrintsBothDuringADualRun() throws Exception {
-    write("pom.xml", pom("ch.qos.logback:logback-classic:1.5.18"));
-    write("src/main/java/com/example/shop/Shop.java", MAIN);
-    write("src/main/resources/logback.xml", DD_LOGBACK);
+    fixture.write("pom.xml", pom("ch.qos.logback:logback-classic:1.5.18"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MAIN);
+    fixture.write("src/main/resources/logback.xml", DD_LOGBACK);
     OnboardOptions keep = new OnboardOptions(null, null, OnboardOptions.HttpLibrary.AUTO, false,
         false, false, true);
 
@@ -366,20 +339,20 @@ class VendorTracingOnboardTest {
 
   @Test
   void aModuleMigratesWhenItsParentManagesTheVendorVersion() throws Exception {
-    write("pom.xml", MultiModuleFixture.PARENT.replace("<dependencies>", """
+    fixture.write("pom.xml", MultiModuleFixture.PARENT.replace("<dependencies>", """
         <dependencies>
               <dependency>
                 <groupId>com.datadoghq</groupId>
                 <artifactId>dd-trace-api</artifactId>
                 <version>1.44.0</version>
               </dependency>""".strip()));
-    write("orders/pom.xml", MultiModuleFixture.MODULE.replace("<dependencies>", """
+    fixture.write("orders/pom.xml", MultiModuleFixture.MODULE.replace("<dependencies>", """
         <dependencies>
             <dependency>
               <groupId>com.datadoghq</groupId>
               <artifactId>dd-trace-api</artifactId>
             </dependency>""".strip()));
-    write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
+    fixture.write("orders/src/main/java/com/example/orders/Orders.java", MultiModuleFixture.JAVA);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -396,8 +369,8 @@ class VendorTracingOnboardTest {
     "io.jaegertracing:jaeger-client:1.8.1"
   })
   void anUnreferencedTracerOfAnyVendorIsRemoved(String artifact) throws Exception {
-    write("pom.xml", pom(artifact));
-    write("src/main/java/com/example/shop/Shop.java", MAIN);
+    fixture.write("pom.xml", pom(artifact));
+    fixture.write("src/main/java/com/example/shop/Shop.java", MAIN);
 
     OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
 
@@ -405,52 +378,15 @@ class VendorTracingOnboardTest {
     assertThat(after(plan, "pom.xml")).doesNotContain(artifact.split(":")[1]);
   }
 
-  private static final String SPRING_POM =
-      """
-      <project>
-        <modelVersion>4.0.0</modelVersion>
-        <parent>
-          <groupId>org.springframework.boot</groupId>
-          <artifactId>spring-boot-starter-parent</artifactId>
-          <version>2.7.18</version>
-        </parent>
-        <artifactId>stock</artifactId>
-        <dependencies>
-          <dependency>
-            <groupId>org.springframework.boot</groupId>
-            <artifactId>spring-boot-starter-web</artifactId>
-          </dependency>
-          <dependency>
-            <groupId>com.datadoghq</groupId>
-            <artifactId>dd-trace-api</artifactId>
-            <version>1.44.0</version>
-          </dependency>
-        </dependencies>
-      </project>
-      """;
+  private static final String SPRING_POM = OnboardFixture.springBootPom("2.7.18", "stock",
+      "com.datadoghq:dd-trace-api:1.44.0");
 
   private static final String SPRING_APPLICATION =
-      """
-      package com.example.stock;
-
-      import org.springframework.boot.SpringApplication;
-      import org.springframework.boot.autoconfigure.SpringBootApplication;
-
-      @SpringBootApplication
-      public class StockApplication {
-        public static void main(String[] args) {
-          SpringApplication.run(StockApplication.class, args);
-        }
-      }
-      """;
+      OnboardFixture.springBootApplication("com.example.stock", "StockApplication");
 
   private void applyAndExpectIdempotence(OnboardPlan plan, OnboardOptions options)
       throws Exception {
-    service.apply(root, plan);
-    OnboardPlan second = service.plan(root, options);
-    assertThat(second.edits()).as("a second onboard changes nothing").isEmpty();
-    assertThat(second.changes()).isEmpty();
-    assertThat(second.blockers()).isEmpty();
+    assertThat(fixture.applyAndPlanAgain(plan, options).blockers()).isEmpty();
   }
 
   private static String summary(OnboardPlan plan) {
@@ -459,38 +395,9 @@ class VendorTracingOnboardTest {
     return out.toString();
   }
 
-  private Map<String, String> snapshot() throws Exception {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(p).toString(), Files.readString(p));
-      }
-    }
-    return files;
-  }
-
+  /** A pom with slf4j-api and {@code artifacts}. */
   private static String pom(String... artifacts) {
-    StringBuilder deps = new StringBuilder();
-    for (String artifact : artifacts) {
-      String[] gav = artifact.split(":");
-      deps.append("    <dependency>\n")
-          .append("      <groupId>").append(gav[0]).append("</groupId>\n")
-          .append("      <artifactId>").append(gav[1]).append("</artifactId>\n")
-          .append("      <version>").append(gav[2]).append("</version>\n")
-          .append("    </dependency>\n");
-    }
-    return POM.formatted(deps);
-  }
-
-  private void write(String path, String text) throws Exception {
-    Path file = root.resolve(path);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-  }
-
-  private static String after(OnboardPlan plan, String path) {
-    Optional<FileEdit> edit = plan.edits().stream().filter(e -> e.path().equals(path)).findFirst();
-    return edit.orElseThrow(() -> new AssertionError("no edit of " + path + " in "
-        + plan.edits().stream().map(FileEdit::path).toList())).after();
+    return OnboardFixture.pom(Stream.concat(Stream.of("org.slf4j:slf4j-api:2.0.17"),
+        Stream.of(artifacts)).toArray(String[]::new));
   }
 }

@@ -95,7 +95,9 @@ class ProcessRunnerTest {
     ProcessSpec spec =
         sh("sleep 300 & echo $! >> " + pids + "; sleep 300 & echo $! >> " + pids + "; echo started; wait").build();
 
-    ProcessResult r = ProcessRunner.run(spec, Duration.ofMillis(700), GRACE);
+    // Long enough for a loaded machine to fork both children and print before it fires: the
+    // assertions need the whole tree started (700 ms was not, with every core busy).
+    ProcessResult r = ProcessRunner.run(spec, Duration.ofSeconds(3), GRACE);
 
     assertThat(r.timedOut()).isTrue();
     assertThat(r.forciblyKilled()).isFalse();

@@ -396,7 +396,7 @@ class JavaRewritesTest {
             RewriteId.INSTRUMENT_HTTP_SERVER,
             RewriteId.REGISTER_JETTY_FILTER,
             RewriteId.REGISTER_DROPWIZARD_FILTER,
-            RewriteId.WRAP_APACHE_HTTPCLIENT5,
+            RewriteId.WRAP_APACHE_HTTPCLIENT_5,
             RewriteId.WRAP_OKHTTP,
             RewriteId.WRAP_APACHE_HTTPCLIENT_4,
             RewriteId.INSTRUMENT_SPRING_WEB,

@@ -83,7 +83,7 @@ class RewriteIdTest {
             "instrument-spring-web",
             "instrument-spring-mvc",
             "decorate-async-tasks",
-            "wrap-apache-httpclient5",
+            "wrap-apache-httpclient-5",
             "register-dropwizard-filter",
             "register-jetty-filter",
             "register-web-xml-filter",

@@ -180,7 +180,7 @@ class HttpClientDetectorTest {
     assertThat(Repo.detailed(r)).containsExactly(
         "http.client.feign src/main/java/a/Api.java:5:1 manual",
         "http.client.apache-httpclient-4 src/main/java/a/Many.java:14:15 wrap-apache-httpclient-4",
-        "http.client.apache-httpclient-5 src/main/java/a/Many.java:15:15 wrap-apache-httpclient5",
+        "http.client.apache-httpclient-5 src/main/java/a/Many.java:15:15 wrap-apache-httpclient-5",
         "http.client.spring-rest-template src/main/java/a/Many.java:16:15 instrument-spring-web",
         "http.client.spring-rest-client src/main/java/a/Many.java:17:15 instrument-spring-web",
         "http.client.spring-web-client src/main/java/a/Many.java:18:15 manual",

@@ -6,6 +6,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -24,8 +25,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -97,6 +101,22 @@ public final class FakeService {
   }
 
   /**
+   * Starts a span stamped with the wall clock that log records are stamped with. The SDK's own
+   * span times are an anchor (a wall-clock read, then a monotonic read) plus monotonic time; a
+   * thread preempted between the anchor's two reads gets an end time earlier than the real one,
+   * and a log written at the end of the request then falls outside its SERVER span, making the
+   * tests' in-request counts depend on scheduling.
+   */
+  private static Span start(SpanBuilder builder) {
+    return builder.setStartTimestamp(Instant.now()).startSpan();
+  }
+
+  /** Ends {@code span} at the current wall-clock time; see {@link #start}. */
+  private static void end(Span span) {
+    span.end(Instant.now());
+  }
+
+  /**
    * mixed: 2 SERVER spans "GET /orders", each with 2 joined logs and 1 log without context during
    * the request (logger com.example.Worker); 1 CLIENT span "GET" with deprecated http.method and
    * no url.full, without SERVER child; 1 INTERNAL span whose parent never arrives; 2 logs outside
@@ -134,14 +154,13 @@ public final class FakeService {
     }
     for (int i = 0; i < requests; i++) {
       Span server =
-          tracer.spanBuilder("GET /orders")
+          start(tracer.spanBuilder("GET /orders")
               .setSpanKind(SpanKind.SERVER)
               .setAttribute("http.request.method", "GET")
               .setAttribute("url.path", "/orders")
               .setAttribute("url.scheme", "http")
               .setAttribute("server.address", "localhost")
-              .setAttribute("http.response.status_code", 200L)
-              .startSpan();
+              .setAttribute("http.response.status_code", 200L));
       try (Scope ignored = server.makeCurrent()) {
         handler.logRecordBuilder().setSeverity(Severity.INFO).setBody("order " + i + " received").emit();
         if (name.equals("mixed")) {
@@ -161,7 +180,7 @@ public final class FakeService {
         handler.logRecordBuilder().setSeverity(Severity.INFO).setBody("order " + i + " done").emit();
         Thread.sleep(5);
       } finally {
-        server.end();
+        end(server);
       }
       Thread.sleep(5);
     }
@@ -190,9 +209,6 @@ public final class FakeService {
 
   private static void server() throws Exception {
     OpenTelemetrySdk sdk = sdk();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sdk.shutdown().join(10, TimeUnit.SECONDS);
-    }));
     Tracer tracer = sdk.getTracer("fake");
     Logger log = sdk.getLogsBridge().get("com.example.Handler");
     Logger bare = sdk.getLogsBridge().get("com.example.BareThread");
@@ -204,13 +220,12 @@ public final class FakeService {
     server.createContext("/health", ex -> respond(ex, 200, "ok"));
     server.createContext("/work", ex -> {
       Context parent = sdk.getPropagators().getTextMapPropagator().extract(Context.root(), ex, HEADERS);
-      Span span = tracer.spanBuilder("GET /work").setParent(parent).setSpanKind(SpanKind.SERVER)
+      Span span = start(tracer.spanBuilder("GET /work").setParent(parent).setSpanKind(SpanKind.SERVER)
           .setAttribute("http.request.method", "GET")
           .setAttribute("url.path", "/work")
           .setAttribute("url.scheme", "http")
           .setAttribute("server.address", "127.0.0.1")
-          .setAttribute("http.response.status_code", 200L)
-          .startSpan();
+          .setAttribute("http.response.status_code", 200L));
       try (Scope ignored = span.makeCurrent()) {
         log.logRecordBuilder().setSeverity(Severity.INFO).setBody("working").emit();
         if (loseContext) {
@@ -226,9 +241,25 @@ public final class FakeService {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } finally {
-        span.end();
+        end(span);
       }
     });
+    // The response goes out before the handler ends its SERVER span, so the client (verify's
+    // driver) may be done, and verify's SIGTERM here, before that span ended. Like a real server's
+    // graceful shutdown: stop accepting, let in-flight handlers finish, then flush telemetry.
+    // (stop(0): on JDK 17 a longer delay is always waited out in full.)
+    ExecutorService handlers = Executors.newFixedThreadPool(4);
+    server.setExecutor(handlers);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop(0);
+      handlers.shutdown();
+      try {
+        handlers.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      sdk.shutdown().join(10, TimeUnit.SECONDS);
+    }));
     server.start();
     System.out.println("fake: listening on " + port);
     System.out.flush();
