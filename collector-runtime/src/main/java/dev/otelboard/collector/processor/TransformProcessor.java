@@ -32,6 +32,8 @@ public final class TransformProcessor implements Processor {
   private final List<CompiledGroup> metricGroups;
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong droppedBatches = new AtomicLong();
+  private final Map<String, AtomicLong> errorsByStatement =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicReference<String> firstError =
       new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -135,6 +137,13 @@ public final class TransformProcessor implements Processor {
     return errors.get();
   }
 
+  /** Failed executions per statement (or group condition), as the collector logs them. */
+  public Map<String, Long> errorsByStatement() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    errorsByStatement.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+
   /** Batches dropped because a statement failed under error_mode propagate. */
   public long droppedBatches() {
     return droppedBatches.get();
@@ -208,6 +217,7 @@ public final class TransformProcessor implements Processor {
 
   private void failed(String what, OttlRuntimeException e) {
     errors.incrementAndGet();
+    errorsByStatement.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
     firstError.compareAndSet(null, what + ": " + e.getMessage());
   }
 
