@@ -21,6 +21,7 @@ final class Converters {
     HashConverters.register(m);
     MapConverters.register(m);
     TimeConverters.register(m);
+    NetConverters.register(m);
     ALL = Collections.unmodifiableMap(m);
   }
 

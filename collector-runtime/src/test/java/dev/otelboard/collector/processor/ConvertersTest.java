@@ -28,6 +28,7 @@ class ConvertersTest {
     m.put("list", List.of("b", "a", "c"));
     m.put("map", Map.of("k", "v"));
     m.put("kv", "a=1 b=\"two words\"");
+    m.put("items", List.of(Map.of("id", "x", "v", 1L)));
     return m;
   }
 
@@ -77,7 +78,7 @@ class ConvertersTest {
         arguments("ParseKeyValue(attributes[\"kv\"])", Map.of("a", "1", "b", "two words")),
         arguments("ToKeyValueString({\"b\": \"x y\", \"a\": 1}, \"=\", \" \", true)",
             "a=1 b=\"x y\""),
-        arguments("SliceToMap([{\"id\": \"x\", \"v\": 1}], [\"id\"], [\"v\"])", Map.of("x", 1L)),
+        arguments("SliceToMap(attributes[\"items\"], [\"id\"], [\"v\"])", Map.of("x", 1L)),
         arguments("Sort(attributes[\"list\"], \"desc\")", List.of("c", "b", "a")),
         arguments("Sort([3, 1.5, 2])", List.of(1.5, 2L, 3L)),
         arguments("ExtractPatterns(attributes[\"s\"], \"^(?P<first>\\\\w+) (?P<x>z)?\")",
@@ -92,6 +93,10 @@ class ConvertersTest {
         arguments("Minutes(Duration(\"1h30m\"))", 90.0),
         arguments("Milliseconds(Duration(\"1.5s\"))", 1500L),
         arguments("Nanoseconds(Unix(10) - Unix(4))", 6_000_000_000L),
+        arguments("IsInCIDR(\"10.1.2.3\", [\"10.0.0.0/8\"])", true),
+        arguments("IsInCIDR(\"192.168.1.1\", [\"10.0.0.0/8\", \"2001:db8::/32\"])", false),
+        arguments("IsInCIDR(\"2001:db8::1\", [\"2001:db8::/32\"])", true),
+        arguments("IsInCIDR(\"host.example\", [\"10.0.0.0/8\"])", false),
         arguments("IsMatch(UUID(), \"^[0-9a-f]{8}-[0-9a-f]{4}-4\")", true),
         arguments("IsMatch(UUIDv7(), \"^[0-9a-f]{8}-[0-9a-f]{4}-7\")", true));
   }
