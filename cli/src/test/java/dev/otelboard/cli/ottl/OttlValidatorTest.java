@@ -29,6 +29,10 @@ class OttlValidatorTest {
         valid(OttlSignal.TRACES, "limit(span.attributes, 100, [])"),
         valid(OttlSignal.TRACES, "truncate_all(span.attributes, 4096)"),
         valid(OttlSignal.METRICS, "keep_keys(resource.attributes, [\"host.name\"])"),
+        // differential: the collector accepts a named argument given twice (the later one wins)
+        valid(OttlSignal.LOGS, "truncate_all(log.attributes, limit=1, limit=2)"),
+        valid(OttlSignal.LOGS, "truncate_all(log.attributes, 1, limit=2)"),
+        valid(OttlSignal.LOGS, "set(log.attributes[\"m\"], SliceToMap([[1], [\"a\"]]))"),
         valid(OttlSignal.METRICS, "truncate_all(resource.attributes, 4096)"),
         valid(OttlSignal.METRICS, "set(metric.description, \"Sum\") where metric.type == \"Sum\""),
         valid(OttlSignal.METRICS, "convert_sum_to_gauge() where metric.name == \"system.processes.count\""),
@@ -170,7 +174,13 @@ class OttlValidatorTest {
         invalid(OttlSignal.METRICS, "extract_count_metric(true, \".count\")", 1, "unable to infer the context: no path starts with a context name"),
         invalid(OttlSignal.METRICS, "scale_metric(10, \"kWh\")", 1, "unable to infer the context"),
         invalid(OttlSignal.METRICS, "replace_pattern(metric.name, \"^kube_([0-9A-Za-z]+_)\", \"$$1.\", SHA256, \"k8s.%s\")", 1, "inferred context \"metric\" does not support the enum symbol \"SHA256\""),
-        invalid(OttlSignal.LOGS, "set(log.attributes[\"r\"], \"x\") where IsRootSpan()", 37, "IsRootSpan is only available in the span context, not in log"));
+        invalid(OttlSignal.LOGS, "set(log.attributes[\"r\"], \"x\") where IsRootSpan()", 37, "IsRootSpan is only available in the span context, not in log"),
+        // differential: the filter processor's own converters are undefined in a transform
+        invalid(OttlSignal.METRICS, "set(metric.description, \"x\") where HasAttrOnDatapoint(\"k\", \"v\")", 36, "undefined function \"HasAttrOnDatapoint\""),
+        invalid(OttlSignal.METRICS, "set(metric.description, \"x\") where HasAttrKeyOnDatapoint(\"k\")", 36, "undefined function \"HasAttrKeyOnDatapoint\""),
+        // differential: a literal list for a PSliceGetter may not hold map literals
+        invalid(OttlSignal.LOGS, "set(log.attributes[\"m\"], SliceToMap([{\"id\": \"x\"}], [\"id\"]))", 37, "Invalid value type pcommon.Map"),
+        invalid(OttlSignal.LOGS, "set(log.attributes[\"m\"], ContainsValue([[{\"id\": \"x\"}]], \"x\"))", 40, "Invalid value type pcommon.Map"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -140,8 +140,12 @@ class VerifyCommandTest {
             log_statements:
               - context: log
                 statements:
-                  - set(attributes["id"], UUID())
+                  - set(attributes["ua"], UserAgent(body))
                   - set(attributes["seen"], "yes")
+            metric_statements:
+              - context: metric
+                statements:
+                  - set(description, "d")
         """);
 
     Run refused = verify(List.of("--service-name", "orders", "--transform", rules.toString()),
@@ -149,8 +153,11 @@ class VerifyCommandTest {
 
     assertThat(refused.code()).as(refused.err()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(refused.err()).contains(rules + ":7: processors.transform/orders.log_statements[0]"
-        + ".statements[0]: `set(attributes[\"id\"], UUID())` is not run by the sandbox: converter"
-        + " UUID").contains("--allow-partial-transform");
+        + ".statements[0]: `set(attributes[\"ua\"], UserAgent(body))` is not run by the sandbox:"
+        + " converter UserAgent").contains("--allow-partial-transform");
+    assertThat(refused.err()).contains(rules + ":12: processors.transform/orders"
+        + ".metric_statements[0].statements[0]: `set(description, \"d\")` is not run by the"
+        + " sandbox: the sandbox does not run metric or datapoint statements");
 
     Path json = temp.resolve("verdict.json");
     Run partial = verify(List.of("--service-name", "orders", "--transform", rules.toString(),

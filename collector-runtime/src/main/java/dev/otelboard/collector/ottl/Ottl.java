@@ -3,7 +3,7 @@ package dev.otelboard.collector.ottl;
 /**
  * Entry point to otelboard's OTTL implementation: parse statements and conditions into trees.
  * {@link OttlValidator} checks them against a context; {@code dev.otelboard.collector.processor}
- * executes the subset otelboard generates.
+ * executes them in the sandbox.
  */
 public final class Ottl {
   private Ottl() {}
@@ -24,5 +24,25 @@ public final class Ottl {
    */
   public static BoolExpr parseCondition(String text) {
     return OttlParser.parseCondition(text);
+  }
+
+  /**
+   * The functions the transform processor 0.158.0 registers (OttlDifferentialIT holds this table
+   * to the collector's own), by name, each with the contexts it is limited to (empty: all).
+   */
+  public static java.util.SortedMap<String, java.util.Set<OttlContext>> functions() {
+    java.util.SortedMap<String, java.util.Set<OttlContext>> out = new java.util.TreeMap<>();
+    for (String name : OttlFunctions.names()) {
+      if (!OttlFunctions.FILTER_ONLY.contains(name)) {
+        out.put(name, OttlFunctions.get(name).contexts());
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code name} is only usable behind a feature gate (the lambda functions). */
+  public static boolean gated(String name) {
+    OttlFunctions.Spec spec = OttlFunctions.get(name);
+    return spec != null && spec.gate() != null;
   }
 }

@@ -23,9 +23,14 @@ final class OttlChecker {
   private final OttlSignal signal;
   private final OttlParsed item;
   private final List<OttlProblem> problems;
+  private final boolean filter;
+  /** Parameters the collector reads with a PSliceGetter (ottlcheck -functions). */
+  private static final Set<String> SLICE_GETTERS = Set.of("ContainsValue.target",
+      "SliceToMap.target");
 
   OttlChecker(OttlContext context, boolean prefixRequired, OttlSignal signal, OttlParsed item,
-      List<OttlProblem> problems) {
+      List<OttlProblem> problems, boolean filter) {
+    this.filter = filter;
     this.context = context;
     this.prefixRequired = prefixRequired;
     this.signal = signal;
@@ -66,7 +71,9 @@ final class OttlChecker {
 
   /** Checks a call; returns its spec when the function is known. */
   private Spec call(Expr.Call call, boolean asStatement) {
-    Spec spec = OttlFunctions.get(call.name());
+    // the filter processor's own converters are unknown to the transform processor
+    Spec spec = filter || !OttlFunctions.FILTER_ONLY.contains(call.name())
+        ? OttlFunctions.get(call.name()) : null;
     if (spec == null) {
       String hint = OttlNames.suggest(call.name(), OttlFunctions.names().stream()
           .filter(n -> Character.isLowerCase(n.charAt(0)) == asStatement).toList());
@@ -119,11 +126,8 @@ final class OttlChecker {
               + "\"; it takes " + spec.signature());
           continue;
         }
-        if (!seen.add(p.name())) {
-          problem(a.column(), "argument \"" + p.name() + "\" of " + spec.name()
-              + " is given twice");
-          continue;
-        }
+        // given twice: the collector accepts it (the later one wins) as long as the count fits
+        seen.add(p.name());
         bound[i] = p;
       }
     }
@@ -198,8 +202,20 @@ final class OttlChecker {
     return null;
   }
 
+  private static boolean holdsMapLiteral(Expr.ListLiteral l) {
+    return l.items().stream().anyMatch(i -> i instanceof Expr.MapLiteral
+        || (i instanceof Expr.ListLiteral inner && holdsMapLiteral(inner)));
+  }
+
   private void argument(Spec spec, Param p, Expr v) {
     String where = "argument \"" + p.name() + "\" of " + spec.name();
+    if (SLICE_GETTERS.contains(spec.name() + "." + p.name()) && v instanceof Expr.ListLiteral l
+        && holdsMapLiteral(l)) {
+      // a literal list for a PSliceGetter is converted at parse time, and pcommon.Slice.FromRaw
+      // refuses the map literals in it ("<Invalid value type pcommon.Map>")
+      problem(v.column(), where + ": a list literal holding map literals is refused by the"
+          + " collector (<Invalid value type pcommon.Map>); set the list into an attribute first");
+    }
     switch (p.kind()) {
       case PATH -> {
         if (v instanceof Expr.Path path) {

@@ -105,7 +105,7 @@ public final class OttlConfigValidator {
         }
         List<String> conditions = strings(path, c.getValue(), problems);
         if (conditions != null) {
-          OttlValidator.Result r = OttlValidator.checkGroup(legacy, ctx, conditions, List.of());
+          OttlValidator.Result r = OttlValidator.checkGroup(legacy, ctx, conditions, List.of(), true);
           for (OttlProblem p : r.problems()) {
             problems.add(new Problem(p.item() == OttlProblem.Item.GROUP ? path
                 : path + "[" + p.index() + "]", p.column(), p.message()));
@@ -146,8 +146,8 @@ public final class OttlConfigValidator {
       String path = key + "[" + i + "]";
       Object entry = list.get(i);
       if (entry instanceof String condition) {
-        report(path, true, OttlValidator.checkGroup(signal, null, List.of(condition), List.of()),
-            problems);
+        report(path, true, OttlValidator.checkGroup(signal, null, List.of(condition), List.of(),
+            true), problems);
       } else if (entry instanceof Map<?, ?> group) {
         group(signal, path, group, false, problems);
       } else {
@@ -191,8 +191,8 @@ public final class OttlConfigValidator {
     if (conditions == null || statements == null) {
       return;
     }
-    report(path, false, OttlValidator.checkGroup(signal, context, conditions, statements),
-        problems);
+    report(path, false, OttlValidator.checkGroup(signal, context, conditions, statements,
+        !transform), problems);
   }
 
   /**

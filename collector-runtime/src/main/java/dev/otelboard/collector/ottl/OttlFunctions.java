@@ -87,6 +87,8 @@ final class OttlFunctions {
   }
 
   private static final Map<String, Spec> ALL;
+  /** Registered by the filter processor only: the transform processor does not know them. */
+  static final Set<String> FILTER_ONLY = Set.of("HasAttrKeyOnDatapoint", "HasAttrOnDatapoint");
   private static final String LAMBDA_GATE = "ottl.functions.enableLambda";
 
   static {

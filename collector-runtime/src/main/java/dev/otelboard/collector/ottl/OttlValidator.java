@@ -44,6 +44,12 @@ public final class OttlValidator {
    */
   public static Result checkGroup(OttlSignal signal, OttlContext context, List<String> conditions,
       List<String> statements) {
+    return checkGroup(signal, context, conditions, statements, false);
+  }
+
+  /** As {@link #checkGroup(OttlSignal, OttlContext, List, List)}; {@code filter}: the filter processor's functions. */
+  static Result checkGroup(OttlSignal signal, OttlContext context, List<String> conditions,
+      List<String> statements, boolean filter) {
     Objects.requireNonNull(signal, "signal");
     List<OttlProblem> problems = new ArrayList<>();
     List<OttlParsed> parsed = new ArrayList<>();
@@ -66,7 +72,7 @@ public final class OttlValidator {
     }
     if (effective != null) {
       for (OttlParsed p : parsed) {
-        new OttlChecker(effective, inferred, signal, p, problems).run();
+        new OttlChecker(effective, inferred, signal, p, problems, filter).run();
       }
     }
     problems.sort(Comparator.comparing(OttlProblem::item).thenComparingInt(OttlProblem::index)

@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  */
 record CompiledGroup(OttlContext context, List<BoolExpr> conditions, List<Statement> statements,
     boolean propagate, List<Unsupported> unsupported) {
+  /** Why a metric or datapoint statement does not run: the sandbox decodes metrics to scopes. */
+  static final String NO_METRIC_CONTEXTS = "the sandbox does not run metric or datapoint"
+      + " statements";
 
   /**
    * Compiles a group at config path {@code where}; {@code grouped}: its conditions and statements
@@ -32,6 +35,17 @@ record CompiledGroup(OttlContext context, List<BoolExpr> conditions, List<Statem
       throw new IllegalArgumentException("cannot infer the context of " + statements + conditions);
     }
     List<Unsupported> unsupported = new ArrayList<>();
+    if (context == OttlContext.METRIC || context == OttlContext.DATAPOINT) {
+      for (int i = 0; i < conditions.size(); i++) {
+        unsupported.add(new Unsupported(grouped ? where + ".conditions[" + i + "]" : where,
+            conditions.get(i), NO_METRIC_CONTEXTS));
+      }
+      for (int i = 0; i < statements.size(); i++) {
+        unsupported.add(new Unsupported(grouped ? where + ".statements[" + i + "]" : where,
+            statements.get(i), NO_METRIC_CONTEXTS));
+      }
+      return new CompiledGroup(context, List.of(), List.of(), propagate, unsupported);
+    }
     List<BoolExpr> conds = new ArrayList<>();
     for (int i = 0; i < conditions.size(); i++) {
       String c = conditions.get(i);
@@ -67,6 +81,17 @@ record CompiledGroup(OttlContext context, List<BoolExpr> conditions, List<Statem
 
   private static String unsupported(Statement s, OttlContext context) {
     List<String> reasons = new ArrayList<>();
+    Expr.Call editor = s.editor();
+    if (ReplaceEditors.NAMES.contains(editor.name())) {
+      int at = editor.name().equals("replace_all_patterns") ? 4 : 3;
+      if (at < editor.arguments().size()
+          && !(editor.arguments().get(at).value() instanceof Expr.NilLiteral)) {
+        String fn = ReplaceEditors.functionName(editor.arguments().get(at).value());
+        if (!ReplaceEditors.FUNCTIONS.contains(fn)) {
+          reasons.add("function argument " + fn);
+        }
+      }
+    }
     for (Expr.Argument a : s.editor().arguments()) {
       scan(a.value(), context, reasons);
     }
@@ -93,8 +118,9 @@ record CompiledGroup(OttlContext context, List<BoolExpr> conditions, List<Statem
       }
       p.fields().forEach(f -> f.keys().forEach(k -> scan(k, context, reasons)));
     } else if (e instanceof Expr.Call c) {
-      if (!Interpreter.CONVERTERS.contains(c.name())) {
-        reasons.add("converter " + c.name());
+      String why = Converters.unsupported(c);
+      if (why != null) {
+        reasons.add(why);
       }
       c.arguments().forEach(a -> scan(a.value(), context, reasons));
       c.keys().forEach(k -> scan(k, context, reasons));
@@ -105,7 +131,7 @@ record CompiledGroup(OttlContext context, List<BoolExpr> conditions, List<Statem
     } else if (e instanceof Expr.Math m) {
       scan(m.left(), context, reasons);
       scan(m.right(), context, reasons);
-    } else if (e instanceof Expr.FunctionName f) {
+    } else if (e instanceof Expr.FunctionName f && !ReplaceEditors.FUNCTIONS.contains(f.name())) {
       reasons.add("function argument " + f.name());
     }
   }

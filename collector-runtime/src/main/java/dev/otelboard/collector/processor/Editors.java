@@ -13,11 +13,18 @@ import java.util.Set;
  * arguments arrive in parameter order (named ones resolved by OttlArguments).
  */
 final class Editors {
-  static final Set<String> NAMES = Set.of("set", "delete_key", "delete_matching_keys",
-      "keep_keys", "keep_matching_keys", "merge_maps", "replace_pattern", "replace_all_patterns",
-      "truncate_all", "limit", "replace_all_matches", "replace_match");
+  static final Set<String> NAMES = names();
 
   private Editors() {}
+
+  private static Set<String> names() {
+    Set<String> all = new java.util.TreeSet<>(List.of("set", "delete_key",
+        "delete_matching_keys", "keep_keys", "keep_matching_keys", "merge_maps", "truncate_all",
+        "limit"));
+    all.addAll(ReplaceEditors.NAMES);
+    all.addAll(CollectionEditors.NAMES);
+    return java.util.Collections.unmodifiableSet(all);
+  }
 
   static void run(Expr.Call call, Cursor c) {
     List<Expr.Argument> args = call.arguments();
@@ -25,6 +32,7 @@ final class Editors {
       case "set" -> {
         Object v = Interpreter.eval(args.get(1).value(), c);
         if (v != null) {
+          OttlValues.requireStorable(v);
           Paths.ref(Interpreter.path(args.get(0)), c).set(OttlValues.copy(v));
         }
       }
@@ -66,37 +74,6 @@ final class Editors {
         }
         target.touch();
       }
-      case "replace_pattern" -> {
-        requireNoFunction(call, 3);
-        Paths.Ref target = Paths.ref(Interpreter.path(args.get(0)), c);
-        if (target.get() instanceof String s) {
-          Re2Pattern re = Re2Pattern.compile(Interpreter.string(Interpreter.eval(args.get(1).value(), c), "regex"));
-          String out = re.replaceAll(s, Interpreter.string(Interpreter.eval(args.get(2).value(), c), "replacement"));
-          if (!out.equals(s)) {
-            target.set(out);
-          }
-        }
-      }
-      case "replace_all_patterns" -> {
-        requireNoFunction(call, 4);
-        Paths.Ref target = Paths.ref(Interpreter.path(args.get(0)), c);
-        Map<String, Object> m = Interpreter.mapOf(target.get(), "replace_all_patterns");
-        boolean keys = Interpreter.string(Interpreter.eval(args.get(1).value(), c), "mode").equals("key");
-        Re2Pattern re = Re2Pattern.compile(Interpreter.string(Interpreter.eval(args.get(2).value(), c), "regex"));
-        String replacement = Interpreter.string(Interpreter.eval(args.get(3).value(), c), "replacement");
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : m.entrySet()) {
-          if (keys) {
-            out.put(re.replaceAll(e.getKey(), replacement), e.getValue());
-          } else {
-            out.put(e.getKey(), e.getValue() instanceof String s ? re.replaceAll(s, replacement)
-                : e.getValue());
-          }
-        }
-        m.clear();
-        m.putAll(out);
-        target.touch();
-      }
       case "truncate_all" -> {
         Paths.Ref target = Paths.ref(Interpreter.path(args.get(0)), c);
         Map<String, Object> m = Interpreter.mapOf(target.get(), "truncate_all");
@@ -132,27 +109,15 @@ final class Editors {
           target.touch();
         }
       }
-      case "replace_all_matches" -> {
-        requireNoFunction(call, 3);
-        Paths.Ref target = Paths.ref(Interpreter.path(args.get(0)), c);
-        Map<String, Object> m = Interpreter.mapOf(target.get(), "replace_all_matches");
-        GlobPattern glob = GlobPattern.compile(
-            Interpreter.string(Interpreter.eval(args.get(1).value(), c), "pattern"));
-        String replacement =
-            Interpreter.string(Interpreter.eval(args.get(2).value(), c), "replacement");
-        m.replaceAll((k, v) -> v instanceof String s && glob.matches(s) ? replacement : v);
-        target.touch();
-      }
-      case "replace_match" -> {
-        requireNoFunction(call, 3);
-        Paths.Ref target = Paths.ref(Interpreter.path(args.get(0)), c);
-        GlobPattern glob = GlobPattern.compile(
-            Interpreter.string(Interpreter.eval(args.get(1).value(), c), "pattern"));
-        if (target.get() instanceof String s && glob.matches(s)) {
-          target.set(Interpreter.string(Interpreter.eval(args.get(2).value(), c), "replacement"));
+      default -> {
+        if (ReplaceEditors.NAMES.contains(call.name())) {
+          ReplaceEditors.run(call, c);
+        } else if (CollectionEditors.NAMES.contains(call.name())) {
+          CollectionEditors.run(call, c);
+        } else {
+          throw new OttlRuntimeException("unsupported editor " + call.name());
         }
       }
-      default -> throw new OttlRuntimeException("unsupported editor " + call.name());
     }
   }
 
@@ -182,12 +147,4 @@ final class Editors {
     return new String(b, 0, end, StandardCharsets.UTF_8);
   }
 
-  private static void requireNoFunction(Expr.Call call, int optionalFrom) {
-    // absent optionals before a given one read as nil (OttlArguments)
-    if (call.arguments().stream().skip(optionalFrom)
-        .anyMatch(a -> !(a.value() instanceof Expr.NilLiteral))) {
-      throw new OttlRuntimeException(call.name() + " with a function argument is not supported"
-          + " by the sandbox");
-    }
-  }
 }

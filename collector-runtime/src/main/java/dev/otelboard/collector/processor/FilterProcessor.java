@@ -113,12 +113,8 @@ public final class FilterProcessor implements Processor {
     List<Unsupported> out = new ArrayList<>();
     traceGroups.forEach(g -> out.addAll(g.unsupported()));
     logGroups.forEach(g -> out.addAll(g.unsupported()));
+    out.addAll(notRun); // metric conditions: refused like the rest
     return out;
-  }
-
-  @Override
-  public List<Unsupported> outOfScope() {
-    return notRun;
   }
 
   /** Spans, span events and log records dropped so far (whole resources count their items). */

@@ -4,30 +4,22 @@ import dev.otelboard.collector.ottl.BoolExpr;
 import dev.otelboard.collector.ottl.Expr;
 import dev.otelboard.collector.ottl.OttlContext;
 import dev.otelboard.collector.ottl.Statement;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Evaluates the OTTL subset that otelboard generates, with the collector's semantics: set,
- * delete_key, delete_matching_keys, keep_keys, keep_matching_keys, merge_maps, replace_pattern,
- * replace_all_patterns, truncate_all; the converters ParseJSON, ExtractPatterns, IsMatch, Is*,
- * TraceID, SpanID, SHA256 and a few string helpers; comparisons, and/or/not, arithmetic.
- * A statement using anything else is reported as unsupported when the processor is built.
+ * Evaluates OTTL with the collector's semantics: conditions (comparisons, and/or/not), values
+ * (literals, paths, arithmetic) and calls, handed to {@link Editors} and {@link Converters}.
+ * A statement using anything they do not run is reported as unsupported when the processor is
+ * built.
  */
 final class Interpreter {
   static final Set<String> EDITORS = Editors.NAMES;
-  static final Set<String> CONVERTERS = Set.of("ParseJSON", "ExtractPatterns", "IsMatch",
-      "IsString", "IsMap", "IsList", "IsBool", "IsInt", "IsDouble", "IsEmpty", "TraceID", "SpanID",
-      "SHA256", "Concat", "Len", "ToLowerCase", "ToUpperCase", "HasPrefix", "HasSuffix", "String",
-      "Int", "Double");
+  static final Set<String> CONVERTERS = Converters.NAMES;
   private static final Set<String> LONG_FIELDS = Set.of("severity_number", "time_unix_nano",
       "observed_time_unix_nano", "flags", "kind", "start_time_unix_nano", "end_time_unix_nano",
       "dropped_attributes_count");
@@ -133,7 +125,7 @@ final class Interpreter {
       return Paths.ref(p, c).get();
     }
     if (e instanceof Expr.Call call) {
-      Object v = converter(call, c);
+      Object v = Converters.apply(call, c);
       for (Expr key : call.keys()) {
         v = Paths.index(v, eval(key, c));
       }
@@ -160,6 +152,9 @@ final class Interpreter {
   }
 
   private static Object math(char op, Object a, Object b) {
+    if (a instanceof GoTime.Time || a instanceof GoTime.Duration) {
+      return timeMath(op, a, b);
+    }
     if (!(a instanceof Number x) || !(b instanceof Number y)) {
       throw new OttlRuntimeException("arithmetic needs numbers");
     }
@@ -184,156 +179,33 @@ final class Interpreter {
       case '+' -> l + r;
       case '-' -> l - r;
       case '*' -> l * r;
-      default -> l / r;
+      default -> {
+        if (r == 0) {
+          throw new OttlRuntimeException("attempted to divide by 0");
+        }
+        yield l / r;
+      }
     };
   }
 
-  // ---- converters --------------------------------------------------------------------------
-
-  private static Object converter(Expr.Call call, Cursor c) {
-    List<Expr.Argument> args = call.arguments();
-    switch (call.name()) {
-      case "ParseJSON": {
-        Object v = eval(args.get(0).value(), c);
-        if (!(v instanceof String s)) {
-          throw new OttlRuntimeException("ParseJSON: target is not a string");
-        }
-        return OttlValues.parseJson(s);
-      }
-      case "ExtractPatterns": {
-        Object v = eval(args.get(0).value(), c);
-        if (!(v instanceof String s)) {
-          throw new OttlRuntimeException("ExtractPatterns: target is not a string");
-        }
-        return Re2Pattern.compile(string(eval(args.get(1).value(), c), "pattern")).namedGroups(s);
-      }
-      case "IsMatch": {
-        Object v = eval(args.get(0).value(), c);
-        if (v == null) {
-          return false;
-        }
-        return Re2Pattern.compile(string(eval(args.get(1).value(), c), "pattern"))
-            .find(OttlValues.stringify(v));
-      }
-      case "IsString":
-        return eval(args.get(0).value(), c) instanceof String;
-      case "IsMap":
-        return eval(args.get(0).value(), c) instanceof Map<?, ?>;
-      case "IsList":
-        return eval(args.get(0).value(), c) instanceof List<?>;
-      case "IsBool":
-        return eval(args.get(0).value(), c) instanceof Boolean;
-      case "IsInt":
-        return eval(args.get(0).value(), c) instanceof Long;
-      case "IsDouble":
-        return eval(args.get(0).value(), c) instanceof Double;
-      case "IsEmpty": {
-        Object v = eval(args.get(0).value(), c);
-        return v == null || (v instanceof String s && s.isEmpty())
-            || (v instanceof Map<?, ?> m && m.isEmpty()) || (v instanceof List<?> l && l.isEmpty())
-            || (v instanceof byte[] b && java.util.Arrays.equals(b, new byte[b.length]));
-      }
-      case "TraceID":
-        return id(eval(args.get(0).value(), c), 16, "trace");
-      case "SpanID":
-        return id(eval(args.get(0).value(), c), 8, "span");
-      case "SHA256": {
-        Object v = eval(args.get(0).value(), c);
-        if (!(v instanceof String s)) {
-          throw new OttlRuntimeException("SHA256: value is not a string");
-        }
-        try {
-          return OttlValues.hex(MessageDigest.getInstance("SHA-256")
-              .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-      case "Concat": {
-        List<?> values = (List<?>) eval(args.get(0).value(), c);
-        String delimiter = string(eval(args.get(1).value(), c), "delimiter");
-        List<String> parts = new ArrayList<>();
-        for (Object v : values) {
-          if (v != null && !(v instanceof Map<?, ?>) && !(v instanceof List<?>)) {
-            parts.add(v instanceof byte[] b ? OttlValues.hex(b) : OttlValues.stringify(v));
-          }
-        }
-        return String.join(delimiter, parts);
-      }
-      case "Len": {
-        Object v = eval(args.get(0).value(), c);
-        if (v instanceof String s) {
-          return (long) s.length();
-        }
-        if (v instanceof Map<?, ?> m) {
-          return (long) m.size();
-        }
-        if (v instanceof List<?> l) {
-          return (long) l.size();
-        }
-        throw new OttlRuntimeException("Len: unsupported type");
-      }
-      case "ToLowerCase":
-        return string(eval(args.get(0).value(), c), "target").toLowerCase(Locale.ROOT);
-      case "ToUpperCase":
-        return string(eval(args.get(0).value(), c), "target").toUpperCase(Locale.ROOT);
-      case "HasPrefix":
-        return string(eval(args.get(0).value(), c), "value")
-            .startsWith(string(eval(args.get(1).value(), c), "prefix"));
-      case "HasSuffix":
-        return string(eval(args.get(0).value(), c), "value")
-            .endsWith(string(eval(args.get(1).value(), c), "suffix"));
-      case "String": {
-        Object v = eval(args.get(0).value(), c);
-        return v == null ? null : v instanceof byte[] b ? OttlValues.hex(b) : OttlValues.stringify(v);
-      }
-      case "Int": {
-        Object v = eval(args.get(0).value(), c);
-        if (v instanceof Number n) {
-          return n.longValue();
-        }
-        if (v instanceof Boolean b) {
-          return b ? 1L : 0L;
-        }
-        if (v instanceof String s) {
-          try {
-            return Long.parseLong(s.trim());
-          } catch (NumberFormatException e) {
-            return null;
-          }
-        }
-        return null;
-      }
-      case "Double": {
-        Object v = eval(args.get(0).value(), c);
-        if (v instanceof Number n) {
-          return n.doubleValue();
-        }
-        if (v instanceof String s) {
-          try {
-            return Double.parseDouble(s.trim());
-          } catch (NumberFormatException e) {
-            return null;
-          }
-        }
-        return v instanceof Boolean b ? (b ? 1.0 : 0.0) : null;
-      }
-      default:
-        throw new OttlRuntimeException("unsupported converter " + call.name());
+  /** time.Time and time.Duration arithmetic: only + and -, as the collector's math.go. */
+  private static Object timeMath(char op, Object a, Object b) {
+    if (op == '+' && a instanceof GoTime.Time t && b instanceof GoTime.Duration d) {
+      return new GoTime.Time(t.instant().plusNanos(d.nanos()), t.zone());
     }
-  }
-
-  private static byte[] id(Object v, int length, String what) {
-    if (v instanceof byte[] b) {
-      if (b.length != length) {
-        throw new OttlRuntimeException(what + " ids must be " + length + " bytes");
-      }
-      return b;
+    if (op == '+' && a instanceof GoTime.Duration d && b instanceof GoTime.Time t) {
+      return new GoTime.Time(t.instant().plusNanos(d.nanos()), t.zone());
     }
-    if (v instanceof String s) {
-      return OttlValues.parseHexId(s, length, what);
+    if (op == '-' && a instanceof GoTime.Time t && b instanceof GoTime.Duration d) {
+      return new GoTime.Time(t.instant().minusNanos(d.nanos()), t.zone());
     }
-    throw new OttlRuntimeException(what + " id needs bytes or a hex string");
+    if (op == '-' && a instanceof GoTime.Time t && b instanceof GoTime.Time u) {
+      return new GoTime.Duration(java.time.Duration.between(u.instant(), t.instant()).toNanos());
+    }
+    if (a instanceof GoTime.Duration x && b instanceof GoTime.Duration y && (op == '+' || op == '-')) {
+      return new GoTime.Duration(op == '+' ? x.nanos() + y.nanos() : x.nanos() - y.nanos());
+    }
+    throw new OttlRuntimeException("unsupported time arithmetic");
   }
 
   // ---- helpers -----------------------------------------------------------------------------

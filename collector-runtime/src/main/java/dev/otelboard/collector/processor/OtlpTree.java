@@ -9,11 +9,14 @@ import dev.otelboard.collector.wire.MalformedOtlpException;
 import dev.otelboard.collector.wire.OtlpWire;
 import dev.otelboard.collector.wire.SpanBatch;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
@@ -27,7 +30,9 @@ import java.util.Map;
 
 /**
  * An OTLP logs or traces request decoded with the opentelemetry-proto classes into a tree of
- * {@link Node}s (resource > scope > record > span event), and written back after statements ran:
+ * {@link Node}s (resource > scope > record > span event), or a metrics request down to its scopes
+ * (the sandbox runs resource and scope statements on metrics), and written back after statements
+ * ran:
  * changed nodes are re-encoded, dropped ones removed, and the new bytes re-scanned with
  * {@link OtlpWire} so the correlation index sees the transformed data.
  */
@@ -45,6 +50,8 @@ final class OtlpTree {
   final List<ResourceEntry> resources = new ArrayList<>();
   private final ExportLogsServiceRequest.Builder logs;
   private final ExportTraceServiceRequest.Builder traces;
+  private ExportMetricsServiceRequest.Builder metrics;
+  private long metricItems;
 
   private OtlpTree(Signal signal, ExportLogsServiceRequest.Builder logs,
       ExportTraceServiceRequest.Builder traces) {
@@ -55,6 +62,19 @@ final class OtlpTree {
 
   static OtlpTree decode(Batch batch) {
     try {
+      if (batch.signal() == Signal.METRICS) {
+        OtlpTree tree = new OtlpTree(Signal.METRICS, null, null);
+        tree.metrics = ExportMetricsServiceRequest.parseFrom(batch.payload()).toBuilder();
+        tree.metricItems = batch.items();
+        for (ResourceMetrics.Builder rm : tree.metrics.getResourceMetricsBuilderList()) {
+          List<ScopeEntry> scopes = new ArrayList<>();
+          for (ScopeMetrics.Builder sm : rm.getScopeMetricsBuilderList()) {
+            scopes.add(new ScopeEntry(scopeNode(sm, sm.getScope()), List.of()));
+          }
+          tree.resources.add(new ResourceEntry(resourceNode(rm, rm.getResource()), scopes));
+        }
+        return tree;
+      }
       if (batch.signal() == Signal.LOGS) {
         OtlpTree tree = new OtlpTree(Signal.LOGS,
             ExportLogsServiceRequest.parseFrom(batch.payload()).toBuilder(), null);
@@ -186,6 +206,19 @@ final class OtlpTree {
 
   /** The re-encoded, re-scanned batch; null when nothing is left. */
   Batch encode() {
+    if (signal == Signal.METRICS) {
+      for (ResourceEntry r : resources) {
+        if (r.node().dirty) {
+          ((ResourceMetrics.Builder) r.node().builder).setResource(resource(r.node()));
+        }
+        for (ScopeEntry s : r.scopes()) {
+          if (s.node().dirty) {
+            ((ScopeMetrics.Builder) s.node().builder).setScope(scope(s.node()));
+          }
+        }
+      }
+      return new Batch(Signal.METRICS, metrics.build().toByteArray(), null, null, metricItems);
+    }
     if (signal == Signal.LOGS) {
       writeLogs();
       if (logs.getResourceLogsCount() == 0) {

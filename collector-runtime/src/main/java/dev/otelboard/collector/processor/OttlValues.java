@@ -21,7 +21,8 @@ import java.util.Map;
  * converted from and to OTLP's AnyValue, compared with OTTL's rules (LANGUAGE.md).
  */
 final class OttlValues {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final HexFormat HEX = HexFormat.of();
 
   private OttlValues() {}
@@ -143,7 +144,7 @@ final class OttlValues {
     return v;
   }
 
-  /** How IsMatch and Concat see a non-string: numbers via strconv, maps and lists as JSON. */
+  /** pcommon.Value.AsString: numbers as Go writes them, bytes base64, maps and lists as JSON. */
   static String stringify(Object v) {
     if (v instanceof String s) {
       return s;
@@ -152,14 +153,10 @@ final class OttlValues {
       return Base64.getEncoder().encodeToString(b);
     }
     if (v instanceof Map<?, ?> || v instanceof List<?>) {
-      try {
-        return JSON.writeValueAsString(v);
-      } catch (JsonProcessingException e) {
-        return String.valueOf(v);
-      }
+      return GoText.json(v, false);
     }
-    if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
-      return String.valueOf(d.longValue());
+    if (v instanceof Double d) {
+      return GoText.formatFloat(d);
     }
     return String.valueOf(v);
   }
@@ -180,10 +177,21 @@ final class OttlValues {
     }
   }
 
+  /** Times and durations cannot be stored in a record: set fails as in the collector. */
+  static void requireStorable(Object v) {
+    if (v instanceof GoTime.Time || v instanceof GoTime.Duration) {
+      throw new OttlRuntimeException("unsupported type " + v.getClass().getSimpleName()
+          + " for set operation");
+    }
+  }
+
   /** OTTL equality: numbers across int/float, bytes by content, nil only equals nil. */
   static boolean equal(Object a, Object b) {
     if (a == null || b == null) {
       return a == b;
+    }
+    if (a instanceof GoTime.Time x && b instanceof GoTime.Time y) {
+      return x.instant().equals(y.instant());
     }
     if (a instanceof Number x && b instanceof Number y) {
       return x.doubleValue() == y.doubleValue();
@@ -204,6 +212,12 @@ final class OttlValues {
     }
     if (a instanceof Boolean x && b instanceof Boolean y) {
       return Boolean.compare(x, y);
+    }
+    if (a instanceof GoTime.Time x && b instanceof GoTime.Time y) {
+      return Integer.signum(x.instant().compareTo(y.instant()));
+    }
+    if (a instanceof GoTime.Duration x && b instanceof GoTime.Duration y) {
+      return Long.compare(x.nanos(), y.nanos());
     }
     return null;
   }

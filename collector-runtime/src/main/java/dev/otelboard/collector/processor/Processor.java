@@ -21,8 +21,8 @@ public interface Processor {
   }
 
   /**
-   * Statements or conditions of its config for signals the sandbox does not receive (metrics):
-   * they change nothing verify judges, so they are said, not refused.
+   * Statements or conditions it leaves out that change nothing verify judges, said rather than
+   * refused. The OTTL processors list none: their metric statements are {@link #unsupported()}.
    */
   default java.util.List<Unsupported> outOfScope() {
     return java.util.List.of();

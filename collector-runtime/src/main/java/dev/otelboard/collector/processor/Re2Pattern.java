@@ -55,28 +55,50 @@ final class Re2Pattern {
     }
   }
 
+  /** The named groups' RE2 names, in order. */
+  List<String> groupNames() {
+    return groupNames;
+  }
+
   /** Go's MatchString: a match anywhere. */
   boolean find(String s) {
     return pattern.matcher(s).find();
   }
 
-  /** ExtractPatterns: the named groups of the first match, by their RE2 names. */
+  /** ExtractPatterns: the named groups of the first match ("" when a group took no part). */
   Map<String, Object> namedGroups(String s) {
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     Matcher m = pattern.matcher(s);
     if (m.find()) {
       for (int i = 0; i < groupNames.size(); i++) {
         String v = m.group("g" + i);
-        if (v != null) {
-          out.put(groupNames.get(i), v);
-        }
+        out.put(groupNames.get(i), v == null ? "" : v);
       }
     }
     return out;
   }
 
+  /** Every match replaced by its expansion of {@code template} passed through {@code post}. */
+  String replaceEach(String s, String template, java.util.function.UnaryOperator<String> post) {
+    String javaReplacement = javaReplacement(template);
+    Matcher m = pattern.matcher(s);
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    while (m.find()) {
+      StringBuilder expanded = new StringBuilder();
+      m.appendReplacement(expanded, javaReplacement);
+      out.append(s, last, m.start()).append(post.apply(expanded.substring(m.start() - last)));
+      last = m.end();
+    }
+    return out.append(s.substring(last)).toString();
+  }
+
   /** replace_pattern: every match replaced; $1 / ${name} expand as Go's Regexp.Expand. */
   String replaceAll(String s, String replacement) {
+    return pattern.matcher(s).replaceAll(javaReplacement(replacement));
+  }
+
+  private String javaReplacement(String replacement) {
     StringBuilder javaReplacement = new StringBuilder();
     for (int i = 0; i < replacement.length(); i++) {
       char c = replacement.charAt(i);
@@ -95,6 +117,6 @@ final class Re2Pattern {
         javaReplacement.append(c);
       }
     }
-    return pattern.matcher(s).replaceAll(javaReplacement.toString());
+    return javaReplacement.toString();
   }
 }

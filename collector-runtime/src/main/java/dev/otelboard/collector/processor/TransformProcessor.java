@@ -22,26 +22,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * statements, run on each traces or logs batch before it reaches the sinks, so {@code verify}
  * measures correlation after the transforms, as production would. Built from a processor config
  * as read from YAML; the config is validated first (every problem is reported), and statements
- * the sandbox cannot evaluate are listed by {@link #unsupported()}. Metric statements are not
- * run (the embedded collector does not index metrics).
+ * the sandbox cannot evaluate are listed by {@link #unsupported()}. On metrics the sandbox runs
+ * resource and scope statements; metric and datapoint statements are among the unsupported.
  */
 public final class TransformProcessor implements Processor {
   private final String id;
   private final List<CompiledGroup> traceGroups;
   private final List<CompiledGroup> logGroups;
+  private final List<CompiledGroup> metricGroups;
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong droppedBatches = new AtomicLong();
+  private final Map<String, AtomicLong> errorsByStatement =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicReference<String> firstError =
       new java.util.concurrent.atomic.AtomicReference<>();
 
-  private final List<Unsupported> notRun;
-
   private TransformProcessor(String id, List<CompiledGroup> traceGroups,
-      List<CompiledGroup> logGroups, List<Unsupported> notRun) {
+      List<CompiledGroup> logGroups, List<CompiledGroup> metricGroups) {
     this.id = id;
     this.traceGroups = traceGroups;
     this.logGroups = logGroups;
-    this.notRun = notRun;
+    this.metricGroups = metricGroups;
   }
 
   /**
@@ -58,8 +59,7 @@ public final class TransformProcessor implements Processor {
     return new TransformProcessor(id,
         groups(OttlSignal.TRACES, config.get(OttlSignal.TRACES.statementsKey()), propagate),
         groups(OttlSignal.LOGS, config.get(OttlSignal.LOGS.statementsKey()), propagate),
-        notRun(config.get(OttlSignal.METRICS.statementsKey()),
-            OttlSignal.METRICS.statementsKey(), "statements"));
+        groups(OttlSignal.METRICS, config.get(OttlSignal.METRICS.statementsKey()), propagate));
   }
 
   static List<CompiledGroup> groups(OttlSignal signal, Object entries, boolean propagate) {
@@ -85,7 +85,10 @@ public final class TransformProcessor implements Processor {
     return out;
   }
 
-  /** Entries of a metrics list: the sandbox receives no metrics, so none of them runs. */
+  /**
+   * Entries of a metrics list: the sandbox does not run metric statements, so each is refused
+   * like any other statement it cannot run (verify exits 3 unless --allow-partial-transform).
+   */
   static List<Unsupported> notRun(Object entries, String key, String inner) {
     List<Unsupported> out = new ArrayList<>();
     if (entries instanceof List<?> list) {
@@ -104,7 +107,7 @@ public final class TransformProcessor implements Processor {
     return out;
   }
 
-  static final String METRICS = "the sandbox does not process metrics";
+  static final String METRICS = "the sandbox does not filter metrics";
 
   static List<String> strings(Object o) {
     List<String> out = new ArrayList<>();
@@ -125,17 +128,20 @@ public final class TransformProcessor implements Processor {
     List<Unsupported> out = new ArrayList<>();
     traceGroups.forEach(g -> out.addAll(g.unsupported()));
     logGroups.forEach(g -> out.addAll(g.unsupported()));
+    metricGroups.forEach(g -> out.addAll(g.unsupported()));
     return out;
-  }
-
-  @Override
-  public List<Unsupported> outOfScope() {
-    return notRun;
   }
 
   /** Statement executions that failed on an item (error_mode ignore logs these). */
   public long errors() {
     return errors.get();
+  }
+
+  /** Failed executions per statement (or group condition), as the collector logs them. */
+  public Map<String, Long> errorsByStatement() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    errorsByStatement.forEach((k, v) -> out.put(k, v.get()));
+    return out;
   }
 
   /** Batches dropped because a statement failed under error_mode propagate. */
@@ -159,7 +165,7 @@ public final class TransformProcessor implements Processor {
   @Override
   public Batch process(Batch batch) {
     List<CompiledGroup> groups = batch.signal() == Signal.LOGS ? logGroups
-        : batch.signal() == Signal.TRACES ? traceGroups : List.of();
+        : batch.signal() == Signal.TRACES ? traceGroups : metricGroups;
     if (groups.isEmpty() || batch.payload().length == 0) {
       return batch;
     }
@@ -211,6 +217,7 @@ public final class TransformProcessor implements Processor {
 
   private void failed(String what, OttlRuntimeException e) {
     errors.incrementAndGet();
+    errorsByStatement.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
     firstError.compareAndSet(null, what + ": " + e.getMessage());
   }
 

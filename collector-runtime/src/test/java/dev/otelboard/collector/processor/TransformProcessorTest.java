@@ -192,24 +192,51 @@ class TransformProcessorTest {
   @Test
   void statementsTheSandboxCannotRunAreListed() {
     TransformProcessor p = TransformProcessor.fromConfig("transform/x", Map.of("log_statements",
-        List.of("set(log.attributes[\"u\"], UUID())", "flatten(log.attributes)")));
+        List.of("set(log.attributes[\"u\"], UserAgent(log.body))",
+            "set(log.attributes[\"x\"], ParseXML(log.body))")));
 
     assertThat(p.unsupported()).extracting(Object::toString).containsExactly(
-        "set(log.attributes[\"u\"], UUID()): converter UUID", "flatten(log.attributes): editor flatten");
+        "set(log.attributes[\"u\"], UserAgent(log.body)): converter UserAgent",
+        "set(log.attributes[\"x\"], ParseXML(log.body)): converter ParseXML");
   }
 
   @Test
-  void metricStatementsAndConditionsAreListedAsOutOfScope() {
+  void metricAndDatapointStatementsAndMetricConditionsAreRefused() {
     TransformProcessor t = TransformProcessor.fromConfig("transform/m", Map.of("metric_statements",
         List.of(Map.of("context", "metric", "statements", List.of("set(description, \"d\")")))));
     FilterProcessor f = FilterProcessor.fromConfig("filter/m", Map.of("metric_conditions",
         List.of("metric.name == \"x\"")));
 
-    assertThat(t.unsupported()).isEmpty();
-    assertThat(t.outOfScope()).containsExactly(new Unsupported(
+    assertThat(t.outOfScope()).isEmpty();
+    assertThat(t.unsupported()).containsExactly(new Unsupported(
         "metric_statements[0].statements[0]", "set(description, \"d\")",
-        "the sandbox does not process metrics"));
-    assertThat(f.outOfScope()).extracting(Unsupported::path).containsExactly("metric_conditions[0]");
+        "the sandbox does not run metric or datapoint statements"));
+    assertThat(f.outOfScope()).isEmpty();
+    assertThat(f.unsupported()).extracting(Unsupported::path).containsExactly("metric_conditions[0]");
+  }
+
+  @Test
+  void resourceStatementsRunOnMetrics() throws Exception {
+    TransformProcessor t = TransformProcessor.fromConfig("transform/m", Map.of("metric_statements",
+        List.of(Map.of("context", "resource", "statements",
+            List.of("set(attributes[\"env\"], \"prod\")")))));
+    byte[] bytes = io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest
+        .newBuilder().addResourceMetrics(io.opentelemetry.proto.metrics.v1.ResourceMetrics
+            .newBuilder().setResource(resource("checkout")).addScopeMetrics(
+                io.opentelemetry.proto.metrics.v1.ScopeMetrics.newBuilder().addMetrics(
+                    io.opentelemetry.proto.metrics.v1.Metric.newBuilder().setName("m"))))
+        .build().toByteArray();
+
+    Batch out = t.process(new Batch(Signal.METRICS, bytes, null, null, 1));
+
+    assertThat(t.unsupported()).isEmpty();
+    var request = io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest
+        .parseFrom(out.payload());
+    assertThat(request.getResourceMetrics(0).getResource().getAttributesList())
+        .extracting(KeyValue::getKey).containsExactly("service.name", "env");
+    assertThat(request.getResourceMetrics(0).getScopeMetrics(0).getMetrics(0).getName())
+        .isEqualTo("m");
+    assertThat(out.items()).isEqualTo(1);
   }
 
   @Test
