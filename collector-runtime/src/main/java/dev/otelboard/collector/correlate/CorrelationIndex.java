@@ -646,7 +646,7 @@ public final class CorrelationIndex {
     if (seq >= spanSettledSeq) {
       settleSpans(seq + 1);
     }
-    int slot = spans.slotOf(seq);
+    int slot = spans.headSlot();
     int meta = spans.meta(slot);
     if ((meta & (HAS_PARENT | PARENT_SEEN)) == HAS_PARENT) {
       meta = resolveParent(slot, meta);
@@ -688,8 +688,9 @@ public final class CorrelationIndex {
   /** Live orphan count for the status line: spans whose parent is missing once settled. */
   private void settleSpans(long toSeq) {
     long seq = Math.max(spanSettledSeq, spans.headSeq());
-    for (; seq < toSeq; seq++) {
-      int slot = spans.slotOf(seq);
+    // One division for the run, then slot by slot: a long division per span cost ~5% here.
+    int slot = seq < toSeq ? spans.slotOf(seq) : 0;
+    for (; seq < toSeq; seq++, slot = spans.nextSlot(slot)) {
       int meta = spans.meta(slot);
       if ((meta & (HAS_PARENT | PARENT_SEEN)) == HAS_PARENT) {
         meta = resolveParent(slot, meta);
@@ -705,16 +706,14 @@ public final class CorrelationIndex {
   private void settleLogs(long toSeq) {
     while (logs.dequeued() < toSeq) {
       // In chunks: touch the table entries of a chunk's lookups first, so their misses overlap.
-      long from = logs.dequeued();
-      long to = Math.min(toSeq, from + SETTLE_CHUNK);
-      for (long seq = from; seq < to; seq++) {
-        int slot = logs.slotOf(seq);
+      int chunk = (int) Math.min(toSeq - logs.dequeued(), SETTLE_CHUNK);
+      for (int k = 0, slot = logs.headSlot(); k < chunk; k++, slot = logs.nextSlot(slot)) {
         if ((logs.meta(slot) & LogQueue.HAS_CONTEXT) != 0) {
           spans.touch(logs.spanKey(slot));
         }
       }
-      for (long seq = from; seq < to; seq++) {
-        int slot = logs.slotOf(seq);
+      for (int k = 0; k < chunk; k++) {
+        int slot = logs.headSlot();
         if (!evaluateLog(logs, slot, settled, true)) {
           defer(slot);
         }
@@ -736,7 +735,7 @@ public final class CorrelationIndex {
 
   private void settleLate(long toSeq) {
     while (late.dequeued() < toSeq) {
-      evaluateLog(late, late.slotOf(late.dequeued()), settled, false);
+      evaluateLog(late, late.headSlot(), settled, false);
       late.pop();
     }
   }

@@ -100,6 +100,11 @@ final class SpanStore {
     return (int) (seq % capacity);
   }
 
+  /** The slot of the oldest span, {@code slotOf(headSeq())}. */
+  int headSlot() {
+    return headSlot;
+  }
+
   /** The slot after {@code slot} in ring order. */
   int nextSlot(int slot) {
     return slot + 1 == capacity ? 0 : slot + 1;

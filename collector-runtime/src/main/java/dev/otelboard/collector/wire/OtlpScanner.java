@@ -67,14 +67,12 @@ final class OtlpScanner {
   private static final String SERVICE_NAME = "service.name";
   private static final String SERVICE_INSTANCE_ID = "service.instance.id";
 
-  /** A span or log record is at least a few bytes; this guess avoids most regrowth. */
-  private static final int WIRE_BYTES_PER_ITEM_GUESS = 256;
-
   /**
-   * Log records are smaller (~240 bytes with a short body and trace context): guessing 256 made a
-   * 512-record request grow, and copy, all nine columns once.
+   * At most this many rows per remaining request byte are reserved from a guess, so a hostile
+   * request of tiny items cannot make a batch reserve many times its own size (a batch row is
+   * 52 bytes); past it, batches grow by doubling as their rows arrive.
    */
-  private static final int WIRE_BYTES_PER_LOG_GUESS = 200;
+  private static final int MIN_BYTES_PER_RESERVED_ROW = 48;
 
   private final ProtoReader r;
   private final byte[] buf;
@@ -98,18 +96,22 @@ final class OtlpScanner {
     this.end = off + len;
   }
 
-  private static int initialCapacity(int len) {
-    return initialCapacity(len, WIRE_BYTES_PER_ITEM_GUESS);
-  }
-
-  private static int initialCapacity(int len, int bytesPerItem) {
-    return Math.max(8, len / bytesPerItem);
+  /**
+   * Rows to reserve when an item of {@code itemLen} bytes starts at the cursor: the rest of the
+   * request divided by that item's size on the wire, plus a little. Items of one request are
+   * usually alike, so the batch is allocated once at about the right size instead of guessed and
+   * grown (growing copied every column once or twice per request).
+   */
+  private int rowsGuess(int itemLen) {
+    int left = end - r.pos + 2;
+    int rows = left / (itemLen + 2);
+    return Math.min(rows + (rows >>> 4) + 4, left / MIN_BYTES_PER_RESERVED_ROW + 8);
   }
 
   // ---- traces -------------------------------------------------------------------------------
 
   SpanBatch scanTraces() throws MalformedOtlpException {
-    SpanBatch batch = new SpanBatch(buf, initialCapacity(end - r.pos));
+    SpanBatch batch = new SpanBatch(buf, 0);
     while (r.pos < end) {
       int tag = r.readTag(end);
       if (tag == T_RESOURCE_SIGNAL) {
@@ -148,6 +150,9 @@ final class OtlpScanner {
       int tag = r.readTag(end);
       if (tag == T_ITEM) {
         int len = r.readLength(end);
+        if (batch.count() == 0) {
+          batch.reserve(rowsGuess(len));
+        }
         span(batch, r.pos + len, resourceIndex);
       } else {
         r.skipField(tag, end, SCOPE_SIGNAL, "ScopeSpans");
@@ -228,7 +233,7 @@ final class OtlpScanner {
   // ---- logs ---------------------------------------------------------------------------------
 
   LogBatch scanLogs() throws MalformedOtlpException {
-    LogBatch batch = new LogBatch(buf, initialCapacity(end - r.pos, WIRE_BYTES_PER_LOG_GUESS));
+    LogBatch batch = new LogBatch(buf, 0);
     while (r.pos < end) {
       int tag = r.readTag(end);
       if (tag == T_RESOURCE_SIGNAL) {
@@ -268,6 +273,9 @@ final class OtlpScanner {
       int tag = r.readTag(end);
       if (tag == T_ITEM) {
         int len = r.readLength(end);
+        if (batch.count() == 0) {
+          batch.reserve(rowsGuess(len));
+        }
         logRecord(batch, r.pos + len, resourceIndex, scopeIndex);
       } else if (tag == T_SCOPE) {
         int len = r.readLength(end);
