@@ -169,13 +169,9 @@ public final class CorrelationIndex {
       scratchKey[i] = Hashing.spanKey(fp, batch.spanId(i));
       scratchParent[i] = parent == 0 ? 0 : Hashing.spanKey(fp, parent);
     }
-    // Touch every table entry this batch will probe (its lookups, its inserts, the evictions it
-    // causes) in a tight loop of independent loads, so that the cache misses overlap; the work
+    // Touch every table entry this batch will probe (its lookups and its inserts; evictions do not
+    // probe) in a tight loop of independent loads, so that the cache misses overlap; the work
     // below then finds them in cache.
-    int evictions = Math.min(n, Math.max(0, spans.size() + n - spans.capacity));
-    for (int k = 0; k < evictions; k++) {
-      spans.touchEviction(k);
-    }
     for (int i = 0; i < n; i++) {
       spans.touch(scratchKey[i]);
       if (scratchParent[i] != 0) {
