@@ -57,7 +57,9 @@ final class OtlpScanner {
 
   private static final int T_LOG_TIME = 1 << 3 | FIXED64;
   private static final int T_LOG_SEVERITY = 2 << 3 | VARINT;
+  private static final int T_LOG_SEVERITY_TEXT = 3 << 3 | LEN;
   private static final int T_LOG_BODY = 5 << 3 | LEN;
+  private static final int T_LOG_FLAGS = 8 << 3 | FIXED32;
   private static final int T_LOG_TRACE_ID = 9 << 3 | LEN;
   private static final int T_LOG_SPAN_ID = 10 << 3 | LEN;
   private static final int T_LOG_OBSERVED = 11 << 3 | FIXED64;
@@ -172,6 +174,9 @@ final class OtlpScanner {
     int nameOff = 0;
     int nameLen = 0;
     while (r.pos < end) {
+      if (skipShortFields(T_SPAN_ATTRIBUTE, end)) {
+        continue;
+      }
       int tag = r.readTag(end);
       if (tag == T_SPAN_ATTRIBUTE) {
         // Most fields of a span are attributes: skip them by length before the switch.
@@ -333,6 +338,12 @@ final class OtlpScanner {
           bodyOff = stringOff;
           bodyLen = stringLen;
         }
+        // Sent by every SDK, never needed: skipped without the generic field checks.
+        case T_LOG_SEVERITY_TEXT -> {
+          int len = r.readLength(end);
+          r.pos += len;
+        }
+        case T_LOG_FLAGS -> r.skipFixed32(end);
         default -> r.skipField(tag, end, LOG_RECORD, "log record", index);
       }
     }
@@ -415,6 +426,14 @@ final class OtlpScanner {
    * {@code stringLen} when the value is of another kind or unset. Nested values are skipped.
    */
   private void anyValue(int end) throws MalformedOtlpException {
+    int p = r.pos;
+    // The usual value: one string field filling the message, with a one-byte length.
+    if (end - p >= 2 && buf[p] == T_STRING_VALUE && buf[p + 1] == end - p - 2) {
+      stringOff = p + 2;
+      stringLen = end - p - 2;
+      r.pos = end;
+      return;
+    }
     stringOff = 0;
     stringLen = -1;
     while (r.pos < end) {
@@ -432,6 +451,25 @@ final class OtlpScanner {
         }
       }
     }
+  }
+
+  /**
+   * Skips a run of fields with tag {@code tag} (one byte) whose lengths fit one byte and stay inside
+   * {@code end}: the bulk of a span is such attributes, and this costs a few instructions each.
+   * Anything else is left to the checked path. Returns whether it skipped any.
+   */
+  private boolean skipShortFields(int tag, int end) {
+    int start = r.pos;
+    int p = start;
+    while (end - p >= 2 && buf[p] == tag) {
+      int len = buf[p + 1];
+      if (len < 0 || len > end - p - 2) {
+        break;
+      }
+      p += 2 + len;
+    }
+    r.pos = p;
+    return p != start;
   }
 
   /** Compares key bytes to an ASCII constant without decoding them. */
