@@ -8,15 +8,16 @@ import static dev.otelboard.collector.wire.ProtoReader.fields;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Walks the messages of the OTLP export requests down to spans, log records and data points. Each
- * message is a loop over its fields up to its end; the fields correlation needs are read, every
- * other field is skipped by its wire type. One instance per request.
+ * Walks the messages of the OTLP trace and log export requests down to spans and log records (data
+ * points: {@link MetricPointCounter}). Each message is a loop over its fields up to its end; the
+ * fields correlation needs are read, every other field is skipped by its wire type. One instance
+ * per request.
  */
 final class OtlpScanner {
   // Wire types of every known field of the messages walked here (opentelemetry-proto 1.11).
-  private static final long EXPORT_REQUEST = fields(1, LEN);
-  private static final long RESOURCE_SIGNAL = fields(1, LEN, 2, LEN, 3, LEN);
-  private static final long SCOPE_SIGNAL = fields(1, LEN, 2, LEN, 3, LEN);
+  static final long EXPORT_REQUEST = fields(1, LEN);
+  static final long RESOURCE_SIGNAL = fields(1, LEN, 2, LEN, 3, LEN);
+  static final long SCOPE_SIGNAL = fields(1, LEN, 2, LEN, 3, LEN);
   private static final long RESOURCE = fields(1, LEN, 2, VARINT, 3, LEN);
   private static final long KEY_VALUE = fields(1, LEN, 2, LEN, 3, VARINT);
   private static final long ANY_VALUE =
@@ -30,14 +31,11 @@ final class OtlpScanner {
       fields(
           1, FIXED64, 2, VARINT, 3, LEN, 5, LEN, 6, LEN, 7, VARINT, 8, FIXED32, 9, LEN, 10, LEN, 11,
           FIXED64, 12, LEN);
-  private static final long METRIC =
-      fields(1, LEN, 2, LEN, 3, LEN, 5, LEN, 7, LEN, 9, LEN, 10, LEN, 11, LEN, 12, LEN);
-  private static final long METRIC_DATA = fields(1, LEN, 2, VARINT, 3, VARINT);
 
-  private static final int T_RESOURCE_SIGNAL = 1 << 3 | LEN;
+  static final int T_RESOURCE_SIGNAL = 1 << 3 | LEN;
   private static final int T_RESOURCE = 1 << 3 | LEN;
-  private static final int T_SCOPE_SIGNAL = 2 << 3 | LEN;
-  private static final int T_ITEM = 2 << 3 | LEN;
+  static final int T_SCOPE_SIGNAL = 2 << 3 | LEN;
+  static final int T_ITEM = 2 << 3 | LEN;
   private static final int T_SCOPE = 1 << 3 | LEN;
   private static final int T_SCOPE_NAME = 1 << 3 | LEN;
   private static final int T_ATTRIBUTE = 1 << 3 | LEN;
@@ -63,8 +61,6 @@ final class OtlpScanner {
   private static final int T_LOG_TRACE_ID = 9 << 3 | LEN;
   private static final int T_LOG_SPAN_ID = 10 << 3 | LEN;
   private static final int T_LOG_OBSERVED = 11 << 3 | FIXED64;
-
-  private static final int T_DATA_POINT = 1 << 3 | LEN;
 
   private static final String SERVICE_NAME = "service.name";
   private static final String SERVICE_INSTANCE_ID = "service.instance.id";
@@ -454,9 +450,9 @@ final class OtlpScanner {
   }
 
   /**
-   * Skips a run of fields with tag {@code tag} (one byte) whose lengths fit one byte and stay inside
-   * {@code end}: the bulk of a span is such attributes, and this costs a few instructions each.
-   * Anything else is left to the checked path. Returns whether it skipped any.
+   * Skips a run of fields with tag {@code tag} (one byte) whose lengths fit one byte and stay
+   * inside {@code end}: the bulk of a span is such attributes, and this costs a few instructions
+   * each. Anything else is left to the checked path. Returns whether it skipped any.
    */
   private boolean skipShortFields(int tag, int end) {
     int start = r.pos;
@@ -483,81 +479,5 @@ final class OtlpScanner {
       }
     }
     return true;
-  }
-
-  // ---- metrics ------------------------------------------------------------------------------
-
-  long countMetricPoints() throws MalformedOtlpException {
-    long points = 0;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_RESOURCE_SIGNAL) {
-        int len = r.readLength(end);
-        points += resourceMetrics(r.pos + len);
-      } else {
-        r.skipField(tag, end, EXPORT_REQUEST, "ExportMetricsServiceRequest");
-      }
-    }
-    return points;
-  }
-
-  private long resourceMetrics(int end) throws MalformedOtlpException {
-    long points = 0;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_SCOPE_SIGNAL) {
-        int len = r.readLength(end);
-        points += scopeMetrics(r.pos + len);
-      } else {
-        r.skipField(tag, end, RESOURCE_SIGNAL, "ResourceMetrics");
-      }
-    }
-    return points;
-  }
-
-  private long scopeMetrics(int end) throws MalformedOtlpException {
-    long points = 0;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_ITEM) {
-        int len = r.readLength(end);
-        points += metric(r.pos + len);
-      } else {
-        r.skipField(tag, end, SCOPE_SIGNAL, "ScopeMetrics");
-      }
-    }
-    return points;
-  }
-
-  private long metric(int end) throws MalformedOtlpException {
-    long points = 0;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      int field = tag >>> 3;
-      // gauge 5, sum 7, histogram 9, exponential_histogram 10, summary 11: all hold data_points 1.
-      boolean data = field == 5 || field == 7 || field == 9 || field == 10 || field == 11;
-      if (data && (tag & 7) == LEN) {
-        int len = r.readLength(end);
-        points += dataPoints(r.pos + len);
-      } else {
-        r.skipField(tag, end, METRIC, "Metric");
-      }
-    }
-    return points;
-  }
-
-  private long dataPoints(int end) throws MalformedOtlpException {
-    long points = 0;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_DATA_POINT) {
-        points++;
-        int len = r.readLength(end);
-        r.pos += len;
-      } else {
-        r.skipField(tag, end, METRIC_DATA, "metric data");
-      }
-    }
-    return points;
   }
 }
