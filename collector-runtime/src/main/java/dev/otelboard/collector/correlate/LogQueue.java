@@ -19,6 +19,11 @@ final class LogQueue {
   private long enqueued;
   private long dequeued;
 
+  /** Slots of the oldest record and of the next push; kept to avoid a division per record. */
+  private int headSlot;
+
+  private int tailSlot;
+
   LogQueue(int capacity) {
     this.capacity = capacity;
     traceKey = new IntColumn(capacity);
@@ -47,9 +52,21 @@ final class LogQueue {
     return (int) (seq % capacity);
   }
 
+  /** The slot of the oldest record, {@code slotOf(dequeued())}. */
+  int headSlot() {
+    return headSlot;
+  }
+
+  /** The slot after {@code slot} in ring order. */
+  int nextSlot(int slot) {
+    return slot + 1 == capacity ? 0 : slot + 1;
+  }
+
   /** Appends a record; the caller has made room. */
   void push(int trace, int key, long timeNanos, int logMeta) {
-    int slot = slotOf(enqueued++);
+    int slot = tailSlot;
+    tailSlot = nextSlot(slot);
+    enqueued++;
     traceKey.set(slot, trace);
     spanKey.set(slot, key);
     time.set(slot, timeNanos);
@@ -58,6 +75,7 @@ final class LogQueue {
 
   /** Drops the oldest record. */
   void pop() {
+    headSlot = nextSlot(headSlot);
     dequeued++;
   }
 

@@ -74,7 +74,17 @@ public final class LogBatch {
   }
 
   private void grow() {
-    int capacity = Math.max(8, timeNanos.length * 2);
+    resize(Math.max(8, timeNanos.length * 2));
+  }
+
+  /** Makes room for {@code rows} rows in all, so that a well-guessed batch never copies. */
+  void reserve(int rows) {
+    if (rows > timeNanos.length) {
+      resize(rows);
+    }
+  }
+
+  private void resize(int capacity) {
     timeNanos = Arrays.copyOf(timeNanos, capacity);
     traceIdHi = Arrays.copyOf(traceIdHi, capacity);
     traceIdLo = Arrays.copyOf(traceIdLo, capacity);

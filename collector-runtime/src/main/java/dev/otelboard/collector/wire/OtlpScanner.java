@@ -8,15 +8,16 @@ import static dev.otelboard.collector.wire.ProtoReader.fields;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Walks the messages of the OTLP export requests down to spans, log records and data points. Each
- * message is a loop over its fields up to its end; the fields correlation needs are read, every
- * other field is skipped by its wire type. One instance per request.
+ * Walks the messages of the OTLP trace and log export requests down to spans and log records (data
+ * points: {@link MetricPointCounter}). Each message is a loop over its fields up to its end; the
+ * fields correlation needs are read, every other field is skipped by its wire type. One instance
+ * per request.
  */
 final class OtlpScanner {
   // Wire types of every known field of the messages walked here (opentelemetry-proto 1.11).
-  private static final long EXPORT_REQUEST = fields(1, LEN);
-  private static final long RESOURCE_SIGNAL = fields(1, LEN, 2, LEN, 3, LEN);
-  private static final long SCOPE_SIGNAL = fields(1, LEN, 2, LEN, 3, LEN);
+  static final long EXPORT_REQUEST = fields(1, LEN);
+  static final long RESOURCE_SIGNAL = fields(1, LEN, 2, LEN, 3, LEN);
+  static final long SCOPE_SIGNAL = fields(1, LEN, 2, LEN, 3, LEN);
   private static final long RESOURCE = fields(1, LEN, 2, VARINT, 3, LEN);
   private static final long KEY_VALUE = fields(1, LEN, 2, LEN, 3, VARINT);
   private static final long ANY_VALUE =
@@ -30,14 +31,11 @@ final class OtlpScanner {
       fields(
           1, FIXED64, 2, VARINT, 3, LEN, 5, LEN, 6, LEN, 7, VARINT, 8, FIXED32, 9, LEN, 10, LEN, 11,
           FIXED64, 12, LEN);
-  private static final long METRIC =
-      fields(1, LEN, 2, LEN, 3, LEN, 5, LEN, 7, LEN, 9, LEN, 10, LEN, 11, LEN, 12, LEN);
-  private static final long METRIC_DATA = fields(1, LEN, 2, VARINT, 3, VARINT);
 
-  private static final int T_RESOURCE_SIGNAL = 1 << 3 | LEN;
+  static final int T_RESOURCE_SIGNAL = 1 << 3 | LEN;
   private static final int T_RESOURCE = 1 << 3 | LEN;
-  private static final int T_SCOPE_SIGNAL = 2 << 3 | LEN;
-  private static final int T_ITEM = 2 << 3 | LEN;
+  static final int T_SCOPE_SIGNAL = 2 << 3 | LEN;
+  static final int T_ITEM = 2 << 3 | LEN;
   private static final int T_SCOPE = 1 << 3 | LEN;
   private static final int T_SCOPE_NAME = 1 << 3 | LEN;
   private static final int T_ATTRIBUTE = 1 << 3 | LEN;
@@ -57,24 +55,22 @@ final class OtlpScanner {
 
   private static final int T_LOG_TIME = 1 << 3 | FIXED64;
   private static final int T_LOG_SEVERITY = 2 << 3 | VARINT;
+  private static final int T_LOG_SEVERITY_TEXT = 3 << 3 | LEN;
   private static final int T_LOG_BODY = 5 << 3 | LEN;
+  private static final int T_LOG_FLAGS = 8 << 3 | FIXED32;
   private static final int T_LOG_TRACE_ID = 9 << 3 | LEN;
   private static final int T_LOG_SPAN_ID = 10 << 3 | LEN;
   private static final int T_LOG_OBSERVED = 11 << 3 | FIXED64;
 
-  private static final int T_DATA_POINT = 1 << 3 | LEN;
-
   private static final String SERVICE_NAME = "service.name";
   private static final String SERVICE_INSTANCE_ID = "service.instance.id";
 
-  /** A span or log record is at least a few bytes; this guess avoids most regrowth. */
-  private static final int WIRE_BYTES_PER_ITEM_GUESS = 256;
-
   /**
-   * Log records are smaller (~240 bytes with a short body and trace context): guessing 256 made a
-   * 512-record request grow, and copy, all nine columns once.
+   * At most this many rows per remaining request byte are reserved from a guess, so a hostile
+   * request of tiny items cannot make a batch reserve many times its own size (a batch row is
+   * 52 bytes); past it, batches grow by doubling as their rows arrive.
    */
-  private static final int WIRE_BYTES_PER_LOG_GUESS = 200;
+  private static final int MIN_BYTES_PER_RESERVED_ROW = 48;
 
   private final ProtoReader r;
   private final byte[] buf;
@@ -98,18 +94,22 @@ final class OtlpScanner {
     this.end = off + len;
   }
 
-  private static int initialCapacity(int len) {
-    return initialCapacity(len, WIRE_BYTES_PER_ITEM_GUESS);
-  }
-
-  private static int initialCapacity(int len, int bytesPerItem) {
-    return Math.max(8, len / bytesPerItem);
+  /**
+   * Rows to reserve when an item of {@code itemLen} bytes starts at the cursor: the rest of the
+   * request divided by that item's size on the wire, plus a little. Items of one request are
+   * usually alike, so the batch is allocated once at about the right size instead of guessed and
+   * grown (growing copied every column once or twice per request).
+   */
+  private int rowsGuess(int itemLen) {
+    int left = end - r.pos + 2;
+    int rows = left / (itemLen + 2);
+    return Math.min(rows + (rows >>> 4) + 4, left / MIN_BYTES_PER_RESERVED_ROW + 8);
   }
 
   // ---- traces -------------------------------------------------------------------------------
 
   SpanBatch scanTraces() throws MalformedOtlpException {
-    SpanBatch batch = new SpanBatch(buf, initialCapacity(end - r.pos));
+    SpanBatch batch = new SpanBatch(buf, 0);
     while (r.pos < end) {
       int tag = r.readTag(end);
       if (tag == T_RESOURCE_SIGNAL) {
@@ -148,6 +148,9 @@ final class OtlpScanner {
       int tag = r.readTag(end);
       if (tag == T_ITEM) {
         int len = r.readLength(end);
+        if (batch.count() == 0) {
+          batch.reserve(rowsGuess(len));
+        }
         span(batch, r.pos + len, resourceIndex);
       } else {
         r.skipField(tag, end, SCOPE_SIGNAL, "ScopeSpans");
@@ -167,6 +170,9 @@ final class OtlpScanner {
     int nameOff = 0;
     int nameLen = 0;
     while (r.pos < end) {
+      if (skipShortFields(T_SPAN_ATTRIBUTE, end)) {
+        continue;
+      }
       int tag = r.readTag(end);
       if (tag == T_SPAN_ATTRIBUTE) {
         // Most fields of a span are attributes: skip them by length before the switch.
@@ -228,7 +234,7 @@ final class OtlpScanner {
   // ---- logs ---------------------------------------------------------------------------------
 
   LogBatch scanLogs() throws MalformedOtlpException {
-    LogBatch batch = new LogBatch(buf, initialCapacity(end - r.pos, WIRE_BYTES_PER_LOG_GUESS));
+    LogBatch batch = new LogBatch(buf, 0);
     while (r.pos < end) {
       int tag = r.readTag(end);
       if (tag == T_RESOURCE_SIGNAL) {
@@ -268,6 +274,9 @@ final class OtlpScanner {
       int tag = r.readTag(end);
       if (tag == T_ITEM) {
         int len = r.readLength(end);
+        if (batch.count() == 0) {
+          batch.reserve(rowsGuess(len));
+        }
         logRecord(batch, r.pos + len, resourceIndex, scopeIndex);
       } else if (tag == T_SCOPE) {
         int len = r.readLength(end);
@@ -325,6 +334,12 @@ final class OtlpScanner {
           bodyOff = stringOff;
           bodyLen = stringLen;
         }
+        // Sent by every SDK, never needed: skipped without the generic field checks.
+        case T_LOG_SEVERITY_TEXT -> {
+          int len = r.readLength(end);
+          r.pos += len;
+        }
+        case T_LOG_FLAGS -> r.skipFixed32(end);
         default -> r.skipField(tag, end, LOG_RECORD, "log record", index);
       }
     }
@@ -407,6 +422,14 @@ final class OtlpScanner {
    * {@code stringLen} when the value is of another kind or unset. Nested values are skipped.
    */
   private void anyValue(int end) throws MalformedOtlpException {
+    int p = r.pos;
+    // The usual value: one string field filling the message, with a one-byte length.
+    if (end - p >= 2 && buf[p] == T_STRING_VALUE && buf[p + 1] == end - p - 2) {
+      stringOff = p + 2;
+      stringLen = end - p - 2;
+      r.pos = end;
+      return;
+    }
     stringOff = 0;
     stringLen = -1;
     while (r.pos < end) {
@@ -426,6 +449,25 @@ final class OtlpScanner {
     }
   }
 
+  /**
+   * Skips a run of fields with tag {@code tag} (one byte) whose lengths fit one byte and stay
+   * inside {@code end}: the bulk of a span is such attributes, and this costs a few instructions
+   * each. Anything else is left to the checked path. Returns whether it skipped any.
+   */
+  private boolean skipShortFields(int tag, int end) {
+    int start = r.pos;
+    int p = start;
+    while (end - p >= 2 && buf[p] == tag) {
+      int len = buf[p + 1];
+      if (len < 0 || len > end - p - 2) {
+        break;
+      }
+      p += 2 + len;
+    }
+    r.pos = p;
+    return p != start;
+  }
+
   /** Compares key bytes to an ASCII constant without decoding them. */
   private boolean asciiEquals(int off, int len, String ascii) {
     if (len != ascii.length()) {
@@ -437,81 +479,5 @@ final class OtlpScanner {
       }
     }
     return true;
-  }
-
-  // ---- metrics ------------------------------------------------------------------------------
-
-  long countMetricPoints() throws MalformedOtlpException {
-    long points = 0;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_RESOURCE_SIGNAL) {
-        int len = r.readLength(end);
-        points += resourceMetrics(r.pos + len);
-      } else {
-        r.skipField(tag, end, EXPORT_REQUEST, "ExportMetricsServiceRequest");
-      }
-    }
-    return points;
-  }
-
-  private long resourceMetrics(int end) throws MalformedOtlpException {
-    long points = 0;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_SCOPE_SIGNAL) {
-        int len = r.readLength(end);
-        points += scopeMetrics(r.pos + len);
-      } else {
-        r.skipField(tag, end, RESOURCE_SIGNAL, "ResourceMetrics");
-      }
-    }
-    return points;
-  }
-
-  private long scopeMetrics(int end) throws MalformedOtlpException {
-    long points = 0;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_ITEM) {
-        int len = r.readLength(end);
-        points += metric(r.pos + len);
-      } else {
-        r.skipField(tag, end, SCOPE_SIGNAL, "ScopeMetrics");
-      }
-    }
-    return points;
-  }
-
-  private long metric(int end) throws MalformedOtlpException {
-    long points = 0;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      int field = tag >>> 3;
-      // gauge 5, sum 7, histogram 9, exponential_histogram 10, summary 11: all hold data_points 1.
-      boolean data = field == 5 || field == 7 || field == 9 || field == 10 || field == 11;
-      if (data && (tag & 7) == LEN) {
-        int len = r.readLength(end);
-        points += dataPoints(r.pos + len);
-      } else {
-        r.skipField(tag, end, METRIC, "Metric");
-      }
-    }
-    return points;
-  }
-
-  private long dataPoints(int end) throws MalformedOtlpException {
-    long points = 0;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_DATA_POINT) {
-        points++;
-        int len = r.readLength(end);
-        r.pos += len;
-      } else {
-        r.skipField(tag, end, METRIC_DATA, "metric data");
-      }
-    }
-    return points;
   }
 }

@@ -51,6 +51,6 @@ public final class OtlpWire {
    */
   public static long countMetricPoints(byte[] buf, int off, int len) throws MalformedOtlpException {
     Objects.checkFromIndexSize(off, len, buf.length);
-    return new OtlpScanner(buf, off, len).countMetricPoints();
+    return new MetricPointCounter(buf, off, len).countMetricPoints();
   }
 }

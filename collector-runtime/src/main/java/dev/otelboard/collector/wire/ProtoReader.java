@@ -135,6 +135,11 @@ final class ProtoReader {
     return value;
   }
 
+  /** Skips a fixed32 value. */
+  void skipFixed32(int end) throws MalformedOtlpException {
+    skipBytes(4, end);
+  }
+
   /** Reads 8 bytes as a big-endian long; the caller has checked they are there. */
   long readLongBigEndian() {
     long value = (long) LONG_BE.get(buf, pos);

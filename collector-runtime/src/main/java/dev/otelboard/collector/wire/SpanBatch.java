@@ -73,7 +73,17 @@ public final class SpanBatch {
   }
 
   private void grow() {
-    int capacity = Math.max(8, spanId.length * 2);
+    resize(Math.max(8, spanId.length * 2));
+  }
+
+  /** Makes room for {@code rows} rows in all, so that a well-guessed batch never copies. */
+  void reserve(int rows) {
+    if (rows > spanId.length) {
+      resize(rows);
+    }
+  }
+
+  private void resize(int capacity) {
     traceIdHi = Arrays.copyOf(traceIdHi, capacity);
     traceIdLo = Arrays.copyOf(traceIdLo, capacity);
     spanId = Arrays.copyOf(spanId, capacity);

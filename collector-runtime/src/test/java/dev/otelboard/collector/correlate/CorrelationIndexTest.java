@@ -150,7 +150,7 @@ class CorrelationIndexTest {
     assertThat(report.correlatedLogs()).isZero();
     assertThat(report.topUncorrelatedLogs())
         .containsExactly(
-            new UncorrelatedLogs("checkout", LOGGER, CorrelationIndex.CONTEXT_MESSAGE, 1, 1));
+            new UncorrelatedLogs("checkout", LOGGER, ReportAssembler.CONTEXT_MESSAGE, 1, 1));
   }
 
   @Test
