@@ -212,4 +212,146 @@ class RegisterServletFilterTest {
         .satisfies(m -> assertThat(m.line()).isEqualTo(8))
         .satisfies(m -> assertThat(m.reason()).contains("not assigned to a variable"));
   }
+
+  @Test
+  void tomcatContextGetsTheFilterThroughFilterDefAndFilterMap() {
+    JavaFileRewriter.Result result = assertRewrite(new RegisterTomcatFilter(),
+        """
+        package com.example.shop;
+
+        import org.apache.catalina.Context;
+        import org.apache.catalina.startup.Tomcat;
+
+        public class Main {
+          public static void main(String[] args) throws Exception {
+            Tomcat tomcat = new Tomcat();
+            tomcat.setPort(8080);
+            tomcat.getConnector();
+            Context ctx = tomcat.addContext("", null);
+            Tomcat.addServlet(ctx, "orders", new OrderServlet());
+            ctx.addServletMappingDecoded("/orders/*", "orders");
+            tomcat.start();
+            tomcat.getServer().await();
+          }
+        }
+        """,
+        """
+        package com.example.shop;
+
+        import org.apache.catalina.Context;
+        import org.apache.catalina.startup.Tomcat;
+        import org.apache.tomcat.util.descriptor.web.FilterDef;
+        import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+        public class Main {
+          public static void main(String[] args) throws Exception {
+            Tomcat tomcat = new Tomcat();
+            tomcat.setPort(8080);
+            tomcat.getConnector();
+            Context ctx = tomcat.addContext("", null);
+            FilterDef ctxOtelFilter = new FilterDef();
+            ctxOtelFilter.setFilterName("OtelServletFilter");
+            ctxOtelFilter.setFilter(new OtelServletFilter());
+            ctxOtelFilter.setAsyncSupported("true");
+            ctx.addFilterDef(ctxOtelFilter);
+            FilterMap ctxOtelMapping = new FilterMap();
+            ctxOtelMapping.setFilterName("OtelServletFilter");
+            ctxOtelMapping.addURLPattern("/*");
+            ctx.addFilterMapBefore(ctxOtelMapping);
+            Tomcat.addServlet(ctx, "orders", new OrderServlet());
+            ctx.addServletMappingDecoded("/orders/*", "orders");
+            tomcat.start();
+            tomcat.getServer().await();
+          }
+        }
+        """);
+    assertThat(result.changes()).extracting(Change::line, Change::rewriteId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(11,
+            RewriteId.REGISTER_TOMCAT_FILTER));
+    assertThat(result.needs())
+        .containsExactlyInAnyOrder(Instrumentation.SERVLET_FILTER, Instrumentation.BOOTSTRAP);
+  }
+
+  @Test
+  void tomcatWebappAssignedInAnotherPackageImportsTheFilter() {
+    assertRewrite(new RegisterTomcatFilter(),
+        """
+        package com.example.shop.web;
+
+        import org.apache.catalina.Context;
+        import org.apache.catalina.startup.Tomcat;
+
+        class Web {
+          private Context app;
+
+          void build(Tomcat tomcat, String dir) {
+            app = tomcat.addWebapp("/shop", dir);
+            app.setReloadable(false);
+          }
+        }
+        """,
+        """
+        package com.example.shop.web;
+
+        import com.example.shop.OtelServletFilter;
+        import org.apache.catalina.Context;
+        import org.apache.catalina.startup.Tomcat;
+        import org.apache.tomcat.util.descriptor.web.FilterDef;
+        import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+        class Web {
+          private Context app;
+
+          void build(Tomcat tomcat, String dir) {
+            app = tomcat.addWebapp("/shop", dir);
+            FilterDef appOtelFilter = new FilterDef();
+            appOtelFilter.setFilterName("OtelServletFilter");
+            appOtelFilter.setFilter(new OtelServletFilter());
+            appOtelFilter.setAsyncSupported("true");
+            app.addFilterDef(appOtelFilter);
+            FilterMap appOtelMapping = new FilterMap();
+            appOtelMapping.setFilterName("OtelServletFilter");
+            appOtelMapping.addURLPattern("/*");
+            app.addFilterMapBefore(appOtelMapping);
+            app.setReloadable(false);
+          }
+        }
+        """);
+  }
+
+  @Test
+  void aTomcatContextNotStoredInAVariableIsAManualItem() {
+    JavaFileRewriter.Result result = assertUnchanged(new RegisterTomcatFilter(),
+        """
+        package com.example.shop;
+
+        import org.apache.catalina.startup.Tomcat;
+
+        class Main {
+          void start(Tomcat tomcat) {
+            Tomcat.addServlet(tomcat.addContext("", null), "orders", new OrderServlet());
+          }
+        }
+        """);
+    assertThat(result.manual()).singleElement()
+        .satisfies(m -> assertThat(m.line()).isEqualTo(7))
+        .satisfies(m -> assertThat(m.reason()).contains("not assigned to a variable"));
+  }
+
+  @Test
+  void anAddContextOnSomethingThatIsNoTomcatIsLeftAlone() {
+    assertUnchanged(new RegisterTomcatFilter(),
+        """
+        package com.example.shop;
+
+        import org.apache.catalina.Context;
+
+        class Registry {
+          void register(Contexts contexts) {
+            Context ctx = contexts.addContext("", "/tmp");
+            ctx.setPath("");
+          }
+        }
+        """);
+  }
 }

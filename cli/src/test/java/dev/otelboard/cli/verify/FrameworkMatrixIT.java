@@ -73,6 +73,12 @@ class FrameworkMatrixIT {
   private static final Pattern LOGGING_ITEM =
       Pattern.compile("(?i)logging|logback|log4j|pattern|appender");
   private static final String SHAPE_TEST = "anOnboardedShapeCorrelatesItsLogsAndTracesAcrossServices";
+  /**
+   * A comma-separated subset of the shapes to run while iterating on one ({@code
+   * -Dotelboard.matrix.shapes=tomcat-log4j2}); unset or blank: all of them. The others are skipped
+   * (reported as such), the renamed fixture too unless its shape is selected.
+   */
+  private static final String SELECTED_SHAPES = "otelboard.matrix.shapes";
   /** The fixture copied with its names changed, and the names it gets. */
   private static final String RENAMED = "boot27-mvc";
   private static final Map<String, String> RENAMED_PACKAGES = Map.of(
@@ -108,6 +114,9 @@ class FrameworkMatrixIT {
   void copyOnboardAndBuildEverythingInOneReactor() throws Exception {
     List<Path> all = new ArrayList<>();
     for (String shape : shapes()) {
+      if (!selected(shape)) {
+        continue;
+      }
       Path fixture = MATRIX.resolve(shape);
       if (!Files.isRegularFile(fixture.resolve("verify.yaml"))) {
         continue;
@@ -123,11 +132,13 @@ class FrameworkMatrixIT {
       all.addAll(prepare(fixture, temp.resolve("code").resolve(shape), true));
       all.addAll(prepare(fixture, temp.resolve("agent").resolve(shape), false));
     }
-    Path renamed = VerifyExamplesIT.copy(MATRIX.resolve(RENAMED), temp.resolve("renamed")
-        .resolve(RENAMED));
-    assertThat(RenamedFixture.rename(renamed, RENAMED_PACKAGES, RENAMED_CLASSES))
-        .as("names replaced in the renamed copy").isPositive();
-    all.addAll(prepare(renamed, renamed, true));
+    if (selected(RENAMED)) {
+      Path renamed = VerifyExamplesIT.copy(MATRIX.resolve(RENAMED), temp.resolve("renamed")
+          .resolve(RENAMED));
+      assertThat(RenamedFixture.rename(renamed, RENAMED_PACKAGES, RENAMED_CLASSES))
+          .as("names replaced in the renamed copy").isPositive();
+      all.addAll(prepare(renamed, renamed, true));
+    }
     reactor = MatrixReactor.build(temp, all);
     System.out.printf(Locale.ROOT, "framework matrix: one reactor built %d services in %.1f s%s%n",
         all.size(), reactor.seconds(), reactor.online() ? " (online: the local repository lacked "
@@ -155,8 +166,9 @@ class FrameworkMatrixIT {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"boot27-mvc", "boot27-jersey", "boot3-mvc", "boot3-webflux",
       "boot25-mvc", "jetty-jul", "dropwizard21", "datadog-style", "opentracing-style",
-      "sleuth-style"})
+      "sleuth-style", "tomcat-log4j2"})
   void anOnboardedShapeCorrelatesItsLogsAndTracesAcrossServices(String shape) throws Exception {
+    assumeTrue(selected(shape), shape + " is not in -D" + SELECTED_SHAPES);
     assumeTrue(Files.isRegularFile(MATRIX.resolve(shape).resolve("verify.yaml")),
         "no fixture " + shape);
     Path code = temp.resolve("code").resolve(shape);
@@ -197,6 +209,7 @@ class FrameworkMatrixIT {
   /** No rewrite keys on fixture names or paths: the renamed copy passes the same checks. */
   @Test
   void aFixtureWithItsPackagesAndClassesRenamedPassesTheSameChecks() throws Exception {
+    assumeTrue(selected(RENAMED), RENAMED + " is not in -D" + SELECTED_SHAPES);
     Path renamed = temp.resolve("renamed").resolve(RENAMED);
     List<Path> services = serviceDirectories(renamed);
     try (Stream<Path> files = Files.walk(renamed)) {
@@ -458,6 +471,12 @@ class FrameworkMatrixIT {
   private static List<String> shapes() throws NoSuchMethodException {
     return List.of(FrameworkMatrixIT.class.getDeclaredMethod(SHAPE_TEST, String.class)
         .getAnnotation(ValueSource.class).strings());
+  }
+
+  /** Whether {@code shape} runs: every shape unless {@value #SELECTED_SHAPES} names some. */
+  private static boolean selected(String shape) {
+    String names = System.getProperty(SELECTED_SHAPES, "").strip();
+    return names.isEmpty() || List.of(names.split("\\s*,\\s*")).contains(shape);
   }
 
   private double buildSeconds(List<Path> services) {
