@@ -258,7 +258,9 @@ public final class HttpLibraries {
               "JAX-RS resources run inside the SERVER span of the generated OtelServletFilter "
                   + "where onboard registers it: Jersey on Spring Boot (a FilterRegistrationBean "
                   + "next to the application), Dropwizard (register-dropwizard-filter), Jersey "
-                  + "on embedded Jetty (register-jetty-filter); elsewhere run the javaagent"))
+                  + "on embedded Jetty (register-jetty-filter); elsewhere run the javaagent. On "
+                  + "Spring Boot and Dropwizard the generated OtelJaxrsRoute request filter sets "
+                  + "http.route from the matched resource method"))
           .build();
 
   /** Javalin routes. */

@@ -35,6 +35,7 @@ class RegisterServletFilterTest {
           @Override
           public void run(ShopConfiguration config, Environment env) {
             env.servlets().addFilter("OtelServletFilter", new OtelServletFilter()).addMappingForUrlPatterns(OtelServletFilter.requests(), true, "/*");
+            env.jersey().register(OtelJaxrsRoute.class);
             env.jersey().register(new OrderResource());
           }
         }
@@ -43,7 +44,8 @@ class RegisterServletFilterTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(7,
             RewriteId.REGISTER_DROPWIZARD_FILTER));
     assertThat(result.needs())
-        .containsExactlyInAnyOrder(Instrumentation.SERVLET_FILTER, Instrumentation.BOOTSTRAP);
+        .containsExactlyInAnyOrder(Instrumentation.SERVLET_FILTER, Instrumentation.JAXRS_ROUTE,
+            Instrumentation.BOOTSTRAP);
   }
 
   @Test
@@ -65,6 +67,7 @@ class RegisterServletFilterTest {
         """
         package com.example.shop.app;
 
+        import com.example.shop.OtelJaxrsRoute;
         import com.example.shop.OtelServletFilter;
         import io.dropwizard.core.Application;
         import io.dropwizard.core.setup.Environment;
@@ -73,10 +76,48 @@ class RegisterServletFilterTest {
             @Override
             public void run(final ShopConfiguration configuration, final Environment environment) {
                 environment.servlets().addFilter("OtelServletFilter", new OtelServletFilter()).addMappingForUrlPatterns(OtelServletFilter.requests(), true, "/*");
+                environment.jersey().register(OtelJaxrsRoute.class);
                 environment.jersey().register(new OrderResource());
             }
         }
         """);
+  }
+
+  @Test
+  void aRunThatRegistersTheFilterAlreadyGetsOnlyTheRouteFilter() {
+    JavaFileRewriter.Result result = assertRewrite(new RegisterDropwizardFilter(),
+        """
+        package com.example.shop;
+
+        import io.dropwizard.Application;
+        import io.dropwizard.setup.Environment;
+
+        public class ShopApplication extends Application<ShopConfiguration> {
+          @Override
+          public void run(ShopConfiguration config, Environment env) {
+            env.servlets().addFilter("OtelServletFilter", new OtelServletFilter()).addMappingForUrlPatterns(OtelServletFilter.requests(), true, "/*");
+            env.jersey().register(new OrderResource());
+          }
+        }
+        """,
+        """
+        package com.example.shop;
+
+        import io.dropwizard.Application;
+        import io.dropwizard.setup.Environment;
+
+        public class ShopApplication extends Application<ShopConfiguration> {
+          @Override
+          public void run(ShopConfiguration config, Environment env) {
+            env.jersey().register(OtelJaxrsRoute.class);
+            env.servlets().addFilter("OtelServletFilter", new OtelServletFilter()).addMappingForUrlPatterns(OtelServletFilter.requests(), true, "/*");
+            env.jersey().register(new OrderResource());
+          }
+        }
+        """);
+    assertThat(result.changes()).singleElement()
+        .satisfies(c -> assertThat(c.description()).endsWith("registers OtelJaxrsRoute "
+            + "(http.route from the matched resource method)"));
   }
 
   @Test

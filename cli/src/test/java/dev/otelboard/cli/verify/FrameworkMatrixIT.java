@@ -95,6 +95,13 @@ class FrameworkMatrixIT {
    */
   private static final Map<String, String> AGENT_GAPS = Map.of();
 
+  /**
+   * Shapes whose code-mode SERVER spans are named differently from the javaagent's (the span name
+   * is the method and {@code http.route}), with the reason. A shape listed here whose names match
+   * fails, so the list cannot go stale.
+   */
+  private static final Map<String, String> ROUTE_GAPS = Map.of();
+
   @TempDir static Path temp;
   private MatrixReactor.Result reactor;
   private final Map<Path, Run> onboards = new HashMap<>();
@@ -199,6 +206,7 @@ class FrameworkMatrixIT {
         codeRun.seconds(), agentRun.seconds(), verifyWall,
         onboard + buildCode + buildAgent + verifyWall);
     assertCodeMode(shape, codeRun, services);
+    assertServerSpansNamedAsTheAgentNamesThem(shape, codeRun, agentRun);
     if (!vendorSpans.get(shape).isEmpty()) {
       assertVendorSpansKept(shape, vendorSpans.get(shape), VendorSpans.seen(codeRun.html()));
     }
@@ -334,6 +342,39 @@ class FrameworkMatrixIT {
     }
     assertThat(sharedByTwo(printedTraceIds))
         .as("trace ids printed by two services (the console pattern onboard added)").isNotEmpty();
+  }
+
+  /**
+   * Each service's SERVER spans have the names the javaagent gives the un-onboarded copy: the
+   * method and {@code http.route} (the matched servlet mapping, Spring MVC pattern or JAX-RS
+   * template), or the shape's difference is listed in {@link #ROUTE_GAPS}.
+   */
+  private static void assertServerSpansNamedAsTheAgentNamesThem(String shape, Outcome code,
+      Outcome agent) throws IOException {
+    Map<String, Set<String>> codeNames = serverSpanNames(code);
+    Map<String, Set<String>> agentNames = serverSpanNames(agent);
+    codeNames.forEach((service, names) -> System.out.printf(Locale.ROOT,
+        "framework matrix %s: %-12s SERVER spans %s | agent %s%n", shape, service, names,
+        agentNames.getOrDefault(service, Set.of())));
+    String gap = ROUTE_GAPS.get(shape);
+    if (gap == null) {
+      assertThat(codeNames).as(shape + ": SERVER span names (method and http.route) in code mode "
+          + "against the javaagent's; if this is a known gap, list it in ROUTE_GAPS")
+          .isEqualTo(agentNames);
+    } else {
+      assertThat(codeNames).as(shape + " is listed in ROUTE_GAPS (" + gap + ") but its SERVER "
+          + "spans are named as the agent names them: remove it").isNotEqualTo(agentNames);
+    }
+  }
+
+  private static Map<String, Set<String>> serverSpanNames(Outcome o) throws IOException {
+    Map<String, Set<String>> names = new java.util.TreeMap<>();
+    for (VendorSpans.Seen s : VendorSpans.seen(o.html())) {
+      if (s.kind().equals("SERVER")) {
+        names.computeIfAbsent(s.service(), k -> new java.util.TreeSet<>()).add(s.name());
+      }
+    }
+    return names;
   }
 
   /** The agent meets the same thresholds, or the shape's gap is listed with its reason. */
