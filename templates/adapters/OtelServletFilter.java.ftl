@@ -24,6 +24,7 @@ import ${servlet}.Filter;
 import ${servlet}.FilterChain;
 import ${servlet}.FilterConfig;
 import ${servlet}.ServletException;
+import ${servlet}.ServletRegistration;
 import ${servlet}.ServletRequest;
 import ${servlet}.ServletResponse;
 import ${servlet}.http.HttpServletRequest;
@@ -100,6 +101,8 @@ public final class ${className} implements Filter {
       if (route instanceof String) {
         HttpServerRoute.update(context, HttpServerRouteSource.CONTROLLER, (String) route);
       }
+      // A framework's route (Spring MVC's above, a JAX-RS resource's) takes precedence over this.
+      HttpServerRoute.update(context, HttpServerRouteSource.SERVER, servletRoute(request));
       if (error == null && request.isAsyncStarted()) {
         request.getAsyncContext().addListener(new EndOnCompletion(context, request, response));
       } else {
@@ -110,6 +113,38 @@ public final class ${className} implements Filter {
 
   @Override
   public void destroy() {}
+
+  /**
+   * The servlet mapping the request matched, named as the javaagent names it: {@code /hello} for
+   * an exact mapping, {@code /quote/*} for a path mapping, {@code /*} for the default servlet (and,
+   * simplified, extension mappings), each after the context path.
+   */
+  static String servletRoute(HttpServletRequest request) {
+    String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+    String mapping;
+    if (request.getPathInfo() != null) {
+      mapping = servletPath + "/*";
+    } else if (exactlyMapped(request, servletPath)) {
+      mapping = servletPath.isEmpty() ? "/" : servletPath;
+    } else {
+      mapping = "/*";
+    }
+    return request.getContextPath() + mapping;
+  }
+
+  private static boolean exactlyMapped(HttpServletRequest request, String servletPath) {
+    try {
+      for (ServletRegistration registration :
+          request.getServletContext().getServletRegistrations().values()) {
+        if (registration.getMappings().contains(servletPath)) {
+          return true;
+        }
+      }
+    } catch (RuntimeException e) {
+      // A context that won't list its registrations: the path is then only known as /*.
+    }
+    return false;
+  }
 
   /** Ends the span of a request that went async once its async work completes. */
   private final class EndOnCompletion implements AsyncListener {

@@ -4,6 +4,7 @@ package ${packageName};
 import io.opentelemetry.api.OpenTelemetry;
 import java.util.concurrent.atomic.AtomicReference;
 <#if servletFilter>
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 </#if>
@@ -16,7 +17,8 @@ import org.springframework.core.Ordered;
  * Hands the OpenTelemetry instance of the OpenTelemetry Spring Boot starter to what the starter
  * does not instrument itself<#if servletFilter>: the servlet filter that gives this application's
  * requests SERVER spans (it serves them with Jersey, not Spring MVC, so the starter's web
- * instrumentation has nothing to hook), and</#if> the HTTP clients otelboard instrumented in place.
+ * instrumentation has nothing to hook) and the Jersey filter that names them after the matched
+ * resource method, and</#if> the HTTP clients otelboard instrumented in place.
  */
 @Configuration(proxyBeanMethods = false)
 public class ${className} {
@@ -44,6 +46,12 @@ public class ${className} {
     registration.setDispatcherTypes(${filterClass}.requests());
     registration.addUrlPatterns("/*");
     return registration;
+  }
+
+  /** Jersey names each request's SERVER span after the resource method it matched (http.route). */
+  @Bean
+  ResourceConfigCustomizer otelJaxrsRoute() {
+    return config -> config.register(${routeClass}.class);
   }
 </#if>
 }

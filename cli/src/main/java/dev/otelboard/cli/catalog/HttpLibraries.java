@@ -23,8 +23,11 @@ public final class HttpLibraries {
           .addTypes("java.net.http.HttpClient")
           .addFactory("java.net.http.HttpClient", "newHttpClient", "java.net.http.HttpClient")
           .setOnboarding(Onboarding.rewrite("wrap-java-http-client",
-              "the official library with `--http-library library` (or `auto` when it resolves), "
-                  + "else a generated adapter on opentelemetry-instrumentation-api",
+              "the official library with `--http-library library` (or `auto` when it is in the "
+                  + "local Maven repository), else a generated adapter on "
+                  + "opentelemetry-instrumentation-api (Maven Central does not serve the library "
+                  + "at 2.31.1-alpha: its last release is 2.23.0-alpha, so `auto` takes the "
+                  + "adapter)",
               instrumentation("opentelemetry-java-http-client")))
           .build();
 
@@ -168,7 +171,8 @@ public final class HttpLibraries {
           .setOnboarding(Onboarding.manual(
               "servlets run inside the SERVER span of the generated OtelServletFilter (javax or "
                   + "jakarta; servlet-3.0 instrumentation is not served here) where onboard "
-                  + "registers it: embedded Jetty (register-jetty-filter), Dropwizard "
+                  + "registers it: embedded Jetty (register-jetty-filter), embedded Tomcat "
+                  + "(register-tomcat-filter), Dropwizard "
                   + "(register-dropwizard-filter), Spring Boot without Spring MVC (a "
                   + "FilterRegistrationBean); in a war or another container, add "
                   + "OtelServletFilter to web.xml or run the javaagent"))
@@ -188,6 +192,20 @@ public final class HttpLibraries {
           .setOnboarding(Onboarding.rewrite("register-jetty-filter",
               "the generated OtelServletFilter (javax or jakarta) is added to each "
                   + "ServletContextHandler where it is created"))
+          .build();
+
+  /**
+   * Embedded Tomcat's contexts ({@code Tomcat.addContext}/{@code addWebapp}): Tomcat 8.5/9 (javax)
+   * and 10+ (jakarta). Spring Boot's own embedded Tomcat is not this: Boot's filters reach it.
+   */
+  public static final Library EMBEDDED_TOMCAT =
+      Library.builder("embedded-tomcat", "Embedded Tomcat (servlets)", HTTP_SERVER)
+          .addTypes("org.apache.catalina.startup.Tomcat")
+          .addCoordinates("org.apache.tomcat.embed:tomcat-embed-core")
+          .setOnboarding(Onboarding.rewrite("register-tomcat-filter",
+              "the generated OtelServletFilter (javax or jakarta) is added to each Context where "
+                  + "it is created, with Tomcat's FilterDef and FilterMap (async supported, "
+                  + "before the application's filters)"))
           .build();
 
   /** Spring MVC controllers, router functions and Spring's servlet filters. */
@@ -240,7 +258,9 @@ public final class HttpLibraries {
               "JAX-RS resources run inside the SERVER span of the generated OtelServletFilter "
                   + "where onboard registers it: Jersey on Spring Boot (a FilterRegistrationBean "
                   + "next to the application), Dropwizard (register-dropwizard-filter), Jersey "
-                  + "on embedded Jetty (register-jetty-filter); elsewhere run the javaagent"))
+                  + "on embedded Jetty (register-jetty-filter); elsewhere run the javaagent. On "
+                  + "Spring Boot and Dropwizard the generated OtelJaxrsRoute request filter sets "
+                  + "http.route from the matched resource method"))
           .build();
 
   /** Javalin routes. */

@@ -37,6 +37,7 @@ public final class LibraryCatalog {
           HttpLibraries.JDK_HTTP_SERVER,
           HttpLibraries.SERVLET,
           HttpLibraries.EMBEDDED_JETTY,
+          HttpLibraries.EMBEDDED_TOMCAT,
           HttpLibraries.SPRING_MVC,
           HttpLibraries.SPRING_WEBFLUX,
           HttpLibraries.JAXRS,

@@ -1,6 +1,7 @@
 package dev.otelboard.cli.onboard;
 
 import dev.otelboard.cli.rewrite.RewriteId;
+import dev.otelboard.cli.rewrite.RewriteSettings;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -84,9 +85,26 @@ final class GeneratedSources {
   }
 
   /**
+   * The JAX-RS request filter that sets {@code http.route} on the servlet filter's SERVER span.
+   *
+   * @param servlet the servlet API package of the module: its JAX-RS API is the same namespace's
+   *     ({@code javax.ws.rs} or {@code jakarta.ws.rs})
+   */
+  static String jaxrsRoute(String packageName, String className, String servlet) {
+    return render(
+        "adapters/OtelJaxrsRoute.java.ftl",
+        Map.of(
+            "version", version(),
+            "packageName", packageName,
+            "className", className,
+            "jaxrs", servlet.replace(".servlet", ".ws.rs")));
+  }
+
+  /**
    * The Spring {@code @Configuration} of a starter application that hands the starter's
    * OpenTelemetry to in-place client adapters and, when {@code filterClass} is not empty,
-   * registers that servlet filter.
+   * registers that servlet filter and, on Jersey, the {@link RewriteSettings#JAXRS_ROUTE} filter
+   * (generated next to it).
    */
   static String springBridge(String packageName, String className, String filterClass) {
     return render(
@@ -96,7 +114,8 @@ final class GeneratedSources {
             "packageName", packageName,
             "className", className,
             "servletFilter", !filterClass.isEmpty(),
-            "filterClass", filterClass));
+            "filterClass", filterClass,
+            "routeClass", RewriteSettings.JAXRS_ROUTE));
   }
 
   /** The Spring web helper; {@code restClient} adds the RestClient overload (Spring 6.1+). */

@@ -71,6 +71,10 @@ final class SourcePlanner {
           GeneratedSources.servletFilter(basePackage, RewriteSettings.SERVLET_FILTER, bootstrap,
               servletApi));
     }
+    if (needs.contains(Instrumentation.JAXRS_ROUTE)) {
+      draft.generate(dir.resolve(RewriteSettings.JAXRS_ROUTE + ".java"),
+          GeneratedSources.jaxrsRoute(basePackage, RewriteSettings.JAXRS_ROUTE, servletApi));
+    }
     if (needs.contains(Instrumentation.SPRING_WEB_ADAPTER)) {
       draft.generate(dir.resolve(RewriteSettings.SPRING_WEB_ADAPTER + ".java"),
           GeneratedSources.springWebAdapter(basePackage, RewriteSettings.SPRING_WEB_ADAPTER,

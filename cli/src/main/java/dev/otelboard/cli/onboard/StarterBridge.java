@@ -47,6 +47,9 @@ final class StarterBridge {
       draft.generate(appDir.resolve(RewriteSettings.SERVLET_FILTER + ".java"),
           GeneratedSources.servletFilter(appPackage, RewriteSettings.SERVLET_FILTER, "",
               ServletApi.of(javaFiles, buildFiles, boot)));
+      draft.generate(appDir.resolve(RewriteSettings.JAXRS_ROUTE + ".java"),
+          GeneratedSources.jaxrsRoute(appPackage, RewriteSettings.JAXRS_ROUTE,
+              ServletApi.of(javaFiles, buildFiles, boot)));
     }
     if (servletFilter && draft.changes().size() > before) {
       String application = read(boot.application()).orElse("");
@@ -55,7 +58,9 @@ final class StarterBridge {
       draft.changes().add(new Change(draft.relative(boot.application()), line, GeneratedSources.ID,
           "serves HTTP without Spring MVC (Jersey), which the starter does not trace: "
               + RewriteSettings.SERVLET_FILTER + " registered by " + bridge
-              + "'s FilterRegistrationBean gives every request a SERVER span"));
+              + "'s FilterRegistrationBean gives every request a SERVER span, which "
+              + RewriteSettings.JAXRS_ROUTE + " (a Jersey ResourceConfigCustomizer) names after "
+              + "the matched resource method (http.route)"));
     }
     if (okhttp) {
       String reference = appPackage.equals(basePackage) || appPackage.isEmpty() ? bridge

@@ -20,6 +20,11 @@ public enum Instrumentation {
    * dependencies say).
    */
   SERVLET_FILTER,
+  /**
+   * The generated JAX-RS request filter that sets {@code http.route} on the servlet filter's
+   * SERVER span from the matched resource method (javax or jakarta, as the servlet filter).
+   */
+  JAXRS_ROUTE,
   /** The generated Apache HttpClient 5 adapter (an exec interceptor on the client builder). */
   HTTP_CLIENT5_ADAPTER,
   /** The generated OkHttp adapter (keeps the OkHttpClient type). */

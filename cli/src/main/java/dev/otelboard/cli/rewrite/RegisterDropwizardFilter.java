@@ -5,13 +5,16 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.MarkerAnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A Dropwizard {@code Application}'s {@code run(Configuration, Environment)} registers the
  * generated servlet Filter on the application's servlet environment, the way Dropwizard apps add
  * filters ({@code environment.servlets().addFilter(...)}), so every Jersey request gets a SERVER
- * span that is current while the resource method runs. The admin port is left alone.
+ * span that is current while the resource method runs, and the generated JAX-RS request filter on
+ * its Jersey environment, which names that span after the matched resource method ({@code
+ * http.route}). The admin port is left alone.
  */
 final class RegisterDropwizardFilter implements JavaRewrite {
   static final RewriteId ID = RewriteId.REGISTER_DROPWIZARD_FILTER;
@@ -35,33 +38,48 @@ final class RegisterDropwizardFilter implements JavaRewrite {
   @Override
   public void visit(CompilationUnit unit, RewriteContext context) {
     for (MethodDeclaration run : DropwizardApplications.runMethods(unit)) {
-      String filter = context.settings().generated(RewriteSettings.SERVLET_FILTER);
       String simple = RewriteSettings.SERVLET_FILTER;
-      boolean registered = run.getBody().get().findAll(MethodCallExpr.class).stream()
+      String routeSimple = RewriteSettings.JAXRS_ROUTE;
+      List<MethodCallExpr> calls = run.getBody().get().findAll(MethodCallExpr.class);
+      boolean filterRegistered = calls.stream()
           .anyMatch(c -> c.getNameAsString().equals("addFilter")
               && c.getArguments().toString().contains(simple));
-      if (registered) {
+      boolean routeRegistered = calls.stream()
+          .anyMatch(c -> c.getNameAsString().equals("register")
+              && c.getArguments().toString().contains(routeSimple));
+      if (filterRegistered && routeRegistered) {
         continue;
       }
       if (!MethodBodyText.bracesOnOwnLines(run)) {
         context.manual(run, ID, "run(...) whose braces share a line with its code: put { and } "
             + "on lines of their own and re-run onboard, or register " + simple + " with "
-            + "environment.servlets().addFilter(...) yourself");
+            + "environment.servlets().addFilter(...) and " + routeSimple + " with "
+            + "environment.jersey().register(...) yourself");
         continue;
       }
-      String name = RewriteContext.reference(unit, filter);
       String environment = run.getParameter(1).getNameAsString();
-      String statement = environment + ".servlets().addFilter(\"" + simple + "\", new " + name
-          + "()).addMappingForUrlPatterns(" + name + ".requests(), true, \"/*\");";
+      List<String> statements = new ArrayList<>();
+      if (!filterRegistered) {
+        String name = RewriteContext.reference(unit, context.settings().generated(simple));
+        statements.add(environment + ".servlets().addFilter(\"" + simple + "\", new " + name
+            + "()).addMappingForUrlPatterns(" + name + ".requests(), true, \"/*\");");
+      }
+      if (!routeRegistered) {
+        String route = RewriteContext.reference(unit, context.settings().generated(routeSimple));
+        statements.add(environment + ".jersey().register(" + route + ".class);");
+      }
       String type = run.findAncestor(ClassOrInterfaceDeclaration.class).orElseThrow()
           .getNameAsString();
-      context.changed(run, ID, type + ".run registers " + simple
-          + ": SERVER spans for every request, current while the resource runs");
+      context.changed(run, ID, type + ".run registers "
+          + (filterRegistered ? "" : simple + " (SERVER spans for every request, current while "
+              + "the resource runs) and ")
+          + routeSimple + " (http.route from the matched resource method)");
       context.need(Instrumentation.SERVLET_FILTER);
+      context.need(Instrumentation.JAXRS_ROUTE);
       context.need(Instrumentation.BOOTSTRAP);
       run.addAnnotation(new MarkerAnnotationExpr(MARKER));
       MethodBodyText.Edit edit =
-          new MethodBodyText.Edit(MARKER, "", List.of(statement), List.of(), List.of());
+          new MethodBodyText.Edit(MARKER, "", List.copyOf(statements), List.of(), List.of());
       context.editPrintedText(text -> MethodBodyText.apply(text, edit));
     }
   }

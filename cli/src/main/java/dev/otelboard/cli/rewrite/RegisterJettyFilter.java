@@ -1,7 +1,5 @@
 package dev.otelboard.cli.rewrite;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -12,7 +10,6 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -105,38 +102,19 @@ final class RegisterJettyFilter implements JavaRewrite {
 
   /**
    * Puts {@code statement} on the line after each handler creation it belongs to that has no such
-   * line yet. Done on the printed text: the lexical-preserving printer mis-indents new statements.
+   * line yet.
    */
   static String insertAfterCreations(String text, String statement) {
-    CompilationUnit unit = new JavaParser(new ParserConfiguration()
-        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21))
-        .parse(text).getResult().orElse(null);
-    if (unit == null) {
-      return text;
-    }
     String variable = statement.substring(0, statement.indexOf('.'));
-    List<Target> targets = new ArrayList<>();
-    for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class)) {
-      if (creation.getType().getNameAsString().equals("ServletContextHandler")) {
-        target(creation).filter(t -> t.variable().equals(variable) && !registered(t))
-            .ifPresent(targets::add);
+    return StatementLines.insertAfter(text, unit -> {
+      List<ExpressionStmt> targets = new ArrayList<>();
+      for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class)) {
+        if (creation.getType().getNameAsString().equals("ServletContextHandler")) {
+          target(creation).filter(t -> t.variable().equals(variable) && !registered(t))
+              .ifPresent(t -> targets.add(t.statement()));
+        }
       }
-    }
-    if (targets.isEmpty()) {
-      return text;
-    }
-    String nl = text.contains("\r\n") ? "\r\n" : "\n";
-    List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
-    // Bottom-up, so earlier line numbers stay valid.
-    targets.sort(Comparator.comparingInt(
-        (Target t) -> t.statement().getEnd().orElseThrow().line).reversed());
-    for (Target t : targets) {
-      int first = t.statement().getBegin().orElseThrow().line - 1;
-      int last = t.statement().getEnd().orElseThrow().line - 1;
-      String line = lines.get(first);
-      String indent = line.substring(0, line.length() - line.stripLeading().length());
-      lines.add(last + 1, indent + statement);
-    }
-    return String.join(nl, lines);
+      return targets;
+    }, List.of(statement));
   }
 }

@@ -33,6 +33,8 @@ public enum RewriteId {
   REGISTER_DROPWIZARD_FILTER("register-dropwizard-filter", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link RegisterJettyFilter}. */
   REGISTER_JETTY_FILTER("register-jetty-filter", Reported.BY_SCAN_AND_ONBOARD),
+  /** {@link RegisterTomcatFilter}. */
+  REGISTER_TOMCAT_FILTER("register-tomcat-filter", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link RegisterWebXmlFilter}. */
   REGISTER_WEB_XML_FILTER("register-web-xml-filter", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link WrapKafkaClient}. */

@@ -29,6 +29,8 @@ public record RewriteSettings(
   public static final String HTTP_SERVER_ADAPTER = "OtelHttpServer";
   /** Simple name of the generated servlet Filter. */
   public static final String SERVLET_FILTER = "OtelServletFilter";
+  /** Simple name of the generated JAX-RS request filter that sets {@code http.route}. */
+  public static final String JAXRS_ROUTE = "OtelJaxrsRoute";
   /**
    * Simple name of the generated Spring {@code @Configuration} that hands the starter's
    * OpenTelemetry to the adapters and registers the servlet filter.

@@ -30,6 +30,7 @@ public final class Rewrites {
         new WrapJavaHttpClient(),
         new InstrumentHttpServer(),
         new RegisterJettyFilter(),
+        new RegisterTomcatFilter(),
         new RegisterDropwizardFilter(),
         new WrapApacheHttpClient5(),
         new WrapOkHttp(),
@@ -99,7 +100,8 @@ public final class Rewrites {
 
   /** Whether the rewrite with this id registers the generated servlet filter. */
   public static boolean registersServletFilter(RewriteId id) {
-    return id == RewriteId.REGISTER_JETTY_FILTER || id == RewriteId.REGISTER_DROPWIZARD_FILTER;
+    return id == RewriteId.REGISTER_JETTY_FILTER || id == RewriteId.REGISTER_TOMCAT_FILTER
+        || id == RewriteId.REGISTER_DROPWIZARD_FILTER;
   }
 
   /** The rewrite with this id, for tests and for scan findings. */

@@ -352,7 +352,8 @@ public record CoverageForecast(List<ServiceForecast> services) {
 
   /** The rewrites that register the generated servlet filter on the server that hosts it. */
   private static final List<RewriteId> SERVLET_FILTER_REWRITES = List.of(
-      RewriteId.REGISTER_JETTY_FILTER, RewriteId.REGISTER_DROPWIZARD_FILTER,
+      RewriteId.REGISTER_JETTY_FILTER, RewriteId.REGISTER_TOMCAT_FILTER,
+      RewriteId.REGISTER_DROPWIZARD_FILTER,
       RewriteId.REGISTER_WEB_XML_FILTER);
 
   /**

@@ -105,4 +105,50 @@ class Log4j2ConfigEditorTest {
     assertThat(edit.text()).isEqualTo(json);
     assertThat(edit.manual()).singleElement().asString().contains("JsonTemplateLayout");
   }
+
+  @Test
+  void aPatternElementAndExistingPluginPackagesAreEditedInPlace() throws Exception {
+    String before =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Configuration status="WARN" packages="com.example.logging" name="inventory">
+          <Appenders>
+            <Console name="Stdout" target="SYSTEM_OUT">
+              <PatternLayout>
+                <Pattern>%d{ISO8601} %-5p [%t] %c{1.} - %m%n</Pattern>
+              </PatternLayout>
+            </Console>
+          </Appenders>
+          <Loggers>
+            <Root level="${LOG_LEVEL}">
+              <AppenderRef ref="Stdout"/>
+            </Root>
+          </Loggers>
+        </Configuration>
+        """;
+    LogConfigEdit edit = Log4j2ConfigEditor.edit(before, true);
+    assertThat(edit.text())
+        .isEqualTo(
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Configuration status="WARN" packages="com.example.logging,io.opentelemetry.instrumentation.log4j.appender.v2_17" name="inventory">
+              <Appenders>
+                <Console name="Stdout" target="SYSTEM_OUT">
+                  <PatternLayout>
+                    <Pattern>%d{ISO8601} %-5p [%t] %c{1.} - trace_id=%X{trace_id} span_id=%X{span_id} %m%n</Pattern>
+                  </PatternLayout>
+                </Console>
+                <OpenTelemetry name="OpenTelemetryAppender"/>
+              </Appenders>
+              <Loggers>
+                <Root level="${LOG_LEVEL}">
+                  <AppenderRef ref="Stdout"/>
+                  <AppenderRef ref="OpenTelemetryAppender"/>
+                </Root>
+              </Loggers>
+            </Configuration>
+            """);
+    assertThat(edit.manual()).isEmpty();
+    assertThat(Log4j2ConfigEditor.edit(edit.text(), true).text()).isEqualTo(edit.text());
+  }
 }

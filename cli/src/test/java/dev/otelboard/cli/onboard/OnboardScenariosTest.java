@@ -678,6 +678,13 @@ class OnboardScenariosTest {
         .contains("OtelBootstrap.init();", "OtelBootstrap.attachLogbackAppenders();");
     assertThat(after(plan, "src/main/java/com/example/shop/OtelBootstrap.java"))
         .contains("public static void attachLogbackAppenders()");
+    // Dropwizard 2 is javax: the servlet filter and the JAX-RS route filter agree.
+    assertThat(after(plan, "src/main/java/com/example/shop/ShopApplication.java"))
+        .contains("environment.jersey().register(OtelJaxrsRoute.class);");
+    assertThat(after(plan, "src/main/java/com/example/shop/OtelJaxrsRoute.java"))
+        .contains("import javax.ws.rs.Path;", "@javax.ws.rs.core.Context private ResourceInfo");
+    assertThat(after(plan, "src/main/java/com/example/shop/OtelServletFilter.java"))
+        .contains("import javax.servlet.ServletRegistration;");
     // The bootstrap builds the MDC appender itself, so it is a compile dependency here.
     assertThat(after(plan, "pom.xml")).contains("opentelemetry-logback-appender-1.0")
         .containsPattern("<artifactId>opentelemetry-logback-mdc-1.0</artifactId>\\s*</dependency>");

@@ -365,9 +365,16 @@ class SpringBootOnboardTest {
     String bridge = after(plan, "src/main/java/com/example/stock/OtelSpring.java");
     assertThat(bridge).startsWith(GeneratedSources.STAMP_PREFIX)
         .contains("package com.example.stock;", "@Configuration(proxyBeanMethods = false)",
-            "new FilterRegistrationBean<>(new OtelServletFilter(openTelemetry))");
+            "new FilterRegistrationBean<>(new OtelServletFilter(openTelemetry))",
+            "ResourceConfigCustomizer otelJaxrsRoute()",
+            "config -> config.register(OtelJaxrsRoute.class)");
     assertThat(after(plan, "src/main/java/com/example/stock/OtelServletFilter.java"))
         .contains("import javax.servlet.Filter;", "public OtelServletFilter(OpenTelemetry")
+        .doesNotContain("OtelBootstrap", "jakarta");
+    assertThat(after(plan, "src/main/java/com/example/stock/OtelJaxrsRoute.java"))
+        .contains("package com.example.stock;", "import javax.ws.rs.container.ResourceInfo;",
+            "implements ContainerRequestFilter",
+            "HttpServerRoute.update(Context.current(), HttpServerRouteSource.CONTROLLER, route)")
         .doesNotContain("OtelBootstrap", "jakarta");
     assertThat(after(plan, "pom.xml")).contains("opentelemetry-spring-boot-starter",
         "<artifactId>opentelemetry-instrumentation-api</artifactId>");

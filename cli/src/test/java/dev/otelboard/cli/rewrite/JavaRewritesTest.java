@@ -395,6 +395,7 @@ class JavaRewritesTest {
             RewriteId.WRAP_JAVA_HTTP_CLIENT,
             RewriteId.INSTRUMENT_HTTP_SERVER,
             RewriteId.REGISTER_JETTY_FILTER,
+            RewriteId.REGISTER_TOMCAT_FILTER,
             RewriteId.REGISTER_DROPWIZARD_FILTER,
             RewriteId.WRAP_APACHE_HTTPCLIENT_5,
             RewriteId.WRAP_OKHTTP,

@@ -35,6 +35,7 @@ class RegisterServletFilterTest {
           @Override
           public void run(ShopConfiguration config, Environment env) {
             env.servlets().addFilter("OtelServletFilter", new OtelServletFilter()).addMappingForUrlPatterns(OtelServletFilter.requests(), true, "/*");
+            env.jersey().register(OtelJaxrsRoute.class);
             env.jersey().register(new OrderResource());
           }
         }
@@ -43,7 +44,8 @@ class RegisterServletFilterTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(7,
             RewriteId.REGISTER_DROPWIZARD_FILTER));
     assertThat(result.needs())
-        .containsExactlyInAnyOrder(Instrumentation.SERVLET_FILTER, Instrumentation.BOOTSTRAP);
+        .containsExactlyInAnyOrder(Instrumentation.SERVLET_FILTER, Instrumentation.JAXRS_ROUTE,
+            Instrumentation.BOOTSTRAP);
   }
 
   @Test
@@ -65,6 +67,7 @@ class RegisterServletFilterTest {
         """
         package com.example.shop.app;
 
+        import com.example.shop.OtelJaxrsRoute;
         import com.example.shop.OtelServletFilter;
         import io.dropwizard.core.Application;
         import io.dropwizard.core.setup.Environment;
@@ -73,10 +76,48 @@ class RegisterServletFilterTest {
             @Override
             public void run(final ShopConfiguration configuration, final Environment environment) {
                 environment.servlets().addFilter("OtelServletFilter", new OtelServletFilter()).addMappingForUrlPatterns(OtelServletFilter.requests(), true, "/*");
+                environment.jersey().register(OtelJaxrsRoute.class);
                 environment.jersey().register(new OrderResource());
             }
         }
         """);
+  }
+
+  @Test
+  void aRunThatRegistersTheFilterAlreadyGetsOnlyTheRouteFilter() {
+    JavaFileRewriter.Result result = assertRewrite(new RegisterDropwizardFilter(),
+        """
+        package com.example.shop;
+
+        import io.dropwizard.Application;
+        import io.dropwizard.setup.Environment;
+
+        public class ShopApplication extends Application<ShopConfiguration> {
+          @Override
+          public void run(ShopConfiguration config, Environment env) {
+            env.servlets().addFilter("OtelServletFilter", new OtelServletFilter()).addMappingForUrlPatterns(OtelServletFilter.requests(), true, "/*");
+            env.jersey().register(new OrderResource());
+          }
+        }
+        """,
+        """
+        package com.example.shop;
+
+        import io.dropwizard.Application;
+        import io.dropwizard.setup.Environment;
+
+        public class ShopApplication extends Application<ShopConfiguration> {
+          @Override
+          public void run(ShopConfiguration config, Environment env) {
+            env.jersey().register(OtelJaxrsRoute.class);
+            env.servlets().addFilter("OtelServletFilter", new OtelServletFilter()).addMappingForUrlPatterns(OtelServletFilter.requests(), true, "/*");
+            env.jersey().register(new OrderResource());
+          }
+        }
+        """);
+    assertThat(result.changes()).singleElement()
+        .satisfies(c -> assertThat(c.description()).endsWith("registers OtelJaxrsRoute "
+            + "(http.route from the matched resource method)"));
   }
 
   @Test
@@ -211,5 +252,147 @@ class RegisterServletFilterTest {
     assertThat(result.manual()).singleElement()
         .satisfies(m -> assertThat(m.line()).isEqualTo(8))
         .satisfies(m -> assertThat(m.reason()).contains("not assigned to a variable"));
+  }
+
+  @Test
+  void tomcatContextGetsTheFilterThroughFilterDefAndFilterMap() {
+    JavaFileRewriter.Result result = assertRewrite(new RegisterTomcatFilter(),
+        """
+        package com.example.shop;
+
+        import org.apache.catalina.Context;
+        import org.apache.catalina.startup.Tomcat;
+
+        public class Main {
+          public static void main(String[] args) throws Exception {
+            Tomcat tomcat = new Tomcat();
+            tomcat.setPort(8080);
+            tomcat.getConnector();
+            Context ctx = tomcat.addContext("", null);
+            Tomcat.addServlet(ctx, "orders", new OrderServlet());
+            ctx.addServletMappingDecoded("/orders/*", "orders");
+            tomcat.start();
+            tomcat.getServer().await();
+          }
+        }
+        """,
+        """
+        package com.example.shop;
+
+        import org.apache.catalina.Context;
+        import org.apache.catalina.startup.Tomcat;
+        import org.apache.tomcat.util.descriptor.web.FilterDef;
+        import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+        public class Main {
+          public static void main(String[] args) throws Exception {
+            Tomcat tomcat = new Tomcat();
+            tomcat.setPort(8080);
+            tomcat.getConnector();
+            Context ctx = tomcat.addContext("", null);
+            FilterDef ctxOtelFilter = new FilterDef();
+            ctxOtelFilter.setFilterName("OtelServletFilter");
+            ctxOtelFilter.setFilter(new OtelServletFilter());
+            ctxOtelFilter.setAsyncSupported("true");
+            ctx.addFilterDef(ctxOtelFilter);
+            FilterMap ctxOtelMapping = new FilterMap();
+            ctxOtelMapping.setFilterName("OtelServletFilter");
+            ctxOtelMapping.addURLPattern("/*");
+            ctx.addFilterMapBefore(ctxOtelMapping);
+            Tomcat.addServlet(ctx, "orders", new OrderServlet());
+            ctx.addServletMappingDecoded("/orders/*", "orders");
+            tomcat.start();
+            tomcat.getServer().await();
+          }
+        }
+        """);
+    assertThat(result.changes()).extracting(Change::line, Change::rewriteId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(11,
+            RewriteId.REGISTER_TOMCAT_FILTER));
+    assertThat(result.needs())
+        .containsExactlyInAnyOrder(Instrumentation.SERVLET_FILTER, Instrumentation.BOOTSTRAP);
+  }
+
+  @Test
+  void tomcatWebappAssignedInAnotherPackageImportsTheFilter() {
+    assertRewrite(new RegisterTomcatFilter(),
+        """
+        package com.example.shop.web;
+
+        import org.apache.catalina.Context;
+        import org.apache.catalina.startup.Tomcat;
+
+        class Web {
+          private Context app;
+
+          void build(Tomcat tomcat, String dir) {
+            app = tomcat.addWebapp("/shop", dir);
+            app.setReloadable(false);
+          }
+        }
+        """,
+        """
+        package com.example.shop.web;
+
+        import com.example.shop.OtelServletFilter;
+        import org.apache.catalina.Context;
+        import org.apache.catalina.startup.Tomcat;
+        import org.apache.tomcat.util.descriptor.web.FilterDef;
+        import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+        class Web {
+          private Context app;
+
+          void build(Tomcat tomcat, String dir) {
+            app = tomcat.addWebapp("/shop", dir);
+            FilterDef appOtelFilter = new FilterDef();
+            appOtelFilter.setFilterName("OtelServletFilter");
+            appOtelFilter.setFilter(new OtelServletFilter());
+            appOtelFilter.setAsyncSupported("true");
+            app.addFilterDef(appOtelFilter);
+            FilterMap appOtelMapping = new FilterMap();
+            appOtelMapping.setFilterName("OtelServletFilter");
+            appOtelMapping.addURLPattern("/*");
+            app.addFilterMapBefore(appOtelMapping);
+            app.setReloadable(false);
+          }
+        }
+        """);
+  }
+
+  @Test
+  void aTomcatContextNotStoredInAVariableIsAManualItem() {
+    JavaFileRewriter.Result result = assertUnchanged(new RegisterTomcatFilter(),
+        """
+        package com.example.shop;
+
+        import org.apache.catalina.startup.Tomcat;
+
+        class Main {
+          void start(Tomcat tomcat) {
+            Tomcat.addServlet(tomcat.addContext("", null), "orders", new OrderServlet());
+          }
+        }
+        """);
+    assertThat(result.manual()).singleElement()
+        .satisfies(m -> assertThat(m.line()).isEqualTo(7))
+        .satisfies(m -> assertThat(m.reason()).contains("not assigned to a variable"));
+  }
+
+  @Test
+  void anAddContextOnSomethingThatIsNoTomcatIsLeftAlone() {
+    assertUnchanged(new RegisterTomcatFilter(),
+        """
+        package com.example.shop;
+
+        import org.apache.catalina.Context;
+
+        class Registry {
+          void register(Contexts contexts) {
+            Context ctx = contexts.addContext("", "/tmp");
+            ctx.setPath("");
+          }
+        }
+        """);
   }
 }

@@ -86,6 +86,7 @@ class RewriteIdTest {
             "wrap-apache-httpclient-5",
             "register-dropwizard-filter",
             "register-jetty-filter",
+            "register-tomcat-filter",
             "register-web-xml-filter",
             "wrap-kafka-client",
             "wrap-executor",
