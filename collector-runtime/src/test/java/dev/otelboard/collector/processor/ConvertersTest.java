@@ -93,6 +93,8 @@ class ConvertersTest {
         arguments("Minutes(Duration(\"1h30m\"))", 90.0),
         arguments("Milliseconds(Duration(\"1.5s\"))", 1500L),
         arguments("Nanoseconds(Unix(10) - Unix(4))", 6_000_000_000L),
+        arguments("ParseSeverity(attributes[\"n\"], {\"warn\": [{\"range\": {\"min\": 40, \"max\": 49}}]})", "warn"),
+        arguments("ParseSeverity(attributes[\"s\"], {\"a\": [{\"equals\": [\"x\"]}], \"b\": [{\"equals\": [\"Hello World\"]}]})", "b"),
         arguments("IsInCIDR(\"10.1.2.3\", [\"10.0.0.0/8\"])", true),
         arguments("IsInCIDR(\"192.168.1.1\", [\"10.0.0.0/8\", \"2001:db8::/32\"])", false),
         arguments("IsInCIDR(\"2001:db8::1\", [\"2001:db8::/32\"])", true),
