@@ -75,6 +75,7 @@ final class StringConverters {
     m.put("Base64Decode", a -> new String(base64(a, a.string(0), "base64"),
         StandardCharsets.UTF_8));
     m.put("Decode", StringConverters::decode);
+    m.put("Format", a -> GoFormat.sprintf(a.string(0), a.values(1)));
   }
 
   private static Object concat(Args a) {

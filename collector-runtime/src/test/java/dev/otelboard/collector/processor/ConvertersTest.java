@@ -95,6 +95,8 @@ class ConvertersTest {
         arguments("Nanoseconds(Unix(10) - Unix(4))", 6_000_000_000L),
         arguments("ParseSeverity(attributes[\"n\"], {\"warn\": [{\"range\": {\"min\": 40, \"max\": 49}}]})", "warn"),
         arguments("ParseSeverity(attributes[\"s\"], {\"a\": [{\"equals\": [\"x\"]}], \"b\": [{\"equals\": [\"Hello World\"]}]})", "b"),
+        arguments("Format(\"%s=%03d %.1f %v\", [\"n\", 7, 2.25, nil])", "n=007 2.2 <nil>"),
+        arguments("Format(\"%d\", [\"x\"])", "%!d(string=x)"),
         arguments("IsInCIDR(\"10.1.2.3\", [\"10.0.0.0/8\"])", true),
         arguments("IsInCIDR(\"192.168.1.1\", [\"10.0.0.0/8\", \"2001:db8::/32\"])", false),
         arguments("IsInCIDR(\"2001:db8::1\", [\"2001:db8::/32\"])", true),
