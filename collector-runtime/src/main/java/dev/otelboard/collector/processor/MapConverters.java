@@ -33,6 +33,7 @@ final class MapConverters {
     m.put("ToKeyValueString", MapConverters::toKeyValueString);
     m.put("Sort", MapConverters::sort);
     m.put("ParseSeverity", MapConverters::parseSeverity);
+    m.put("ParseCSV", CsvRows::parseCsv);
   }
 
   /**
