@@ -1,5 +1,6 @@
 package dev.otelboard.collector.processor;
 
+import dev.otelboard.collector.ottl.Expr;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -81,8 +82,11 @@ final class StringConverters {
   private static Object concat(Args a) {
     String delimiter = a.string(1);
     List<String> parts = new ArrayList<>();
-    for (Object v : a.values(0)) {
-      parts.add(v == null ? "<nil>" : Args.stringLike(v));
+    List<Object> values = a.values(0);
+    for (int i = 0; i < values.size(); i++) {
+      Object v = values.get(i);
+      Expr e = a.expr(0) instanceof Expr.ListLiteral l ? l.items().get(i) : a.expr(0);
+      parts.add(v == null ? "<nil>" : Args.stringLike(e, v));
     }
     return String.join(delimiter, parts);
   }
