@@ -63,14 +63,32 @@ final class Args {
 
   /** A StringLikeGetter: nil stays nil; other values are stringified. */
   String stringLike(int i) {
-    Object v = value(i);
+    return stringLike(expr(i), value(i));
+  }
+
+  /**
+   * StringLikeGetter's conversions, which depend on the Go type behind the value: a whole
+   * pcommon.Map / Slice goes through json.Marshal, one value (an attribute, the body) through
+   * AsString (no HTML escaping, bytes in base64); a trace or span id (a Go byte array) marshals
+   * as a JSON array of numbers; other bytes (a literal, a converter's) are hex.
+   */
+  static String stringLike(Expr e, Object v) {
+    Expr.Path path = e instanceof Expr.Path p ? p : null;
+    Expr.Field last = path == null ? null : path.fields().get(path.fields().size() - 1);
+    boolean oneValue = last != null && (!last.keys().isEmpty()
+        || path.fields().stream().anyMatch(f -> f.name().equals("body")));
     if (v instanceof Map<?, ?> || v instanceof List<?>) {
-      // a whole pcommon.Map / Slice goes through json.Marshal; one value (an attribute, the body)
-      // through AsString, which does not escape HTML characters
-      boolean oneValue = expr(i) instanceof Expr.Path p
-          && (!p.fields().get(p.fields().size() - 1).keys().isEmpty()
-              || p.fields().stream().anyMatch(f -> f.name().equals("body")));
       return GoText.json(v, !oneValue);
+    }
+    if (v instanceof byte[] b && !oneValue) {
+      if (last != null && last.keys().isEmpty() && Interpreter.idLength(last.name()) > 0) {
+        StringBuilder json = new StringBuilder("[");
+        for (int k = 0; k < b.length; k++) {
+          json.append(k > 0 ? "," : "").append(b[k] & 0xff);
+        }
+        return json.append(']').toString();
+      }
+      return OttlValues.hex(b);
     }
     return v == null ? null : stringLike(v);
   }

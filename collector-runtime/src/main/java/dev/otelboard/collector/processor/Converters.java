@@ -57,6 +57,11 @@ final class Converters {
         }
         return null;
       }
+      case "Format" -> {
+        String format = literal(call, 0);
+        String lacking = format == null ? "(not a literal)" : GoFormat.unsupported(format);
+        return lacking == null ? null : "Format with " + lacking;
+      }
       case "Decode" -> {
         String encoding = literal(call, 1);
         return encoding != null && StringConverters.DECODINGS.contains(

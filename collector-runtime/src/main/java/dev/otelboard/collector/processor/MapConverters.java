@@ -32,6 +32,70 @@ final class MapConverters {
     m.put("ParseKeyValue", MapConverters::parseKeyValue);
     m.put("ToKeyValueString", MapConverters::toKeyValueString);
     m.put("Sort", MapConverters::sort);
+    m.put("ParseSeverity", MapConverters::parseSeverity);
+    m.put("ParseCSV", CsvRows::parseCsv);
+  }
+
+  /**
+   * ParseSeverity: the level whose criteria ({@code equals} strings, {@code range} min/max or
+   * "2xx".."5xx") match; the mapping must be a map literal. Levels are tried in written order
+   * (the collector's order is a Go map's: only overlapping criteria could tell them apart).
+   */
+  private static Object parseSeverity(Args a) {
+    if (!(a.expr(1) instanceof dev.otelboard.collector.ottl.Expr.MapLiteral)) {
+      throw a.fail("severity mapping must be a literal PMap");
+    }
+    Map<String, Object> mapping = a.map(1);
+    Object value = a.value(0);
+    for (Map.Entry<String, Object> level : mapping.entrySet()) {
+      if (!(level.getValue() instanceof List<?> criteria)) {
+        throw a.fail("severity mapping criteria must be []any");
+      }
+      for (Object c : criteria) {
+        if (!(c instanceof Map<?, ?> crit)) {
+          throw a.fail("severity mapping criteria items must be map[string]any");
+        }
+        if (matches(a, OttlValues.map(crit), value)) {
+          return level.getKey();
+        }
+      }
+    }
+    throw a.fail("no matching log level found for value '" + value + "'");
+  }
+
+  private static boolean matches(Args a, Map<String, Object> crit, Object value) {
+    List<?> equals = crit.get("equals") instanceof List<?> l ? l : List.of();
+    if (crit.containsKey("equals") && !(crit.get("equals") instanceof List<?>)) {
+      throw a.fail("equals must be a list");
+    }
+    long[] range = null;
+    Object r = crit.get("range");
+    if (r instanceof Map<?, ?> bounds) {
+      if (!(bounds.get("min") instanceof Long min) || !(bounds.get("max") instanceof Long max)) {
+        throw a.fail("range needs int64 min and max values");
+      }
+      range = new long[] {min, max};
+    } else if (r instanceof String placeholder) {
+      if (!placeholder.matches("[2-5]xx")) {
+        throw a.fail("unknown range placeholder: " + placeholder);
+      }
+      long base = (placeholder.charAt(0) - '0') * 100L;
+      range = new long[] {base, base + 99};
+    } else if (r != null) {
+      throw a.fail("range must be a map or a known placeholder string");
+    }
+    for (Object e : equals) {
+      if (!(e instanceof String)) {
+        throw a.fail("equals values must be strings");
+      }
+    }
+    if (value instanceof String s) {
+      return equals.contains(s);
+    }
+    if (value instanceof Long n) {
+      return range != null && n >= range[0] && n <= range[1];
+    }
+    throw a.fail("unsupported value type: " + Args.type(value));
   }
 
   private static Object sliceToMap(Args a) {

@@ -1,5 +1,6 @@
 package dev.otelboard.collector.processor;
 
+import dev.otelboard.collector.ottl.Expr;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -75,13 +76,17 @@ final class StringConverters {
     m.put("Base64Decode", a -> new String(base64(a, a.string(0), "base64"),
         StandardCharsets.UTF_8));
     m.put("Decode", StringConverters::decode);
+    m.put("Format", a -> GoFormat.sprintf(a.string(0), a.values(1)));
   }
 
   private static Object concat(Args a) {
     String delimiter = a.string(1);
     List<String> parts = new ArrayList<>();
-    for (Object v : a.values(0)) {
-      parts.add(v == null ? "<nil>" : Args.stringLike(v));
+    List<Object> values = a.values(0);
+    for (int i = 0; i < values.size(); i++) {
+      Object v = values.get(i);
+      Expr e = a.expr(0) instanceof Expr.ListLiteral l ? l.items().get(i) : a.expr(0);
+      parts.add(v == null ? "<nil>" : Args.stringLike(e, v));
     }
     return String.join(delimiter, parts);
   }
