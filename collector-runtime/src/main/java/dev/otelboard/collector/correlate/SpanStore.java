@@ -13,8 +13,8 @@ package dev.otelboard.collector.correlate;
  * removed later, by an insert that probes over it or by a sweep that walks the table in order
  * ({@value #SWEEP_PER_EVICTION} entries per eviction). At 10 million spans that saves a cache
  * miss per span (the old entry's line, at a random place in a 128 MiB table) for a sequential pass
- * the hardware prefetches; stale entries add about 1/{@value #SWEEP_PER_EVICTION} of the table to
- * its load (at most {@value #MAX_LOAD} live).
+ * the hardware prefetches; stale entries add about 1/16 of the table to its load (at most {@value
+ * #MAX_LOAD} live), at most 1/8.
  *
  * <p>Sequence numbers count spans appended since the start; the window holds {@code [headSeq(),
  * appended())} and sequence {@code s} lives in slot {@code s % capacity}.
@@ -28,7 +28,7 @@ final class SpanStore {
 
   /**
    * Table entries walked by the sweep per eviction: the sweep passes every entry once per
-   * table-length / {@value} evictions, so about that many evicted entries wait, stale, at a time.
+   * table-length / {@value} evictions, so on average half that many evicted entries wait, stale.
    */
   static final int SWEEP_PER_EVICTION = 8;
 
