@@ -1,6 +1,7 @@
 package dev.otelboard.cli.report;
 
 import dev.otelboard.cli.rewrite.RewriteId;
+import dev.otelboard.cli.scan.Category;
 import dev.otelboard.cli.scan.CoverageForecast;
 import dev.otelboard.cli.scan.Finding;
 import dev.otelboard.cli.scan.ScanResult;
@@ -168,7 +169,9 @@ public final class ScanTextReport {
   static String line(Finding f) {
     String action;
     if (f.instrumented()) {
-      action = "instrumented";
+      // A vendor tracer traces today; what onboard does about it is worth the line.
+      action = f.kind().category() == Category.TRACING && f.isManual() && f.reason() != null
+          ? "instrumented, " + f.reason() : "instrumented";
     } else if (f.isManual()) {
       action = "manual: " + f.reason();
     } else if (f.rewrite() == RewriteId.NONE) {

@@ -23,7 +23,7 @@ public enum RewriteId {
   /** {@link InstrumentSpringWeb}. */
   INSTRUMENT_SPRING_WEB("instrument-spring-web", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link InstrumentSpringMvc}. */
-  INSTRUMENT_SPRING_MVC("instrument-spring-mvc", Reported.BY_ONBOARD),
+  INSTRUMENT_SPRING_MVC("instrument-spring-mvc", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link DecorateAsyncTasks}. */
   DECORATE_ASYNC_TASKS("decorate-async-tasks", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link WrapApacheHttpClient5}. */
@@ -35,7 +35,7 @@ public enum RewriteId {
   /** {@link RegisterTomcatFilter}. */
   REGISTER_TOMCAT_FILTER("register-tomcat-filter", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link RegisterWebXmlFilter}. */
-  REGISTER_WEB_XML_FILTER("register-web-xml-filter", Reported.BY_ONBOARD),
+  REGISTER_WEB_XML_FILTER("register-web-xml-filter", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link WrapKafkaClient}. */
   WRAP_KAFKA_CLIENT("wrap-kafka-client", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link WrapExecutor}. */
@@ -73,7 +73,7 @@ public enum RewriteId {
    * The opentelemetry-spring-boot-starter dependency instead of code rewrites, chosen and added by
    * {@link dev.otelboard.cli.onboard.OnboardService}.
    */
-  SPRING_BOOT_STARTER("spring-boot-starter", Reported.BY_ONBOARD),
+  SPRING_BOOT_STARTER("spring-boot-starter", Reported.BY_SCAN_AND_ONBOARD),
   /** {@link dev.otelboard.cli.buildfile.PomEditor}. */
   POM("pom", Reported.BY_ONBOARD),
   /** The bootstrap class and adapters of {@link dev.otelboard.cli.onboard.GeneratedSources}. */

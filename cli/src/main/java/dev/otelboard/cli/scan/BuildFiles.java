@@ -104,10 +104,14 @@ final class BuildFiles {
     if (kind == FindingKind.OTEL_DEPENDENCY) {
       src.addAt(kind, offset, coordinate, true, RewriteId.NONE,
           "OpenTelemetry is already a dependency");
-    } else {
+    } else if (kind == FindingKind.MICROMETER_TRACING) {
       src.addAt(kind, offset, coordinate, true, RewriteId.MANUAL,
           "another tracer (" + kind.title() + ") is a dependency: onboarding adds OpenTelemetry "
               + "next to it; decide which one stays, or bridge it");
+    } else {
+      src.addAt(kind, offset, coordinate, true, RewriteId.MANUAL, kind.title() + " is a"
+          + " dependency: onboard removes it when no code uses it (--keep-vendor-deps keeps it); "
+          + TracingDetector.migration(kind));
     }
   }
 

@@ -174,6 +174,56 @@ public record CoverageForecast(List<ServiceForecast> services) {
    * otelboard.yaml say whether onboard takes the Spring Boot starter or agent path).
    */
   public static CoverageForecast of(ScanResult scan, Path root) {
+    return new CoverageForecast(sites(scan, root).services());
+  }
+
+  /**
+   * {@code scan} with each entry point's and client's finding saying what the forecast says: the
+   * rewrite, starter or generated filter that will instrument it, or manual with the forecast's
+   * reason. Findings alone can't know the service's path (a Spring MVC handler has no rewrite of
+   * its own, yet the starter traces it), so without this the summary's "onboard"/"manual" counts
+   * and {@code check --fail-on manual} contradicted the forecast. In agent mode the findings stay
+   * as they are: onboard changes no code there, and the forecast names the javaagent.
+   */
+  public static ScanResult settle(ScanResult scan, Path root) {
+    Map<Finding, Entry> sites = sites(scan, root).byFinding();
+    List<Finding> findings = new ArrayList<>(scan.findings().size());
+    for (Finding f : scan.findings()) {
+      Entry e = sites.get(f);
+      findings.add(e == null ? f : settled(f, e));
+    }
+    return new ScanResult(scan.root(), scan.modules(), scan.services(), findings,
+        scan.parseFailures(), scan.stats());
+  }
+
+  private static Finding settled(Finding f, Entry e) {
+    if (f.rewrite() == RewriteId.NONE) {
+      return f; // nothing to do at this site (a Retrofit client on a wrapped OkHttpClient)
+    }
+    return switch (e.coverage()) {
+      case INSTRUMENTED -> f;
+      case NOT_COVERED -> f.isManual() ? f : f.withRewrite(RewriteId.MANUAL, false, e.reason());
+      case WILL_BE_INSTRUMENTED -> {
+        if (e.by().equals(JAVAAGENT)) {
+          yield f;
+        }
+        Optional<RewriteId> by =
+            Stream.of(RewriteId.values()).filter(r -> r.id().equals(e.by())).findFirst();
+        if (by.isPresent() && by.get() == f.rewrite()) {
+          yield f;
+        }
+        // The generated servlet filter of a starter app without Spring MVC is the starter path's.
+        yield f.withRewrite(by.orElse(RewriteId.SPRING_BOOT_STARTER), false,
+            "onboard instruments it with " + e.by());
+      }
+    };
+  }
+
+  /** Each service's forecast, and the entry of every finding that went into one. */
+  private record Sites(List<ServiceForecast> services, Map<Finding, Entry> byFinding) {}
+
+  private static Sites sites(ScanResult scan, Path root) {
+    Map<Finding, Entry> byFinding = new java.util.IdentityHashMap<>();
     boolean agent = agentMode(root);
     String rootPom = read(root.resolve("pom.xml"));
     List<ServiceForecast> out = new ArrayList<>();
@@ -190,7 +240,7 @@ public record CoverageForecast(List<ServiceForecast> services) {
       // Below the starter, onboard registers the spring-webmvc filter where it fits.
       boolean mvcFilter = boot && !starter
           && SpringBootVersion.webMvcFilterLine(version, pom + "\n" + rootPom).isPresent();
-      String servletFilter = servletFilter(boot, pom, rootPom);
+      String servletFilter = servletFilter(starter, pom, rootPom);
       // One entry per library, kind and forecast: the first site and a count.
       Map<List<Object>, List<Entry>> groups = new LinkedHashMap<>();
       for (Finding f : scan.findingsIn(module.path())) {
@@ -200,6 +250,7 @@ public record CoverageForecast(List<ServiceForecast> services) {
         }
         Entry e = entry(f, direction.get(), library(f).orElse(null), starter, mvcFilter,
             servletFilter, agent);
+        byFinding.put(f, e);
         groups.computeIfAbsent(List.of(e.direction(), e.library(), e.kind(), e.coverage(),
             e.by(), e.reason()), k -> new ArrayList<>()).add(e);
       }
@@ -217,7 +268,7 @@ public record CoverageForecast(List<ServiceForecast> services) {
           service.map(ScanResult.Service::name).orElse(module.name()), service.isPresent(),
           starter, entries));
     }
-    return new CoverageForecast(out);
+    return new Sites(out, byFinding);
   }
 
   private static Optional<Direction> direction(Finding f) {
@@ -308,11 +359,11 @@ public record CoverageForecast(List<ServiceForecast> services) {
   /**
    * What registers the generated servlet filter in a module, or "": a catalog library in its pom
    * whose onboarding is one of {@link #SERVLET_FILTER_REWRITES} (embedded Jetty, Dropwizard), or a
-   * Spring Boot application serving without Spring MVC ({@link
+   * Spring Boot starter application serving without Spring MVC ({@link
    * SpringBootVersion#servesWithoutSpringMvc}), which gets a FilterRegistrationBean.
    */
-  private static String servletFilter(boolean boot, String pom, String rootPom) {
-    if (boot && SpringBootVersion.servesWithoutSpringMvc(pom + "\n" + rootPom)) {
+  private static String servletFilter(boolean starter, String pom, String rootPom) {
+    if (starter && SpringBootVersion.servesWithoutSpringMvc(pom + "\n" + rootPom)) {
       return "the generated OtelServletFilter (a FilterRegistrationBean)";
     }
     for (java.util.regex.MatchResult m : DEPENDENCY.matcher(pom).results().toList()) {

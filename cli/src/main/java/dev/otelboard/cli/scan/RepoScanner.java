@@ -143,7 +143,7 @@ public final class RepoScanner {
     ScanResult.Stats stats =
         new ScanResult.Stats(main + test, main, test, generated, texts.size(),
             effectiveThreads(walk.javaFiles.size()), millis);
-    return assembler.result(root.toString(), stats);
+    return CoverageForecast.settle(assembler.result(root.toString(), stats), root);
   }
 
   // --- walking ---

@@ -62,16 +62,30 @@ final class TracingDetector implements JavaDetector {
                   + "one (GlobalOpenTelemetry or autoconfigure)");
         }
       }
-      case DATADOG, OPENTRACING -> src.add(kind, imp, name, true, RewriteId.MANUAL,
-          kind.title() + " is in use: onboard moves it to the OpenTelemetry API where a rewrite "
-              + "can (docs/migrate.md) and otherwise refuses the service with each use");
-      case SLEUTH, BRAVE -> src.add(kind, imp, name, true, RewriteId.MANUAL,
-          kind.title() + " is in use: no rewrite moves it yet, so onboard refuses the service; "
-              + "move it to the OpenTelemetry API by hand (docs/migrate.md)");
+      case DATADOG, OPENTRACING, SLEUTH, BRAVE -> src.add(kind, imp, name, true, RewriteId.MANUAL,
+          kind.title() + " is in use: " + migration(kind));
       default -> src.add(kind, imp, name, true, RewriteId.MANUAL,
           "another tracer (" + kind.title() + ") is in use: onboarding adds OpenTelemetry next to "
               + "it; decide which one stays, or bridge it");
     }
+  }
+
+  /**
+   * What SDK-mode onboard does about a vendor tracer's code, for scan's findings of its imports
+   * and dependencies.
+   */
+  static String migration(FindingKind kind) {
+    String rewrites = switch (kind) {
+      case DATADOG -> RewriteId.MIGRATE_DATADOG_TRACE.id() + ", "
+          + RewriteId.MIGRATE_DATADOG_CORRELATION_IDS.id() + ", "
+          + RewriteId.MIGRATE_OPENTRACING.id();
+      case OPENTRACING -> RewriteId.MIGRATE_OPENTRACING.id();
+      case SLEUTH, BRAVE -> RewriteId.MIGRATE_BRAVE.id() + "; Sleuth gives way to the Spring Boot"
+          + " starter";
+      default -> throw new IllegalArgumentException(kind + " is no vendor tracer");
+    };
+    return "onboard migrates its uses to the OpenTelemetry API (" + rewrites + "), or refuses the"
+        + " service naming each use it can't move (docs/migrate.md)";
   }
 
   private static Map<String, FindingKind> prefixes() {

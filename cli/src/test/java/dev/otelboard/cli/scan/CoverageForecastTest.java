@@ -15,6 +15,7 @@ import dev.otelboard.cli.scan.CoverageForecast.ServiceForecast;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CoverageForecastTest {
@@ -79,6 +80,50 @@ class CoverageForecastTest {
         public String list() { return "[]"; }
       }
       """;
+
+  @Test
+  void findingsAndTheSummarySayWhatTheForecastSays() {
+    Repo repo = Repo.create()
+        .file("pom.xml", BOOT_PARENT.formatted("2.7.18", "front"))
+        .file("src/main/java/shop/App.java", BOOT_APP)
+        .file("src/main/java/shop/Prices.java", MVC_CONTROLLER);
+    ScanResult scan = repo.scan();
+    ServiceForecast s = CoverageForecast.of(scan, repo.root()).services().get(0);
+
+    // A handler has no rewrite of its own; the starter's filter traces it, and its finding says so.
+    List<Finding> handlers = scan.findings().stream()
+        .filter(f -> f.kind().category() == Category.HTTP_SERVER).toList();
+    assertThat(handlers).hasSize(2).allSatisfy(f -> {
+      assertThat(f.rewrite()).isEqualTo(RewriteId.SPRING_BOOT_STARTER);
+      assertThat(f.isManual()).isFalse();
+    });
+    int manualInForecast = 0;
+    int coveredInForecast = 0;
+    for (Entry e : s.entries()) {
+      if (e.coverage() == Coverage.NOT_COVERED) {
+        manualInForecast += e.sites();
+      } else if (e.coverage() == Coverage.WILL_BE_INSTRUMENTED) {
+        coveredInForecast += e.sites();
+      }
+    }
+    ScanSummary.CategoryCount servers = ScanSummary.of(scan).categories().stream()
+        .filter(c -> c.category() == Category.HTTP_SERVER).findFirst().orElseThrow();
+    assertThat(servers.rewritable()).isEqualTo(2);
+    assertThat(servers.manual()).isZero();
+    int manualHttp = 0;
+    int rewritableHttp = 0;
+    for (ScanSummary.CategoryCount c : ScanSummary.of(scan).categories()) {
+      if (c.category() == Category.HTTP_SERVER || c.category() == Category.HTTP_CLIENT) {
+        manualHttp += c.manual();
+        rewritableHttp += c.rewritable();
+      }
+    }
+    assertThat(manualHttp).isEqualTo(manualInForecast);
+    assertThat(rewritableHttp).isEqualTo(coveredInForecast);
+    // Settling is a fixed point: the forecast of settled findings is the same forecast.
+    assertThat(CoverageForecast.of(CoverageForecast.settle(scan, repo.root()), repo.root()))
+        .isEqualTo(CoverageForecast.of(scan, repo.root()));
+  }
 
   @Test
   void springBoot27MvcIsCoveredByTheStarterAndOkHttpOffItsPathIsNot() {
