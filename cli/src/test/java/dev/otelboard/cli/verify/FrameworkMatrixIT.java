@@ -46,6 +46,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       span to a service of the run without its SERVER child, and the request lines the services
  *       print carry shared trace ids;
  *   <li>no orphan span;
+ *   <li>each service's SERVER spans are named as the javaagent names the un-onboarded copy's: the
+ *       method and {@code http.route} (servlet mapping, Spring MVC pattern, JAX-RS template);
  *   <li>onboard leaves nothing about logging configuration to do by hand, and a second onboard
  *       changes nothing;
  *   <li>a shape written in the style of a vendor-instrumented app (dd-trace-api, OpenTracing,
