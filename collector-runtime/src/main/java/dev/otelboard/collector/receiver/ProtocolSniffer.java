@@ -5,10 +5,12 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.PendingWriteQueue;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * The first handler of a receiver's connection: reads its first bytes to tell the HTTP/2
@@ -35,6 +37,7 @@ final class ProtocolSniffer extends ChannelDuplexHandler {
 
   private final boolean servesHttp2;
   private final WrongProtocols wrong;
+  private final Consumer<ChannelPipeline> onExpected;
   private ByteBuf head;
   private PendingWriteQueue held;
   private boolean flushHeld;
@@ -43,8 +46,17 @@ final class ProtocolSniffer extends ChannelDuplexHandler {
    * @param servesHttp2 true on the gRPC port, false on the OTLP/HTTP port
    */
   ProtocolSniffer(boolean servesHttp2, WrongProtocols wrong) {
+    this(servesHttp2, wrong, pipeline -> {});
+  }
+
+  /**
+   * @param onExpected runs once a connection is known to speak the port's protocol, after the
+   *     held writes went out and this handler left the pipeline (so what it writes goes out after them)
+   */
+  ProtocolSniffer(boolean servesHttp2, WrongProtocols wrong, Consumer<ChannelPipeline> onExpected) {
     this.servesHttp2 = servesHttp2;
     this.wrong = wrong;
+    this.onExpected = onExpected;
   }
 
   @Override
@@ -78,7 +90,9 @@ final class ProtocolSniffer extends ChannelDuplexHandler {
         }
         held = null;
       }
-      ctx.pipeline().remove(this);
+      ChannelPipeline pipeline = ctx.pipeline();
+      pipeline.remove(this);
+      onExpected.accept(pipeline);
       ctx.fireChannelRead(first);
       return;
     }
