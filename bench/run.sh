@@ -16,7 +16,8 @@ warmup=${WARMUP:-12}
 protocol=${PROTOCOL:-grpc}
 work=$(mktemp -d)
 COLLECTOR_PID=
-trap '[ -n "$COLLECTOR_PID" ] && kill "$COLLECTOR_PID" 2>/dev/null; [ -n "${KEEP:-}" ] && echo "bench: kept $work" >&2 || rm -rf "$work"' EXIT
+# `|| true`: under set -e a failed kill (the collector already stopped) would make a good run exit 1.
+trap '{ [ -n "$COLLECTOR_PID" ] && kill "$COLLECTOR_PID" 2>/dev/null; } || true; [ -n "${KEEP:-}" ] && echo "bench: kept $work" >&2 || rm -rf "$work"' EXIT
 
 bench_build
 start_otelboard "$work" || { cat "$work/collector.err" >&2; echo "bench: the collector did not start" >&2; exit 4; }
