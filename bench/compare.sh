@@ -20,7 +20,7 @@ otelcol=${OTELCOL:-$("$bench_root/interop/otelcol/build.sh")}
 [ -x "$otelcol" ] || { echo "bench: no reference collector at $otelcol" >&2; exit 4; }
 root_work=$(mktemp -d)
 COLLECTOR_PID=
-trap '[ -n "$COLLECTOR_PID" ] && kill "$COLLECTOR_PID" 2>/dev/null; [ -n "${KEEP:-}" ] && echo "bench: kept $root_work" >&2 || rm -rf "$root_work"' EXIT
+trap '{ [ -n "$COLLECTOR_PID" ] && kill "$COLLECTOR_PID" 2>/dev/null; } || true; [ -n "${KEEP:-}" ] && echo "bench: kept $root_work" >&2 || rm -rf "$root_work"' EXIT
 bench_build
 
 # Args: name (otelcol|otelboard), mode (mixed|spans); sets the drive() figures.

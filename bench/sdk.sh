@@ -18,7 +18,7 @@ batch=${BATCH:-512}
 compression=${COMPRESSION:-none}
 work=$(mktemp -d)
 COLLECTOR_PID=
-trap '[ -n "$COLLECTOR_PID" ] && kill "$COLLECTOR_PID" 2>/dev/null; [ -n "${KEEP:-}" ] && echo "bench: kept $work" >&2 || rm -rf "$work"' EXIT
+trap '{ [ -n "$COLLECTOR_PID" ] && kill "$COLLECTOR_PID" 2>/dev/null; } || true; [ -n "${KEEP:-}" ] && echo "bench: kept $work" >&2 || rm -rf "$work"' EXIT
 
 bench_build
 # The SDK's jars (versions from the project's BOM), resolved by a pom outside the build.
