@@ -14,8 +14,8 @@ package dev.otelboard.collector.correlate;
  * ({@value #SWEEP_PER_EVICTION} entries per eviction). At 10 million spans that saves a cache
  * miss per span (the old entry's line, at a random place in a 128 MiB table) for a sequential pass
  * the hardware prefetches; stale entries add about 1/16 of the table to its load (at most {@value
- * #MAX_LOAD} live), at most 1/8 once the table is larger than a sweep ({@value #SWEEP_EVERY} x
- * {@value #SWEEP_PER_EVICTION} entries); a table of 2,048 entries or fewer can hold up to about
+ * #MAX_LOAD} live), at most 1/8 once the table is larger than a sweep (256 x
+ * 8 entries); a table of 2,048 entries or fewer can hold up to about
  * a quarter stale between sweeps, which its load limit still leaves room for.
  *
  * <p>Sequence numbers count spans appended since the start; the window holds {@code [headSeq(),
