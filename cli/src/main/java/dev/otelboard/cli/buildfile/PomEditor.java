@@ -52,6 +52,17 @@ public final class PomEditor {
     return List.copyOf(edits);
   }
 
+  /**
+   * The {@code groupId:artifactId} of every dependency in {@code <dependencies>}: what the module
+   * puts on its classpath, not what dependencyManagement pins or an exclusion keeps off.
+   */
+  public Set<String> dependencyKeys() throws XmlParseException {
+    Set<String> keys = new java.util.LinkedHashSet<>();
+    XmlTree tree = XmlTree.parse(text);
+    collect(tree, tree.root().child("dependencies"), keys);
+    return keys;
+  }
+
   /** The {@code groupId:artifactId} of every dependency and managed dependency in the file. */
   public Set<String> declaredKeys() throws XmlParseException {
     Set<String> keys = new java.util.LinkedHashSet<>();

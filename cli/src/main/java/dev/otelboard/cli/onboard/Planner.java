@@ -231,11 +231,14 @@ final class Planner {
       Optional<ServletApi.Unsupported> oldServlet = ServletApi.unsupported(pomText.orElse(""));
       List<JavaRewrite> registrations =
           rewrites.stream().filter(r -> Rewrites.registersServletFilter(r.id())).toList();
-      if (oldServlet.isPresent() && ServletApi.anyRegisters(javaFiles, registrations)) {
-        // No filter registration the container can't run: a manual item at the pom line.
+      Optional<RewriteId> dropped = oldServlet.isPresent()
+          ? ServletApi.registering(javaFiles, registrations) : Optional.empty();
+      if (dropped.isPresent()) {
+        // No filter registration the container can't run: a manual item at the pom line, under
+        // the registration that would have run.
         rewrites = rewrites.stream().filter(r -> !registrations.contains(r)).toList();
         draft.manual().add(new ManualItem(draft.relative(module.resolve("pom.xml")),
-            oldServlet.get().line(), RewriteId.REGISTER_JETTY_FILTER, oldServlet.get().reason()));
+            oldServlet.get().line(), dropped.get(), oldServlet.get().reason()));
       }
       JavaFileRewriter rewriter = new JavaFileRewriter(rewrites, settings);
       JavaFileRewriter outsideStarter =

@@ -3,6 +3,7 @@ package dev.otelboard.cli.onboard;
 import static dev.otelboard.cli.onboard.ProjectFiles.read;
 
 import dev.otelboard.cli.rewrite.JavaRewrite;
+import dev.otelboard.cli.rewrite.RewriteId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,15 +81,17 @@ final class ServletApi {
         || buildFiles.contains("jetty-ee9") ? JAKARTA : JAVAX;
   }
 
-  /** Whether one of the filter registrations would look at one of the sources. */
-  static boolean anyRegisters(List<Path> javaFiles, List<JavaRewrite> registrations)
+  /** The first of the filter registrations that would look at one of the sources. */
+  static Optional<RewriteId> registering(List<Path> javaFiles, List<JavaRewrite> registrations)
       throws IOException {
     for (Path file : javaFiles) {
       String text = read(file).orElse("");
-      if (registrations.stream().anyMatch(r -> r.precondition(text))) {
-        return true;
+      Optional<JavaRewrite> registration =
+          registrations.stream().filter(r -> r.precondition(text)).findFirst();
+      if (registration.isPresent()) {
+        return Optional.of(registration.get().id());
       }
     }
-    return false;
+    return Optional.empty();
   }
 }

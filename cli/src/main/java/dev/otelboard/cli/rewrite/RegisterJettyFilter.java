@@ -1,14 +1,10 @@
 package dev.otelboard.cli.rewrite;
 
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import dev.otelboard.cli.rewrite.StatementLines.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +45,7 @@ final class RegisterJettyFilter implements JavaRewrite {
       if (HANDLERS.stream().noneMatch(h -> Ast.creates(unit, creation, h))) {
         continue;
       }
-      Optional<Target> target = target(creation);
+      Optional<Target> target = StatementLines.target(creation);
       if (target.isEmpty()) {
         context.manual(creation, ID, "a ServletContextHandler that is not assigned to a variable "
             + "in a block: assign it to one and re-run onboard, or call handler.addFilter("
@@ -71,30 +67,8 @@ final class RegisterJettyFilter implements JavaRewrite {
     }
   }
 
-  /** The variable a creation is stored in and the statement that does it. */
-  private record Target(String variable, ExpressionStmt statement, BlockStmt block) {}
-
-  private static Optional<Target> target(ObjectCreationExpr creation) {
-    Node parent = creation.getParentNode().orElse(null);
-    String variable = null;
-    if (parent instanceof VariableDeclarator declarator) {
-      variable = declarator.getNameAsString();
-    } else if (parent instanceof AssignExpr assign && assign.getTarget() instanceof NameExpr n) {
-      variable = n.getNameAsString();
-    }
-    if (variable == null) {
-      return Optional.empty();
-    }
-    Optional<ExpressionStmt> statement = creation.findAncestor(ExpressionStmt.class);
-    if (statement.isEmpty() || !(statement.get().getParentNode().orElse(null)
-        instanceof BlockStmt block)) {
-      return Optional.empty();
-    }
-    return Optional.of(new Target(variable, statement.get(), block));
-  }
-
   private static boolean registered(Target target) {
-    return target.block().findAll(MethodCallExpr.class).stream()
+    return target.following().stream().flatMap(s -> s.findAll(MethodCallExpr.class).stream())
         .anyMatch(c -> c.getNameAsString().equals("addFilter")
             && c.getScope().map(s -> s.toString().equals(target.variable())).orElse(false)
             && c.getArguments().toString().contains(RewriteSettings.SERVLET_FILTER));
@@ -110,7 +84,7 @@ final class RegisterJettyFilter implements JavaRewrite {
       List<ExpressionStmt> targets = new ArrayList<>();
       for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class)) {
         if (creation.getType().getNameAsString().equals("ServletContextHandler")) {
-          target(creation).filter(t -> t.variable().equals(variable) && !registered(t))
+          StatementLines.target(creation).filter(t -> t.variable().equals(variable) && !registered(t))
               .ifPresent(t -> targets.add(t.statement()));
         }
       }

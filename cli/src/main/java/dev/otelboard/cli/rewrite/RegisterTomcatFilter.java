@@ -1,16 +1,15 @@
 package dev.otelboard.cli.rewrite;
 
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
-import java.util.ArrayList;
+import dev.otelboard.cli.rewrite.StatementLines.Target;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,7 +51,7 @@ final class RegisterTomcatFilter implements JavaRewrite {
       if (!createsContext(unit, call)) {
         continue;
       }
-      Optional<Target> target = target(call);
+      Optional<Target> target = StatementLines.target(call);
       if (target.isEmpty()) {
         context.manual(call, ID, "a Tomcat Context that is not assigned to a variable in a "
             + "block: assign it to one and re-run onboard, or add a FilterDef for " + simple
@@ -71,24 +70,27 @@ final class RegisterTomcatFilter implements JavaRewrite {
           + "servlet runs");
       context.need(Instrumentation.SERVLET_FILTER);
       context.need(Instrumentation.BOOTSTRAP);
-      List<String> lines = registration(variable, filter, def, map);
+      // One edit per Context: each registers the first one of this variable that has none yet,
+      // under local names no earlier registration in the method took (a reused variable).
       context.editPrintedText(text -> StatementLines.insertAfter(text, printed -> {
-        List<ExpressionStmt> statements = new ArrayList<>();
         for (MethodCallExpr c : printed.findAll(MethodCallExpr.class)) {
-          if (CREATORS.contains(c.getNameAsString())) {
-            target(c).filter(t -> t.variable().equals(variable) && !registered(t))
-                .ifPresent(t -> statements.add(t.statement()));
+          Optional<Target> t = CREATORS.contains(c.getNameAsString())
+              ? StatementLines.target(c) : Optional.empty();
+          if (t.isPresent() && t.get().variable().equals(variable) && !registered(t.get())) {
+            return Map.of(t.get().statement(),
+                registration(variable, suffix(t.get()), filter, def, map));
           }
         }
-        return statements;
-      }, lines));
+        return Map.of();
+      }));
     }
   }
 
   /** The statements that register the filter on the Context in {@code variable}. */
-  static List<String> registration(String variable, String filter, String def, String map) {
-    String d = variable + "OtelFilter";
-    String m = variable + "OtelMapping";
+  static List<String> registration(String variable, String suffix, String filter, String def,
+      String map) {
+    String d = variable + "OtelFilter" + suffix;
+    String m = variable + "OtelMapping" + suffix;
     String name = "\"" + RewriteSettings.SERVLET_FILTER + "\"";
     return List.of(
         def + " " + d + " = new " + def + "();",
@@ -118,30 +120,26 @@ final class RegisterTomcatFilter implements JavaRewrite {
         .orElse(Ast.imports(unit, TOMCAT));
   }
 
-  /** The variable a Context is stored in and the statement that does it. */
-  private record Target(String variable, ExpressionStmt statement, BlockStmt block) {}
-
-  private static Optional<Target> target(MethodCallExpr call) {
-    Node parent = call.getParentNode().orElse(null);
-    String variable = null;
-    if (parent instanceof VariableDeclarator declarator) {
-      variable = declarator.getNameAsString();
-    } else if (parent instanceof AssignExpr assign && assign.getTarget() instanceof NameExpr n) {
-      variable = n.getNameAsString();
+  /** "" for the first registration of the variable in its method, then "2", "3", ... */
+  private static String suffix(Target target) {
+    BlockStmt body = target.block();
+    for (Optional<BlockStmt> up = body.findAncestor(BlockStmt.class); up.isPresent();
+        up = up.get().findAncestor(BlockStmt.class)) {
+      body = up.get();
     }
-    if (variable == null) {
-      return Optional.empty();
+    Set<String> taken = new HashSet<>();
+    body.findAll(VariableDeclarator.class).forEach(d -> taken.add(d.getNameAsString()));
+    String base = target.variable() + "OtelFilter";
+    int n = 1;
+    while (taken.contains(base + (n == 1 ? "" : n))) {
+      n++;
     }
-    Optional<ExpressionStmt> statement = call.findAncestor(ExpressionStmt.class);
-    if (statement.isEmpty() || !(statement.get().getParentNode().orElse(null)
-        instanceof BlockStmt block)) {
-      return Optional.empty();
-    }
-    return Optional.of(new Target(variable, statement.get(), block));
+    return n == 1 ? "" : String.valueOf(n);
   }
 
   private static boolean registered(Target target) {
-    List<MethodCallExpr> calls = target.block().findAll(MethodCallExpr.class);
+    List<MethodCallExpr> calls = target.following().stream()
+        .flatMap(s -> s.findAll(MethodCallExpr.class).stream()).toList();
     return calls.stream().anyMatch(c -> c.getNameAsString().equals("addFilterDef")
             && c.getScope().map(s -> s.toString().equals(target.variable())).orElse(false))
         && calls.stream().anyMatch(c -> c.getNameAsString().startsWith("setFilter")

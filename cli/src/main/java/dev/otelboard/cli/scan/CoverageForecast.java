@@ -2,6 +2,7 @@ package dev.otelboard.cli.scan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.otelboard.cli.buildfile.PomEditor;
 import dev.otelboard.cli.buildfile.SpringBootVersion;
 import dev.otelboard.cli.catalog.HttpLibraries;
 import dev.otelboard.cli.catalog.Library;
@@ -11,6 +12,7 @@ import dev.otelboard.cli.catalog.Onboarding;
 import dev.otelboard.cli.config.OtelboardConfig;
 import dev.otelboard.cli.rewrite.RewriteId;
 import dev.otelboard.cli.rewrite.Rewrites;
+import dev.otelboard.cli.rewrite.xml.XmlTree.XmlParseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -240,7 +244,8 @@ public record CoverageForecast(List<ServiceForecast> services) {
       // Below the starter, onboard registers the spring-webmvc filter where it fits.
       boolean mvcFilter = boot && !starter
           && SpringBootVersion.webMvcFilterLine(version, pom + "\n" + rootPom).isPresent();
-      String servletFilter = servletFilter(starter, pom, rootPom);
+      String servletFilter = servletFilter(starter, pom, rootPom,
+          root.resolve(module.path()).resolve("src/main/java"));
       // One entry per library, kind and forecast: the first site and a count.
       Map<List<Object>, List<Entry>> groups = new LinkedHashMap<>();
       for (Finding f : scan.findingsIn(module.path())) {
@@ -350,34 +355,41 @@ public record CoverageForecast(List<ServiceForecast> services) {
   private static final List<Library> SERVLET_HOSTED =
       List.of(HttpLibraries.SERVLET, HttpLibraries.JAXRS);
 
-  /** The rewrites that register the generated servlet filter on the server that hosts it. */
-  private static final List<RewriteId> SERVLET_FILTER_REWRITES = List.of(
-      RewriteId.REGISTER_JETTY_FILTER, RewriteId.REGISTER_TOMCAT_FILTER,
-      RewriteId.REGISTER_DROPWIZARD_FILTER,
-      RewriteId.REGISTER_WEB_XML_FILTER);
-
   /**
-   * What registers the generated servlet filter in a module, or "": a catalog library in its pom
-   * whose onboarding is one of {@link #SERVLET_FILTER_REWRITES} (embedded Jetty, Dropwizard), or a
-   * Spring Boot starter application serving without Spring MVC ({@link
-   * SpringBootVersion#servesWithoutSpringMvc}), which gets a FilterRegistrationBean.
+   * What registers the generated servlet filter in a module, or "": a Spring Boot starter
+   * application serving without Spring MVC ({@link SpringBootVersion#servesWithoutSpringMvc}),
+   * which gets a FilterRegistrationBean; or a catalog library among the pom's dependencies (not
+   * its dependencyManagement or exclusions) whose onboarding is a registration rewrite ({@link
+   * Rewrites#registersServletFilter}: embedded Jetty, embedded Tomcat, Dropwizard) that would
+   * look at one of the module's sources, as onboard decides. A Boot app that pins or pulls in
+   * tomcat-embed-core creates no Tomcat Context of its own, so nothing registers there.
    */
-  private static String servletFilter(boolean starter, String pom, String rootPom) {
+  private static String servletFilter(boolean starter, String pom, String rootPom,
+      Path sources) {
     if (starter && SpringBootVersion.servesWithoutSpringMvc(pom + "\n" + rootPom)) {
       return "the generated OtelServletFilter (a FilterRegistrationBean)";
     }
-    for (java.util.regex.MatchResult m : DEPENDENCY.matcher(pom).results().toList()) {
-      for (Library l : LibraryCatalog.byCoordinates(m.group(1).strip(), m.group(2).strip())) {
-        if (SERVLET_FILTER_REWRITES.stream().anyMatch(r -> r.id().equals(l.onboarding().rewrite()))) {
-          return l.onboarding().rewrite();
+    Set<String> dependencies;
+    try {
+      dependencies = pom.isBlank() ? Set.of() : PomEditor.of(pom).dependencyKeys();
+    } catch (XmlParseException e) {
+      return ""; // an unreadable pom is onboard's to report; forecast no registration
+    }
+    for (String key : dependencies) {
+      String[] ga = key.split(":", 2);
+      for (Library l : LibraryCatalog.byCoordinates(ga[0].strip(), ga[1].strip())) {
+        Optional<RewriteId> rewrite = Stream.of(RewriteId.values())
+            .filter(r -> r.id().equals(l.onboarding().rewrite())
+                && Rewrites.registersServletFilter(r))
+            .findFirst();
+        if (rewrite.isPresent()
+            && anySource(sources, Rewrites.byId(rewrite.get())::precondition)) {
+          return rewrite.get().id();
         }
       }
     }
     return "";
   }
-
-  private static final java.util.regex.Pattern DEPENDENCY = java.util.regex.Pattern.compile(
-      "<groupId>([^<]+)</groupId>\\s*<artifactId>([^<]+)</artifactId>");
 
   /**
    * Whether onboard runs the rewrite {@code id} in a Spring Boot starter application: a Java
@@ -394,12 +406,16 @@ public record CoverageForecast(List<ServiceForecast> services) {
   }
 
   private static boolean importsJakarta(Path sources) {
+    return anySource(sources, text -> text.contains("import jakarta."));
+  }
+
+  /** Whether one of the .java files under {@code sources} satisfies {@code test}. */
+  private static boolean anySource(Path sources, Predicate<String> test) {
     if (!Files.isDirectory(sources)) {
       return false;
     }
     try (Stream<Path> files = Files.walk(sources)) {
-      return files.filter(p -> p.toString().endsWith(".java"))
-          .anyMatch(p -> read(p).contains("import jakarta."));
+      return files.filter(p -> p.toString().endsWith(".java")).anyMatch(p -> test.test(read(p)));
     } catch (IOException | UncheckedIOException e) {
       return false;
     }

@@ -566,6 +566,35 @@ class OnboardScenariosTest {
   }
 
   @Test
+  void aServlet2ApiWithEmbeddedTomcatGetsTheManualItemUnderTheTomcatRegistration()
+      throws Exception {
+    fixture.write("pom.xml", pom("javax.servlet:servlet-api:2.5",
+        "org.apache.tomcat.embed:tomcat-embed-core:9.0.100"));
+    fixture.write("src/main/java/com/example/shop/Shop.java", """
+        package com.example.shop;
+
+        import org.apache.catalina.Context;
+        import org.apache.catalina.startup.Tomcat;
+
+        public final class Shop {
+          public static void main(String[] args) throws Exception {
+            Tomcat tomcat = new Tomcat();
+            Context ctx = tomcat.addContext("", null);
+            tomcat.start();
+          }
+        }
+        """);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(plan.manual()).filteredOn(m -> m.reason().startsWith("javax.servlet:servlet-api"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.rewriteId()).isEqualTo(RewriteId.REGISTER_TOMCAT_FILTER));
+    assertThat(after(plan, "src/main/java/com/example/shop/Shop.java"))
+        .doesNotContain("FilterDef");
+  }
+
+  @Test
   void aWarsWebXmlRegistersTheGeneratedFilterOnTheBootstrap() throws Exception {
     fixture.write("pom.xml", pom("jakarta.servlet:jakarta.servlet-api:6.1.0",
         "ch.qos.logback:logback-classic:1.5.18").replace("<artifactId>shop</artifactId>",

@@ -395,4 +395,95 @@ class RegisterServletFilterTest {
         }
         """);
   }
+
+  @Test
+  void aReusedContextVariableGetsOneRegistrationPerContextUnderItsOwnNames() {
+    JavaFileRewriter.Result result = assertRewrite(new RegisterTomcatFilter(),
+        """
+        package com.example.shop;
+
+        import org.apache.catalina.Context;
+        import org.apache.catalina.startup.Tomcat;
+
+        class Main {
+          void start(Tomcat tomcat) {
+            Context ctx = tomcat.addContext("/a", null);
+            Tomcat.addServlet(ctx, "orders", new OrderServlet());
+            ctx = tomcat.addContext("/b", null);
+            Tomcat.addServlet(ctx, "stock", new StockServlet());
+          }
+        }
+        """,
+        """
+        package com.example.shop;
+
+        import org.apache.catalina.Context;
+        import org.apache.catalina.startup.Tomcat;
+        import org.apache.tomcat.util.descriptor.web.FilterDef;
+        import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+        class Main {
+          void start(Tomcat tomcat) {
+            Context ctx = tomcat.addContext("/a", null);
+            FilterDef ctxOtelFilter = new FilterDef();
+            ctxOtelFilter.setFilterName("OtelServletFilter");
+            ctxOtelFilter.setFilter(new OtelServletFilter());
+            ctxOtelFilter.setAsyncSupported("true");
+            ctx.addFilterDef(ctxOtelFilter);
+            FilterMap ctxOtelMapping = new FilterMap();
+            ctxOtelMapping.setFilterName("OtelServletFilter");
+            ctxOtelMapping.addURLPattern("/*");
+            ctx.addFilterMapBefore(ctxOtelMapping);
+            Tomcat.addServlet(ctx, "orders", new OrderServlet());
+            ctx = tomcat.addContext("/b", null);
+            FilterDef ctxOtelFilter2 = new FilterDef();
+            ctxOtelFilter2.setFilterName("OtelServletFilter");
+            ctxOtelFilter2.setFilter(new OtelServletFilter());
+            ctxOtelFilter2.setAsyncSupported("true");
+            ctx.addFilterDef(ctxOtelFilter2);
+            FilterMap ctxOtelMapping2 = new FilterMap();
+            ctxOtelMapping2.setFilterName("OtelServletFilter");
+            ctxOtelMapping2.addURLPattern("/*");
+            ctx.addFilterMapBefore(ctxOtelMapping2);
+            Tomcat.addServlet(ctx, "stock", new StockServlet());
+          }
+        }
+        """);
+    assertThat(result.changes()).extracting(Change::line).containsExactly(8, 10);
+  }
+
+  @Test
+  void aReusedHandlerVariableGetsTheFilterOncePerHandler() {
+    assertRewrite(new RegisterJettyFilter(),
+        """
+        package com.example.shop;
+
+        import org.eclipse.jetty.servlet.ServletContextHandler;
+
+        class Main {
+          void start() {
+            ServletContextHandler handler = new ServletContextHandler();
+            handler.setContextPath("/a");
+            handler = new ServletContextHandler();
+            handler.setContextPath("/b");
+          }
+        }
+        """,
+        """
+        package com.example.shop;
+
+        import org.eclipse.jetty.servlet.ServletContextHandler;
+
+        class Main {
+          void start() {
+            ServletContextHandler handler = new ServletContextHandler();
+            handler.addFilter(OtelServletFilter.class, "/*", OtelServletFilter.requests());
+            handler.setContextPath("/a");
+            handler = new ServletContextHandler();
+            handler.addFilter(OtelServletFilter.class, "/*", OtelServletFilter.requests());
+            handler.setContextPath("/b");
+          }
+        }
+        """);
+  }
 }

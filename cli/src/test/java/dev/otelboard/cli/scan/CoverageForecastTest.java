@@ -201,6 +201,65 @@ class CoverageForecastTest {
   }
 
   @Test
+  void tomcatPinnedInDependencyManagementOrExcludedRegistersNoTomcatFilter() {
+    String pom = """
+        <project>
+          <modelVersion>4.0.0</modelVersion>
+          <parent>
+            <groupId>org.springframework.boot</groupId>
+            <artifactId>spring-boot-starter-parent</artifactId>
+            <version>2.5.15</version>
+          </parent>
+          <artifactId>orders</artifactId>
+          <dependencyManagement>
+            <dependencies>
+              <dependency>
+                <groupId>org.apache.tomcat.embed</groupId>
+                <artifactId>tomcat-embed-core</artifactId>
+                <version>9.0.100</version>
+              </dependency>
+            </dependencies>
+          </dependencyManagement>
+          <dependencies>
+            <dependency>
+              <groupId>org.springframework.boot</groupId>
+              <artifactId>spring-boot-starter-jersey</artifactId>
+              <exclusions>
+                <exclusion>
+                  <groupId>org.eclipse.jetty</groupId>
+                  <artifactId>jetty-servlet</artifactId>
+                </exclusion>
+              </exclusions>
+            </dependency>
+          </dependencies>
+        </project>
+        """;
+    ServiceForecast s = only(Repo.create()
+        .file("pom.xml", pom)
+        .file("src/main/java/shop/App.java", BOOT_APP)
+        .file("src/main/java/shop/Orders.java", JERSEY_RESOURCE));
+
+    Entry jaxrs = entry(s, "jaxrs");
+    assertThat(jaxrs.by()).isNotIn("register-tomcat-filter", "register-jetty-filter");
+    assertCatalogOutcome(jaxrs, HttpLibraries.JAXRS);
+  }
+
+  @Test
+  void aTomcatDependencyWithoutATomcatContextInTheSourcesRegistersNoTomcatFilter() {
+    ServiceForecast s = only(Repo.create()
+        .file("pom.xml", BOOT_PARENT.formatted("2.5.15", "orders").replace("<dependencies>", """
+            <dependencies>
+                <dependency>
+                  <groupId>org.apache.tomcat.embed</groupId>
+                  <artifactId>tomcat-embed-core</artifactId>
+                </dependency>"""))
+        .file("src/main/java/shop/App.java", BOOT_APP)
+        .file("src/main/java/shop/Orders.java", JERSEY_RESOURCE));
+
+    assertThat(entry(s, "jaxrs").by()).isNotEqualTo("register-tomcat-filter");
+  }
+
+  @Test
   void jdkServerAndJavaHttpClientGetTheirRewrites() {
     ServiceForecast s = only(Repo.create()
         .pom("", "plain")

@@ -74,13 +74,6 @@ class FrameworkMatrixIT {
   private static final Pattern TRACE_ID = Pattern.compile("trace_id=([0-9a-f]{32})");
   private static final Pattern LOGGING_ITEM =
       Pattern.compile("(?i)logging|logback|log4j|pattern|appender");
-  private static final String SHAPE_TEST = "anOnboardedShapeCorrelatesItsLogsAndTracesAcrossServices";
-  /**
-   * A comma-separated subset of the shapes to run while iterating on one ({@code
-   * -Dotelboard.matrix.shapes=tomcat-log4j2}); unset or blank: all of them. The others are skipped
-   * (reported as such), the renamed fixture too unless its shape is selected.
-   */
-  private static final String SELECTED_SHAPES = "otelboard.matrix.shapes";
   /** The fixture copied with its names changed, and the names it gets. */
   private static final String RENAMED = "boot27-mvc";
   private static final Map<String, String> RENAMED_PACKAGES = Map.of(
@@ -96,13 +89,6 @@ class FrameworkMatrixIT {
    * the list cannot go stale.
    */
   private static final Map<String, String> AGENT_GAPS = Map.of();
-
-  /**
-   * Shapes whose code-mode SERVER spans are named differently from the javaagent's (the span name
-   * is the method and {@code http.route}), with the reason. A shape listed here whose names match
-   * fails, so the list cannot go stale.
-   */
-  private static final Map<String, String> ROUTE_GAPS = Map.of();
 
   @TempDir static Path temp;
   private MatrixReactor.Result reactor;
@@ -122,8 +108,8 @@ class FrameworkMatrixIT {
   @BeforeAll
   void copyOnboardAndBuildEverythingInOneReactor() throws Exception {
     List<Path> all = new ArrayList<>();
-    for (String shape : shapes()) {
-      if (!selected(shape)) {
+    for (String shape : MatrixShapes.listed()) {
+      if (!MatrixShapes.selected(shape)) {
         continue;
       }
       Path fixture = MATRIX.resolve(shape);
@@ -141,7 +127,7 @@ class FrameworkMatrixIT {
       all.addAll(prepare(fixture, temp.resolve("code").resolve(shape), true));
       all.addAll(prepare(fixture, temp.resolve("agent").resolve(shape), false));
     }
-    if (selected(RENAMED)) {
+    if (MatrixShapes.selected(RENAMED)) {
       Path renamed = VerifyExamplesIT.copy(MATRIX.resolve(RENAMED), temp.resolve("renamed")
           .resolve(RENAMED));
       assertThat(RenamedFixture.rename(renamed, RENAMED_PACKAGES, RENAMED_CLASSES))
@@ -177,7 +163,8 @@ class FrameworkMatrixIT {
       "boot25-mvc", "jetty-jul", "dropwizard21", "datadog-style", "opentracing-style",
       "sleuth-style", "tomcat-log4j2"})
   void anOnboardedShapeCorrelatesItsLogsAndTracesAcrossServices(String shape) throws Exception {
-    assumeTrue(selected(shape), shape + " is not in -D" + SELECTED_SHAPES);
+    assumeTrue(MatrixShapes.selected(shape),
+        shape + " is not in -D" + MatrixShapes.SELECTED_SHAPES);
     assumeTrue(Files.isRegularFile(MATRIX.resolve(shape).resolve("verify.yaml")),
         "no fixture " + shape);
     Path code = temp.resolve("code").resolve(shape);
@@ -208,7 +195,8 @@ class FrameworkMatrixIT {
         codeRun.seconds(), agentRun.seconds(), verifyWall,
         onboard + buildCode + buildAgent + verifyWall);
     assertCodeMode(shape, codeRun, services);
-    assertServerSpansNamedAsTheAgentNamesThem(shape, codeRun, agentRun);
+    MatrixShapes.assertServerSpansNamedAsTheAgentNamesThem(shape, codeRun.html(),
+        agentRun.html());
     if (!vendorSpans.get(shape).isEmpty()) {
       assertVendorSpansKept(shape, vendorSpans.get(shape), VendorSpans.seen(codeRun.html()));
     }
@@ -219,7 +207,8 @@ class FrameworkMatrixIT {
   /** No rewrite keys on fixture names or paths: the renamed copy passes the same checks. */
   @Test
   void aFixtureWithItsPackagesAndClassesRenamedPassesTheSameChecks() throws Exception {
-    assumeTrue(selected(RENAMED), RENAMED + " is not in -D" + SELECTED_SHAPES);
+    assumeTrue(MatrixShapes.selected(RENAMED),
+        RENAMED + " is not in -D" + MatrixShapes.SELECTED_SHAPES);
     Path renamed = temp.resolve("renamed").resolve(RENAMED);
     List<Path> services = serviceDirectories(renamed);
     try (Stream<Path> files = Files.walk(renamed)) {
@@ -344,39 +333,6 @@ class FrameworkMatrixIT {
     }
     assertThat(sharedByTwo(printedTraceIds))
         .as("trace ids printed by two services (the console pattern onboard added)").isNotEmpty();
-  }
-
-  /**
-   * Each service's SERVER spans have the names the javaagent gives the un-onboarded copy: the
-   * method and {@code http.route} (the matched servlet mapping, Spring MVC pattern or JAX-RS
-   * template), or the shape's difference is listed in {@link #ROUTE_GAPS}.
-   */
-  private static void assertServerSpansNamedAsTheAgentNamesThem(String shape, Outcome code,
-      Outcome agent) throws IOException {
-    Map<String, Set<String>> codeNames = serverSpanNames(code);
-    Map<String, Set<String>> agentNames = serverSpanNames(agent);
-    codeNames.forEach((service, names) -> System.out.printf(Locale.ROOT,
-        "framework matrix %s: %-12s SERVER spans %s | agent %s%n", shape, service, names,
-        agentNames.getOrDefault(service, Set.of())));
-    String gap = ROUTE_GAPS.get(shape);
-    if (gap == null) {
-      assertThat(codeNames).as(shape + ": SERVER span names (method and http.route) in code mode "
-          + "against the javaagent's; if this is a known gap, list it in ROUTE_GAPS")
-          .isEqualTo(agentNames);
-    } else {
-      assertThat(codeNames).as(shape + " is listed in ROUTE_GAPS (" + gap + ") but its SERVER "
-          + "spans are named as the agent names them: remove it").isNotEqualTo(agentNames);
-    }
-  }
-
-  private static Map<String, Set<String>> serverSpanNames(Outcome o) throws IOException {
-    Map<String, Set<String>> names = new java.util.TreeMap<>();
-    for (VendorSpans.Seen s : VendorSpans.seen(o.html())) {
-      if (s.kind().equals("SERVER")) {
-        names.computeIfAbsent(s.service(), k -> new java.util.TreeSet<>()).add(s.name());
-      }
-    }
-    return names;
   }
 
   /** The agent meets the same thresholds, or the shape's gap is listed with its reason. */
@@ -508,18 +464,6 @@ class FrameworkMatrixIT {
     return String.format(Locale.ROOT, "exit %d, traces %d, cross-service %d, orphans %d, %.1f s",
         o.run().code(), t.get("traces").asLong(), t.get("crossServiceTraces").asLong(),
         t.get("orphanSpans").asLong(), o.seconds());
-  }
-
-  /** The shapes of the parameterized test: one list, in its {@code @ValueSource}. */
-  private static List<String> shapes() throws NoSuchMethodException {
-    return List.of(FrameworkMatrixIT.class.getDeclaredMethod(SHAPE_TEST, String.class)
-        .getAnnotation(ValueSource.class).strings());
-  }
-
-  /** Whether {@code shape} runs: every shape unless {@value #SELECTED_SHAPES} names some. */
-  private static boolean selected(String shape) {
-    String names = System.getProperty(SELECTED_SHAPES, "").strip();
-    return names.isEmpty() || List.of(names.split("\\s*,\\s*")).contains(shape);
   }
 
   private double buildSeconds(List<Path> services) {
