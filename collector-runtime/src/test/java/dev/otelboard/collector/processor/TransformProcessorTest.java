@@ -211,6 +211,9 @@ class TransformProcessorTest {
         "metric_statements[0].statements[0]", "set(description, \"d\")",
         "the sandbox does not run metric or datapoint statements"));
     assertThat(f.unsupported()).extracting(Unsupported::path).containsExactly("metric_conditions[0]");
+    // nothing of it runs, so a metrics batch is not even decoded (these bytes would not decode)
+    Batch garbage = new Batch(Signal.METRICS, new byte[] {(byte) 0xff}, null, null, 1);
+    assertThat(t.process(garbage)).isSameAs(garbage);
   }
 
   @Test
