@@ -28,14 +28,12 @@ public final class TransformFile {
    * @param processors the filter and transform processors, in file order
    * @param notRun one line per statement or condition the sandbox skips: {@code file:line: path:
    *     `statement` is not run by the sandbox: why}
-   * @param outOfScope the same for metric statements, which change nothing verify judges
    */
-  public record Loaded(List<Processor> processors, List<String> notRun, List<String> outOfScope) {
+  public record Loaded(List<Processor> processors, List<String> notRun) {
     /** Copies the lists. */
     public Loaded {
       processors = List.copyOf(processors);
       notRun = List.copyOf(notRun);
-      outOfScope = List.copyOf(outOfScope);
     }
 
     /**
@@ -81,16 +79,12 @@ public final class TransformFile {
       throw OtelboardException.badInput(file, line, "no filter/ or transform/ processor in it");
     }
     List<String> notRun = new ArrayList<>();
-    List<String> outOfScope = new ArrayList<>();
     for (Processor p : result) {
       for (Unsupported u : p.unsupported()) {
         notRun.add(locate(doc, block, p, u));
       }
-      for (Unsupported u : p.outOfScope()) {
-        outOfScope.add(locate(doc, block, p, u));
-      }
     }
-    return new Loaded(result, notRun, outOfScope);
+    return new Loaded(result, notRun);
   }
 
   private static String locate(LocatedYaml doc, OttlFileCheck.ProcessorsBlock block, Processor p,

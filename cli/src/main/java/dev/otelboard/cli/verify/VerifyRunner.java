@@ -428,9 +428,7 @@ public final class VerifyRunner {
         return this;
       }
       setProcessors(loaded.requireComplete(file, allowPartial));
-      List<String> notes = new ArrayList<>(loaded.notRun());
-      notes.addAll(loaded.outOfScope());
-      this.transformNotes = notes;
+      this.transformNotes = loaded.notRun();
       return this;
     }
 

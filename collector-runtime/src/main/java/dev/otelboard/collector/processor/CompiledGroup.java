@@ -23,6 +23,11 @@ record CompiledGroup(OttlContext context, List<BoolExpr> conditions, List<Statem
   static final String NO_METRIC_CONTEXTS = "the sandbox does not run metric or datapoint"
       + " statements";
 
+  /** Nothing of it runs (all refused): running it would change nothing and fail nothing. */
+  boolean inert() {
+    return conditions.isEmpty() && statements.isEmpty();
+  }
+
   /**
    * Compiles a group at config path {@code where}; {@code grouped}: its conditions and statements
    * sit under {@code where.conditions[i]} / {@code where.statements[i]}, else at {@code where}.

@@ -138,7 +138,7 @@ public final class FilterProcessor implements Processor {
   public Batch process(Batch batch) {
     List<CompiledGroup> groups = batch.signal() == Signal.LOGS ? logGroups
         : batch.signal() == Signal.TRACES ? traceGroups : List.of();
-    if (groups.isEmpty() || batch.payload().length == 0) {
+    if (batch.payload().length == 0 || groups.stream().allMatch(CompiledGroup::inert)) {
       return batch;
     }
     OtlpTree tree = OtlpTree.decode(batch);

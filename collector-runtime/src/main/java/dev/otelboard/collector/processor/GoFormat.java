@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Go's fmt.Sprintf for OTTL's Format converter, for the verbs the sandbox runs: %s %v %d %f %t
  * %x %X and %%, with the flags '-' and '0', a width and a precision. A value of the wrong type
- * prints as Go prints it ({@code %!d(string=abc)}); missing and extra arguments too.
+ * prints as Go prints it ({@code %!d(string=abc)}); missing and extra arguments too, and a
+ * width or precision too long for Go ({@code %!(NOVERB)}, the rest of the format dropped).
  */
 final class GoFormat {
   private static final Pattern VERB = Pattern.compile("%([-0]*)(\\d*)(?:\\.(\\d*))?([a-zA-Z%])");
@@ -41,6 +42,14 @@ final class GoFormat {
     while (m.find(at)) {
       out.append(format, at, m.start());
       at = m.end();
+      int width = number(m.group(2));
+      int precision = m.group(3) == null ? -1 : number(m.group(3));
+      if (width < 0 || precision < -1) {
+        // Go's parsenum gives up on a number past its limit and skips to the end of the format.
+        out.append("%!(NOVERB)");
+        at = format.length();
+        break;
+      }
       char verb = m.group(4).charAt(0);
       if (verb == '%') {
         out.append('%');
@@ -51,11 +60,8 @@ final class GoFormat {
         continue;
       }
       String flags = m.group(1);
-      int width = m.group(2).isEmpty() ? 0 : Integer.parseInt(m.group(2));
-      Integer precision = m.group(3) == null ? null
-          : m.group(3).isEmpty() ? 0 : Integer.parseInt(m.group(3));
       Object v = args.get(arg++);
-      String body = verb(verb, v, precision);
+      String body = verb(verb, v, precision < 0 ? null : precision);
       boolean numeric = body.indexOf('!') < 0 && (v instanceof Long || v instanceof Double);
       out.append(pad(body, width, flags.contains("-"), flags.contains("0") && numeric));
     }
@@ -70,6 +76,21 @@ final class GoFormat {
       out.append(')');
     }
     return out.toString();
+  }
+
+  /**
+   * A width or precision as Go's fmt reads it: it stops with -2 once the digits read so far
+   * exceed 1e6 (its tooLarge), so at most a little over 1e7 is ever read.
+   */
+  private static int number(String digits) {
+    int n = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      if (n > 1_000_000) {
+        return -2;
+      }
+      n = n * 10 + digits.charAt(i) - '0';
+    }
+    return n;
   }
 
   private static String verb(char verb, Object v, Integer precision) {

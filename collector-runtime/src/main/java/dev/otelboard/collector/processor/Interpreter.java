@@ -19,7 +19,6 @@ import java.util.Set;
  */
 final class Interpreter {
   static final Set<String> EDITORS = Editors.NAMES;
-  static final Set<String> CONVERTERS = Converters.NAMES;
   private static final Set<String> LONG_FIELDS = Set.of("severity_number", "time_unix_nano",
       "observed_time_unix_nano", "flags", "kind", "start_time_unix_nano", "end_time_unix_nano",
       "dropped_attributes_count");

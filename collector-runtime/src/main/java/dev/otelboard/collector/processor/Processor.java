@@ -20,14 +20,6 @@ public interface Processor {
     return java.util.List.of();
   }
 
-  /**
-   * Statements or conditions it leaves out that change nothing verify judges, said rather than
-   * refused. The OTTL processors list none: their metric statements are {@link #unsupported()}.
-   */
-  default java.util.List<Unsupported> outOfScope() {
-    return java.util.List.of();
-  }
-
   /** What went wrong while it ran (failed statements, dropped batches), one line each. */
   default java.util.List<String> runtimeProblems() {
     return java.util.List.of();

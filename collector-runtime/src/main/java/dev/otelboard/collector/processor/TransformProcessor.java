@@ -166,8 +166,8 @@ public final class TransformProcessor implements Processor {
   public Batch process(Batch batch) {
     List<CompiledGroup> groups = batch.signal() == Signal.LOGS ? logGroups
         : batch.signal() == Signal.TRACES ? traceGroups : metricGroups;
-    if (groups.isEmpty() || batch.payload().length == 0) {
-      return batch;
+    if (batch.payload().length == 0 || groups.stream().allMatch(CompiledGroup::inert)) {
+      return batch; // not even decoded: e.g. metrics when only metric statements were given
     }
     OtlpTree tree = OtlpTree.decode(batch);
     for (CompiledGroup g : groups) {

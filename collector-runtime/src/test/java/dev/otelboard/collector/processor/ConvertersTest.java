@@ -97,6 +97,7 @@ class ConvertersTest {
         arguments("ParseSeverity(attributes[\"s\"], {\"a\": [{\"equals\": [\"x\"]}], \"b\": [{\"equals\": [\"Hello World\"]}]})", "b"),
         arguments("Format(\"%s=%03d %.1f %v\", [\"n\", 7, 2.25, nil])", "n=007 2.2 <nil>"),
         arguments("Format(\"%d\", [\"x\"])", "%!d(string=x)"),
+        arguments("Format(\"a%99999999999d b\", [1])", "a%!(NOVERB)%!(EXTRA int64=1)"),
         arguments("ParseCSV(\"a,\\\"b,c\\\"\", \"x,y\")", Map.of("x", "a", "y", "b,c")),
         arguments("ParseCSV(\"a,b\\nc\", \"x,y\")", Map.of("x", "a", "y", "b\nc")),
         arguments("IsInCIDR(\"10.1.2.3\", [\"10.0.0.0/8\"])", true),

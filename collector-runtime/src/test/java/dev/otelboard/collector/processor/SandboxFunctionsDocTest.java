@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -101,8 +102,10 @@ class SandboxFunctionsDocTest {
       }).collect(Collectors.joining("\n"));
     }
     List<String> missing = Stream.concat(Editors.NAMES.stream(), Converters.NAMES.stream())
-        .filter(n -> !parity.matches("(?s).*\\b" + n + "\\b.*")).sorted().toList();
-    assertThat(missing).as("functions the sandbox runs that no TransformParityIT input uses"
+        .filter(n -> !Pattern.compile("\\b" + n + "\\(").matcher(parity).find()).sorted()
+        .toList();
+    // A call, so a comment naming the function does not count.
+    assertThat(missing).as("functions the sandbox runs that no TransformParityIT input calls"
         + " (cli/src/test/resources/ottl/*.yaml)").isEmpty();
   }
 }

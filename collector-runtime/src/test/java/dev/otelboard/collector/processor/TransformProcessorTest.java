@@ -207,12 +207,13 @@ class TransformProcessorTest {
     FilterProcessor f = FilterProcessor.fromConfig("filter/m", Map.of("metric_conditions",
         List.of("metric.name == \"x\"")));
 
-    assertThat(t.outOfScope()).isEmpty();
     assertThat(t.unsupported()).containsExactly(new Unsupported(
         "metric_statements[0].statements[0]", "set(description, \"d\")",
         "the sandbox does not run metric or datapoint statements"));
-    assertThat(f.outOfScope()).isEmpty();
     assertThat(f.unsupported()).extracting(Unsupported::path).containsExactly("metric_conditions[0]");
+    // nothing of it runs, so a metrics batch is not even decoded (these bytes would not decode)
+    Batch garbage = new Batch(Signal.METRICS, new byte[] {(byte) 0xff}, null, null, 1);
+    assertThat(t.process(garbage)).isSameAs(garbage);
   }
 
   @Test
@@ -237,6 +238,29 @@ class TransformProcessorTest {
     assertThat(request.getResourceMetrics(0).getScopeMetrics(0).getMetrics(0).getName())
         .isEqualTo("m");
     assertThat(out.items()).isEqualTo(1);
+  }
+
+  @Test
+  void aMetricsBatchNoStatementChangedPassesOnAsIs() {
+    TransformProcessor t = TransformProcessor.fromConfig("transform/m", Map.of("metric_statements",
+        List.of(Map.of("context", "resource", "statements",
+            List.of("set(attributes[\"env\"], \"prod\") where attributes[\"env\"] == \"dev\"")),
+            Map.of("context", "scope", "statements",
+            List.of("set(name, \"x\") where name == \"nope\"")))));
+    byte[] bytes = io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest
+        .newBuilder().addResourceMetrics(io.opentelemetry.proto.metrics.v1.ResourceMetrics
+            .newBuilder().setResource(resource("checkout")).addScopeMetrics(
+                io.opentelemetry.proto.metrics.v1.ScopeMetrics.newBuilder().addMetrics(
+                    io.opentelemetry.proto.metrics.v1.Metric.newBuilder().setName("m"))))
+        .build().toByteArray();
+    Batch in = new Batch(Signal.METRICS, bytes, null, null, 1);
+
+    Batch out = t.process(in);
+
+    assertThat(t.unsupported()).isEmpty();
+    assertThat(t.errors()).isZero();
+    assertThat(out).isSameAs(in);
+    assertThat(out.payload()).isSameAs(bytes);
   }
 
   @Test
