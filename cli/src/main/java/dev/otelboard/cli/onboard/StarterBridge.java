@@ -6,11 +6,14 @@ import static dev.otelboard.cli.onboard.ProjectFiles.read;
 import dev.otelboard.cli.buildfile.MavenDependency;
 import dev.otelboard.cli.rewrite.Change;
 import dev.otelboard.cli.rewrite.Instrumentation;
+import dev.otelboard.cli.rewrite.ManualItem;
 import dev.otelboard.cli.rewrite.RewriteSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The generated classes a Spring Boot starter application gets beside the starter, because the
@@ -51,6 +54,9 @@ final class StarterBridge {
           GeneratedSources.jaxrsRoute(appPackage, RewriteSettings.JAXRS_ROUTE,
               ServletApi.of(javaFiles, buildFiles, boot)));
     }
+    if (servletFilter) {
+      ownJerseyServlets(draft, javaFiles);
+    }
     if (servletFilter && draft.changes().size() > before) {
       String application = read(boot.application()).orElse("");
       int line = application.substring(0, Math.max(0,
@@ -71,6 +77,32 @@ final class StarterBridge {
     }
     return List.of(MavenDependency.managed(INSTRUMENTATION_GROUP,
         "opentelemetry-instrumentation-api"));
+  }
+
+  private static final Pattern NEW_SERVLET_CONTAINER =
+      Pattern.compile("new\\s+ServletContainer\\s*\\(");
+
+  /**
+   * OtelJaxrsRoute reaches Jersey through Boot's ResourceConfigCustomizer, which only the Jersey
+   * servlet Boot configures applies: a Jersey {@code ServletContainer} the application creates
+   * itself gets SERVER spans named by its servlet mapping alone, so each such place is a manual
+   * item saying what to add there.
+   */
+  private static void ownJerseyServlets(PlanDraft draft, List<Path> javaFiles)
+      throws IOException {
+    for (Path file : javaFiles) {
+      String text = read(file).orElse("");
+      Matcher m = NEW_SERVLET_CONTAINER.matcher(text);
+      if (!text.contains("org.glassfish.jersey.servlet") || !m.find()) {
+        continue;
+      }
+      int line = text.substring(0, m.start()).split("\n", -1).length;
+      draft.manual().add(new ManualItem(draft.relative(file), line, GeneratedSources.ID,
+          "creates its own Jersey ServletContainer, which Boot's ResourceConfigCustomizer does"
+              + " not reach: its SERVER spans get the servlet mapping as http.route, not the"
+              + " resource's template; register " + RewriteSettings.JAXRS_ROUTE
+              + ".class in the ResourceConfig it serves"));
+    }
   }
 
 }

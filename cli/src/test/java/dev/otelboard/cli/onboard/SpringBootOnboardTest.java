@@ -382,6 +382,46 @@ class SpringBootOnboardTest {
   }
 
   @Test
+  void aJerseyServletContainerTheApplicationCreatesItselfIsAManualItemForTheRoute()
+      throws Exception {
+    fixture.write("pom.xml", bootPom("2.7.18").replace("spring-boot-starter-web",
+        "spring-boot-starter-jersey"));
+    fixture.write("src/main/java/com/example/stock/StockApplication.java", APPLICATION);
+    fixture.write("src/main/java/com/example/stock/web/JerseyServlet.java", """
+        package com.example.stock.web;
+
+        import org.glassfish.jersey.server.ResourceConfig;
+        import org.glassfish.jersey.servlet.ServletContainer;
+        import org.springframework.boot.web.servlet.ServletRegistrationBean;
+        import org.springframework.context.annotation.Bean;
+        import org.springframework.context.annotation.Configuration;
+
+        @Configuration
+        public class JerseyServlet {
+          @Bean
+          ServletRegistrationBean<ServletContainer> api() {
+            return new ServletRegistrationBean<>(
+                new ServletContainer(new ResourceConfig()), "/api/*");
+          }
+        }
+        """);
+
+    OnboardPlan plan = service.plan(root, OnboardOptions.defaults());
+
+    assertThat(plan.manual()).filteredOn(m -> m.reason().contains("ServletContainer"))
+        .singleElement()
+        .satisfies(m -> {
+          assertThat(m.file()).isEqualTo("src/main/java/com/example/stock/web/JerseyServlet.java");
+          assertThat(m.line()).isEqualTo(14);
+          assertThat(m.reason()).contains("register OtelJaxrsRoute.class in the ResourceConfig");
+        });
+    // The servlet filter still gives its requests SERVER spans.
+    assertThat(after(plan, "src/main/java/com/example/stock/OtelSpring.java"))
+        .contains("new FilterRegistrationBean<>(new OtelServletFilter(openTelemetry))");
+    applyAndExpectIdempotence(plan, OnboardOptions.defaults());
+  }
+
+  @Test
   void aSpringMvcApplicationOnTheStarterGetsNoServletFilter() throws Exception {
     fixture.write("pom.xml", withDependency(bootPom("2.7.18"), "org.springframework.boot",
         "spring-boot-starter-jersey"));
