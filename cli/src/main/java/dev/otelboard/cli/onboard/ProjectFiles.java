@@ -68,6 +68,11 @@ final class ProjectFiles {
     }
   }
 
+  /** The 1-based line of {@code offset} in {@code text}. */
+  static int lineOf(String text, int offset) {
+    return text.substring(0, offset).split("\n", -1).length;
+  }
+
   private static final Pattern PACKAGE =
       Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 

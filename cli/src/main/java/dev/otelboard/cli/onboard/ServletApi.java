@@ -39,26 +39,23 @@ final class ServletApi {
   static Optional<Unsupported> unsupported(String pom) {
     Matcher servlet2 = SERVLET_2.matcher(pom);
     if (servlet2.find()) {
-      return Optional.of(new Unsupported(line(pom, servlet2.start()), "javax.servlet:servlet-api "
-          + "is the Servlet 2.x API; the generated OtelServletFilter needs Servlet 3.0+ "
-          + "(javax.servlet:javax.servlet-api): no filter was registered. Upgrade the container "
-          + "and re-run onboard, or run the javaagent"));
+      return Optional.of(new Unsupported(ProjectFiles.lineOf(pom, servlet2.start()),
+          "javax.servlet:servlet-api is the Servlet 2.x API; the generated OtelServletFilter "
+          + "needs Servlet 3.0+ (javax.servlet:javax.servlet-api): no filter was registered. "
+          + "Upgrade the container and re-run onboard, or run the javaagent"));
     }
     Matcher jetty7 = JETTY_7.matcher(pom);
     if (jetty7.find()) {
-      return Optional.of(new Unsupported(line(pom, jetty7.start()), "Jetty 7 implements Servlet "
-          + "2.5; the generated OtelServletFilter needs Servlet 3.0+ (Jetty 8 or later): no "
-          + "filter was registered. Upgrade Jetty and re-run onboard, or run the javaagent"));
+      return Optional.of(new Unsupported(ProjectFiles.lineOf(pom, jetty7.start()),
+          "Jetty 7 implements Servlet 2.5; the generated OtelServletFilter needs Servlet 3.0+ "
+          + "(Jetty 8 or later): no filter was registered. Upgrade Jetty and re-run onboard, or "
+          + "run the javaagent"));
     }
     return Optional.empty();
   }
 
   /** Why the filter can't be registered, at a line of the pom. */
   record Unsupported(int line, String reason) {}
-
-  private static int line(String text, int offset) {
-    return text.substring(0, offset).split("\n", -1).length;
-  }
 
   static String of(List<Path> javaFiles, String buildFiles, SpringBootApp boot)
       throws IOException {

@@ -59,8 +59,8 @@ final class StarterBridge {
     }
     if (servletFilter && draft.changes().size() > before) {
       String application = read(boot.application()).orElse("");
-      int line = application.substring(0, Math.max(0,
-          application.indexOf("@SpringBootApplication"))).split("\n", -1).length;
+      int line = ProjectFiles.lineOf(application,
+          Math.max(0, application.indexOf("@SpringBootApplication")));
       draft.changes().add(new Change(draft.relative(boot.application()), line, GeneratedSources.ID,
           "serves HTTP without Spring MVC (Jersey), which the starter does not trace: "
               + RewriteSettings.SERVLET_FILTER + " registered by " + bridge
@@ -96,7 +96,7 @@ final class StarterBridge {
       if (!text.contains("org.glassfish.jersey.servlet") || !m.find()) {
         continue;
       }
-      int line = text.substring(0, m.start()).split("\n", -1).length;
+      int line = ProjectFiles.lineOf(text, m.start());
       draft.manual().add(new ManualItem(draft.relative(file), line, GeneratedSources.ID,
           "creates its own Jersey ServletContainer, which Boot's ResourceConfigCustomizer does"
               + " not reach: its SERVER spans get the servlet mapping as http.route, not the"

@@ -153,12 +153,17 @@ public enum RewriteId {
 
   /** The id whose wire spelling is {@code id}; fails on an unknown one (a programming error). */
   public static RewriteId byId(String id) {
+    return find(id).orElseThrow(() -> new IllegalArgumentException("no rewrite id " + id));
+  }
+
+  /** The id whose wire spelling is {@code id}, if one is (a catalog note may name none). */
+  public static java.util.Optional<RewriteId> find(String id) {
     for (RewriteId r : values()) {
       if (r.id.equals(id)) {
-        return r;
+        return java.util.Optional.of(r);
       }
     }
-    throw new IllegalArgumentException("no rewrite id " + id);
+    return java.util.Optional.empty();
   }
 
   /** The wire spelling, e.g. {@code wrap-executor}. */

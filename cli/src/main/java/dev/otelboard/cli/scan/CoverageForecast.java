@@ -211,8 +211,7 @@ public record CoverageForecast(List<ServiceForecast> services) {
         if (e.by().equals(JAVAAGENT)) {
           yield f;
         }
-        Optional<RewriteId> by =
-            Stream.of(RewriteId.values()).filter(r -> r.id().equals(e.by())).findFirst();
+        Optional<RewriteId> by = RewriteId.find(e.by());
         if (by.isPresent() && by.get() == f.rewrite()) {
           yield f;
         }
@@ -378,10 +377,8 @@ public record CoverageForecast(List<ServiceForecast> services) {
     for (String key : dependencies) {
       String[] ga = key.split(":", 2);
       for (Library l : LibraryCatalog.byCoordinates(ga[0].strip(), ga[1].strip())) {
-        Optional<RewriteId> rewrite = Stream.of(RewriteId.values())
-            .filter(r -> r.id().equals(l.onboarding().rewrite())
-                && Rewrites.registersServletFilter(r))
-            .findFirst();
+        Optional<RewriteId> rewrite = RewriteId.find(l.onboarding().rewrite())
+            .filter(Rewrites::registersServletFilter);
         if (rewrite.isPresent()
             && anySource(sources, Rewrites.byId(rewrite.get())::precondition)) {
           return rewrite.get().id();
@@ -396,8 +393,7 @@ public record CoverageForecast(List<ServiceForecast> services) {
    * rewrite only when it is one of {@link Rewrites#springBootStarter()}; other steps always.
    */
   private static boolean appliesWithStarter(String id) {
-    Optional<RewriteId> rewrite =
-        Stream.of(RewriteId.values()).filter(r -> r.id().equals(id)).findFirst();
+    Optional<RewriteId> rewrite = RewriteId.find(id);
     if (rewrite.isEmpty()) {
       return false;
     }
