@@ -300,22 +300,25 @@ final class SpanStore {
    * the hole so that lookups never stop early, without tombstones.
    */
   private void delete(int i) {
+    long[] t = table;
+    int m = mask;
+    int sh = shift;
     int hole = i;
     int j = i;
     while (true) {
-      j = (j + 1) & mask;
-      long e = table[j];
+      j = (j + 1) & m;
+      long e = t[j];
       if (e == 0) {
         break;
       }
-      int entryHome = home((int) (e >>> 32));
-      // The entry at j may move to the hole unless its home lies cyclically in (hole, j].
-      if (((j - entryHome) & mask) >= ((j - hole) & mask)) {
-        table[hole] = e;
-        hole = j;
-      }
+      // The entry at j may move to the hole unless its home lies cyclically in (hole, j]. Written
+      // without a branch (the outcome is a coin toss): a copy left in the hole when it does not
+      // move is overwritten by the next move or by the final clear.
+      int displacement = (j - (int) (e >>> 32 >>> sh)) & m;
+      t[hole] = e;
+      hole = displacement >= ((j - hole) & m) ? j : hole;
     }
-    table[hole] = 0;
+    t[hole] = 0;
   }
 
   private void resize(int length) {
