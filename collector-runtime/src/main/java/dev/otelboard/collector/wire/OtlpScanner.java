@@ -5,6 +5,8 @@ import static dev.otelboard.collector.wire.ProtoReader.FIXED64;
 import static dev.otelboard.collector.wire.ProtoReader.LEN;
 import static dev.otelboard.collector.wire.ProtoReader.VARINT;
 import static dev.otelboard.collector.wire.ProtoReader.fields;
+import static dev.otelboard.collector.wire.ProtoReader.longBigEndian;
+import static dev.otelboard.collector.wire.ProtoReader.longLittleEndian;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
@@ -57,6 +59,7 @@ final class OtlpScanner {
   private static final int T_LOG_SEVERITY = 2 << 3 | VARINT;
   private static final int T_LOG_SEVERITY_TEXT = 3 << 3 | LEN;
   private static final int T_LOG_BODY = 5 << 3 | LEN;
+  private static final int T_LOG_ATTRIBUTE = 6 << 3 | LEN;
   private static final int T_LOG_FLAGS = 8 << 3 | FIXED32;
   private static final int T_LOG_TRACE_ID = 9 << 3 | LEN;
   private static final int T_LOG_SPAN_ID = 10 << 3 | LEN;
@@ -169,6 +172,43 @@ final class OtlpScanner {
     int kind = 0;
     int nameOff = 0;
     int nameLen = 0;
+    // Fast path: the fields before the attributes in field-number order, as every SDK writes
+    // them, each with a one-byte length or value. A field that differs (or is absent) is left to
+    // the checked loop below, which then reads it exactly as it would have, so results and errors
+    // are the same; only the tag dispatch and the varint loops are saved.
+    byte[] b = buf;
+    int p = r.pos;
+    if (end - p >= 18 && b[p] == T_SPAN_TRACE_ID && b[p + 1] == 16) {
+      hi = longBigEndian(b, p + 2);
+      lo = longBigEndian(b, p + 10);
+      p += 18;
+    }
+    if (end - p >= 10 && b[p] == T_SPAN_SPAN_ID && b[p + 1] == 8) {
+      spanId = longBigEndian(b, p + 2);
+      p += 10;
+    }
+    if (end - p >= 10 && b[p] == T_SPAN_PARENT && b[p + 1] == 8) {
+      parent = longBigEndian(b, p + 2);
+      p += 10;
+    }
+    if (end - p >= 2 && b[p] == T_SPAN_NAME && b[p + 1] >= 0 && b[p + 1] <= end - p - 2) {
+      nameLen = b[p + 1];
+      nameOff = p + 2;
+      p = nameOff + nameLen;
+    }
+    if (end - p >= 2 && b[p] == T_SPAN_KIND && b[p + 1] >= 0) {
+      kind = b[p + 1];
+      p += 2;
+    }
+    if (end - p >= 9 && b[p] == T_SPAN_START) {
+      start = longLittleEndian(b, p + 1);
+      p += 9;
+    }
+    if (end - p >= 9 && b[p] == T_SPAN_END) {
+      stop = longLittleEndian(b, p + 1);
+      p += 9;
+    }
+    r.pos = p;
     while (r.pos < end) {
       if (skipShortFields(T_SPAN_ATTRIBUTE, end)) {
         continue;
@@ -309,6 +349,51 @@ final class OtlpScanner {
     long spanId = 0;
     int bodyOff = 0;
     int bodyLen = -1;
+    // Fast path, as for spans: the fields in field-number order with one-byte lengths.
+    byte[] b = buf;
+    int p = r.pos;
+    if (end - p >= 9 && b[p] == T_LOG_TIME) {
+      time = longLittleEndian(b, p + 1);
+      p += 9;
+    }
+    if (end - p >= 2 && b[p] == T_LOG_SEVERITY && b[p + 1] >= 0) {
+      severity = b[p + 1];
+      p += 2;
+    }
+    if (end - p >= 2 && b[p] == T_LOG_SEVERITY_TEXT && b[p + 1] >= 0 && b[p + 1] <= end - p - 2) {
+      p += 2 + b[p + 1];
+    }
+    // A body that is one string value: AnyValue's field 1 filling it, both lengths one byte.
+    if (end - p >= 4
+        && b[p] == T_LOG_BODY
+        && b[p + 1] >= 2
+        && b[p + 1] <= end - p - 2
+        && b[p + 2] == T_STRING_VALUE
+        && b[p + 3] == b[p + 1] - 2) {
+      bodyOff = p + 4;
+      bodyLen = b[p + 3];
+      p = bodyOff + bodyLen;
+    }
+    r.pos = p;
+    skipShortFields(T_LOG_ATTRIBUTE, end);
+    p = r.pos;
+    if (end - p >= 5 && b[p] == T_LOG_FLAGS) {
+      p += 5;
+    }
+    if (end - p >= 18 && b[p] == T_LOG_TRACE_ID && b[p + 1] == 16) {
+      hi = longBigEndian(b, p + 2);
+      lo = longBigEndian(b, p + 10);
+      p += 18;
+    }
+    if (end - p >= 10 && b[p] == T_LOG_SPAN_ID && b[p + 1] == 8) {
+      spanId = longBigEndian(b, p + 2);
+      p += 10;
+    }
+    if (end - p >= 9 && b[p] == T_LOG_OBSERVED) {
+      observed = longLittleEndian(b, p + 1);
+      p += 9;
+    }
+    r.pos = p;
     while (r.pos < end) {
       int tag = r.readTag(end);
       switch (tag) {

@@ -140,6 +140,16 @@ final class ProtoReader {
     skipBytes(4, end);
   }
 
+  /** The 8 bytes at {@code at} as a big-endian long (an id); the caller has checked they are there. */
+  static long longBigEndian(byte[] buf, int at) {
+    return (long) LONG_BE.get(buf, at);
+  }
+
+  /** The 8 bytes at {@code at} as a little-endian long (a fixed64); checked by the caller. */
+  static long longLittleEndian(byte[] buf, int at) {
+    return (long) LONG_LE.get(buf, at);
+  }
+
   /** Reads 8 bytes as a big-endian long; the caller has checked they are there. */
   long readLongBigEndian() {
     long value = (long) LONG_BE.get(buf, pos);
