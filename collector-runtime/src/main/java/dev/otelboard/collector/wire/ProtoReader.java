@@ -150,6 +150,23 @@ final class ProtoReader {
     return (long) LONG_LE.get(buf, at);
   }
 
+  /**
+   * Skips a run of fields with tag {@code tag} (one byte) from {@code p} whose lengths fit one byte
+   * and stay inside {@code end}, and returns where the run ends: the bulk of a span is such
+   * attributes, and this costs a few instructions each. Anything else is left to the checked path.
+   * Static, on locals: a loop over the {@link #pos} field would store it at every step.
+   */
+  static int skipShortFields(byte[] buf, int p, int end, int tag) {
+    while (end - p >= 2 && buf[p] == tag) {
+      int len = buf[p + 1];
+      if (len < 0 || len > end - p - 2) {
+        break;
+      }
+      p += 2 + len;
+    }
+    return p;
+  }
+
   /** Reads 8 bytes as a big-endian long; the caller has checked they are there. */
   long readLongBigEndian() {
     long value = (long) LONG_BE.get(buf, pos);
