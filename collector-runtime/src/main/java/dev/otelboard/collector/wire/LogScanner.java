@@ -192,7 +192,7 @@ final class LogScanner {
         case T_SPAN_ID -> spanId = s.spanIdField(end, index, "log record", "span_id");
         case T_BODY -> {
           int len = r.readLength(end);
-          s.anyValue(r.pos + len);
+          s.anyValue(r.pos + len, bodyOff, bodyLen);
           bodyOff = s.stringOff;
           bodyLen = s.stringLen;
         }

@@ -134,8 +134,8 @@ final class OtlpScanner {
   private void resourceAttribute(int end) throws MalformedOtlpException {
     int keyOff = 0;
     int keyLen = 0;
-    int valueOff = -1;
-    int valueLen = 0;
+    int valueOff = 0;
+    int valueLen = -1;
     while (r.pos < end) {
       int tag = r.readTag(end);
       if (tag == T_KEY) {
@@ -144,14 +144,14 @@ final class OtlpScanner {
         r.pos += keyLen;
       } else if (tag == T_VALUE) {
         int len = r.readLength(end);
-        anyValue(r.pos + len);
-        valueOff = stringLen < 0 ? -1 : stringOff;
+        anyValue(r.pos + len, valueOff, valueLen);
+        valueOff = stringOff;
         valueLen = stringLen;
       } else {
         r.skipField(tag, end, KEY_VALUE, "KeyValue");
       }
     }
-    if (valueOff < 0) {
+    if (valueLen < 0) {
       return;
     }
     if (asciiEquals(keyOff, keyLen, SERVICE_NAME)) {
@@ -165,9 +165,12 @@ final class OtlpScanner {
 
   /**
    * Scans an AnyValue, leaving its string value in {@link #stringOff}/{@link #stringLen}, or -1 in
-   * {@code stringLen} when the value is of another kind or unset. Nested values are skipped.
+   * {@code stringLen} when the value is of another kind or unset. Nested values are skipped. A
+   * message field sent twice is merged, as protobuf does: {@code off}/{@code len} is the value the
+   * field's earlier occurrences left ({@code len} -1 for none or not a string), and it stays when
+   * this occurrence sets no member of the oneof.
    */
-  void anyValue(int end) throws MalformedOtlpException {
+  void anyValue(int end, int off, int len) throws MalformedOtlpException {
     int p = r.pos;
     // The usual value: one string field filling the message, with a one-byte length.
     if (end - p >= 2 && buf[p] == T_STRING_VALUE && buf[p + 1] == end - p - 2) {
@@ -176,8 +179,8 @@ final class OtlpScanner {
       r.pos = end;
       return;
     }
-    stringOff = 0;
-    stringLen = -1;
+    stringOff = off;
+    stringLen = len;
     while (r.pos < end) {
       int tag = r.readTag(end);
       if (tag == T_STRING_VALUE) {

@@ -140,7 +140,7 @@ final class ProtoReader {
     skipBytes(4, end);
   }
 
-  /** The 8 bytes at {@code at} as a big-endian long (an id); the caller has checked they are there. */
+  /** The 8 bytes at {@code at} as a big-endian long (an id); checked by the caller. */
   static long longBigEndian(byte[] buf, int at) {
     return (long) LONG_BE.get(buf, at);
   }
