@@ -90,16 +90,22 @@ final class LogScanner {
     int nameOff = 0;
     int nameLen = 0;
     while (r.pos < end) {
-      int tag = r.readTag(end);
+      int len = r.readShortLengthField(T_ITEM, end);
+      int tag = T_ITEM;
+      if (len < 0) {
+        tag = r.readTag(end);
+        if (tag == T_ITEM) {
+          len = r.readLength(end);
+        }
+      }
       if (tag == T_ITEM) {
-        int len = r.readLength(end);
         if (batch.count() == 0) {
-          batch.reserve(s.rowsGuess(len));
+          batch.reserve(s.rowsGuess(len, end));
         }
         logRecord(batch, r.pos + len, scopeIndex);
       } else if (tag == T_SCOPE) {
-        int len = r.readLength(end);
-        int scopeEnd = r.pos + len;
+        int scopeLen = r.readLength(end);
+        int scopeEnd = r.pos + scopeLen;
         while (r.pos < scopeEnd) {
           int scopeTag = r.readTag(scopeEnd);
           if (scopeTag == T_SCOPE_NAME) {

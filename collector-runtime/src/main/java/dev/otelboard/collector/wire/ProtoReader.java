@@ -109,6 +109,34 @@ final class ProtoReader {
     throw malformed("varint longer than 10 bytes at byte " + (pos - base));
   }
 
+  /**
+   * Reads the one-byte tag {@code tag} and a length of one or two bytes that fits before {@code
+   * end}, as an item of a repeated field mostly is, and returns the length, the cursor after it;
+   * returns -1 with the cursor unmoved when the bytes are anything else, for the checked path.
+   */
+  int readShortLengthField(int tag, int end) {
+    byte[] b = buf;
+    int p = pos;
+    if (end - p < 3 || b[p] != tag) {
+      return -1;
+    }
+    int len = b[p + 1];
+    int at = p + 2;
+    if (len < 0) {
+      int high = b[at];
+      if (high < 0) {
+        return -1;
+      }
+      len = len & 0x7F | high << 7;
+      at++;
+    }
+    if (len > end - at) {
+      return -1;
+    }
+    pos = at;
+    return len;
+  }
+
   /** Reads a length prefix and checks that that many bytes remain before {@code end}. */
   int readLength(int end) throws MalformedOtlpException {
     int at = pos;

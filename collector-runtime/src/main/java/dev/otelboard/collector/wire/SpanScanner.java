@@ -84,11 +84,17 @@ final class SpanScanner {
   private void scopeSpans(SpanBatch batch, int end, int resourceIndex)
       throws MalformedOtlpException {
     while (r.pos < end) {
-      int tag = r.readTag(end);
+      int len = r.readShortLengthField(T_ITEM, end);
+      int tag = T_ITEM;
+      if (len < 0) {
+        tag = r.readTag(end);
+        if (tag == T_ITEM) {
+          len = r.readLength(end);
+        }
+      }
       if (tag == T_ITEM) {
-        int len = r.readLength(end);
         if (batch.count() == 0) {
-          batch.reserve(s.rowsGuess(len));
+          batch.reserve(s.rowsGuess(len, end));
         }
         span(batch, r.pos + len, resourceIndex);
       } else {
