@@ -15,95 +15,79 @@ import java.util.Objects;
  * published.
  */
 public final class LogBatch {
+  /** Longs per row: time, trace id hi, lo, span id, body, severity and scope. */
+  private static final int ROW = 6;
+
+  private static final int BODY = 4;
+  private static final int SEVERITY_SCOPE = 5;
+
   private final byte[] buf;
   private final List<Resource> resources = new ArrayList<>();
   private final List<Resource> resourcesView = Collections.unmodifiableList(resources);
   private int count;
-  private long[] timeNanos;
-  private long[] traceIdHi;
-  private long[] traceIdLo;
-  private long[] spanId;
-  private int[] severityNumber;
-  private int[] resource;
-  private int[] scope;
-  private int[] bodyOffset;
+  private int capacity;
 
-  /** -1 when the body is absent or not a string. */
-  private int[] bodyLength;
+  /**
+   * One row of {@link #ROW} longs per record, written as one run of memory (see SpanBatch): body
+   * offset and length (-1 when absent or not a string), severity and scope share a long each; a
+   * record's resource is its scope's.
+   */
+  private long[] rows = new long[0];
 
   private int scopeCount;
   private int[] scopeNameOffset = new int[4];
   private int[] scopeNameLength = new int[4];
+  private int[] scopeResource = new int[4];
 
-  LogBatch(byte[] buf, int capacity) {
+  LogBatch(byte[] buf) {
     this.buf = buf;
-    timeNanos = new long[capacity];
-    traceIdHi = new long[capacity];
-    traceIdLo = new long[capacity];
-    spanId = new long[capacity];
-    severityNumber = new int[capacity];
-    resource = new int[capacity];
-    scope = new int[capacity];
-    bodyOffset = new int[capacity];
-    bodyLength = new int[capacity];
   }
 
   void add(
-      long time,
-      int severity,
-      long hi,
-      long lo,
-      long span,
-      int bodyOff,
-      int bodyLen,
-      int resourceIndex,
-      int scopeIndex) {
-    if (count == timeNanos.length) {
-      grow();
+      long time, int severity, long hi, long lo, long span, int bodyOff, int bodyLen, int scope) {
+    if (count == capacity) {
+      resize(Math.max(8, capacity * 2));
     }
-    int i = count++;
-    timeNanos[i] = time;
-    severityNumber[i] = severity;
-    traceIdHi[i] = hi;
-    traceIdLo[i] = lo;
-    spanId[i] = span;
-    bodyOffset[i] = bodyOff;
-    bodyLength[i] = bodyLen;
-    resource[i] = resourceIndex;
-    scope[i] = scopeIndex;
-  }
-
-  private void grow() {
-    resize(Math.max(8, timeNanos.length * 2));
+    int at = count++ * ROW;
+    long[] row = rows;
+    row[at] = time;
+    row[at + 1] = hi;
+    row[at + 2] = lo;
+    row[at + 3] = span;
+    row[at + BODY] = (long) bodyOff << 32 | bodyLen & 0xFFFF_FFFFL;
+    row[at + SEVERITY_SCOPE] = (long) severity << 32 | scope & 0xFFFF_FFFFL;
   }
 
   /** Makes room for {@code rows} rows in all, so that a well-guessed batch never copies. */
   void reserve(int rows) {
-    if (rows > timeNanos.length) {
+    if (rows > capacity) {
       resize(rows);
     }
   }
 
-  private void resize(int capacity) {
-    timeNanos = Arrays.copyOf(timeNanos, capacity);
-    traceIdHi = Arrays.copyOf(traceIdHi, capacity);
-    traceIdLo = Arrays.copyOf(traceIdLo, capacity);
-    spanId = Arrays.copyOf(spanId, capacity);
-    severityNumber = Arrays.copyOf(severityNumber, capacity);
-    resource = Arrays.copyOf(resource, capacity);
-    scope = Arrays.copyOf(scope, capacity);
-    bodyOffset = Arrays.copyOf(bodyOffset, capacity);
-    bodyLength = Arrays.copyOf(bodyLength, capacity);
+  private void resize(int newCapacity) {
+    rows = count == 0 ? new long[newCapacity * ROW] : Arrays.copyOf(rows, newCapacity * ROW);
+    capacity = newCapacity;
   }
 
-  /** Adds the scope whose index {@link #nextScope()} handed out. */
-  void addScope(int nameOff, int nameLen) {
+  private long at(int i, int column) {
+    return rows[Objects.checkIndex(i, count) * ROW + column];
+  }
+
+  private int scope(int i) {
+    return (int) at(i, SEVERITY_SCOPE);
+  }
+
+  /** Adds the scope whose index {@link #nextScope()} handed out, of resource {@code resource}. */
+  void addScope(int nameOff, int nameLen, int resource) {
     if (scopeCount == scopeNameOffset.length) {
       scopeNameOffset = Arrays.copyOf(scopeNameOffset, scopeCount * 2);
       scopeNameLength = Arrays.copyOf(scopeNameLength, scopeCount * 2);
+      scopeResource = Arrays.copyOf(scopeResource, scopeCount * 2);
     }
     scopeNameOffset[scopeCount] = nameOff;
     scopeNameLength[scopeCount] = nameLen;
+    scopeResource[scopeCount] = resource;
     scopeCount++;
   }
 
@@ -125,49 +109,49 @@ public final class LogBatch {
    * former is 0 (unknown); 0 when both are.
    */
   public long timeNanos(int i) {
-    return timeNanos[Objects.checkIndex(i, count)];
+    return at(i, 0);
   }
 
   /** Record {@code i}'s OTLP {@code SeverityNumber} (0 unspecified, 9 INFO, 17 ERROR, ...). */
   public int severityNumber(int i) {
-    return severityNumber[Objects.checkIndex(i, count)];
+    return (int) (at(i, SEVERITY_SCOPE) >> 32);
   }
 
   /** The first 8 bytes of record {@code i}'s trace id, big-endian; 0 with no trace id. */
   public long traceIdHi(int i) {
-    return traceIdHi[Objects.checkIndex(i, count)];
+    return at(i, 1);
   }
 
   /** The last 8 bytes of record {@code i}'s trace id, big-endian; 0 with no trace id. */
   public long traceIdLo(int i) {
-    return traceIdLo[Objects.checkIndex(i, count)];
+    return at(i, 2);
   }
 
   /** Record {@code i}'s span id, big-endian; 0 with no span id. */
   public long spanId(int i) {
-    return spanId[Objects.checkIndex(i, count)];
+    return at(i, 3);
   }
 
   /** Whether record {@code i} carries a valid (non-zero) trace id and span id. */
   public boolean hasTraceContext(int i) {
-    Objects.checkIndex(i, count);
-    return (traceIdHi[i] | traceIdLo[i]) != 0 && spanId[i] != 0;
+    int at = Objects.checkIndex(i, count) * ROW;
+    return (rows[at + 1] | rows[at + 2]) != 0 && rows[at + 3] != 0;
   }
 
   /** Record {@code i}'s body when it is a string {@code AnyValue}, otherwise null. */
   public String body(int i) {
-    Objects.checkIndex(i, count);
-    return bodyLength[i] < 0 ? null : new String(buf, bodyOffset[i], bodyLength[i], UTF_8);
+    long body = at(i, BODY);
+    return (int) body < 0 ? null : new String(buf, (int) (body >>> 32), (int) body, UTF_8);
   }
 
   /** Where record {@code i}'s UTF-8 string body starts in {@link #buffer()}. */
   public int bodyOffset(int i) {
-    return bodyOffset[Objects.checkIndex(i, count)];
+    return (int) (at(i, BODY) >>> 32);
   }
 
   /** Length in bytes of record {@code i}'s string body, or -1 when it has none. */
   public int bodyLength(int i) {
-    return bodyLength[Objects.checkIndex(i, count)];
+    return (int) at(i, BODY);
   }
 
   /**
@@ -175,23 +159,23 @@ public final class LogBatch {
    * appenders put the logger name there.
    */
   public String scopeName(int i) {
-    int s = scope[Objects.checkIndex(i, count)];
+    int s = scope(i);
     return new String(buf, scopeNameOffset[s], scopeNameLength[s], UTF_8);
   }
 
   /** Where record {@code i}'s UTF-8 scope name starts in {@link #buffer()}. */
   public int scopeNameOffset(int i) {
-    return scopeNameOffset[scope[Objects.checkIndex(i, count)]];
+    return scopeNameOffset[scope(i)];
   }
 
   /** Length in bytes of record {@code i}'s scope name. */
   public int scopeNameLength(int i) {
-    return scopeNameLength[scope[Objects.checkIndex(i, count)]];
+    return scopeNameLength[scope(i)];
   }
 
   /** Index into {@link #resources()} of record {@code i}'s resource. */
   public int resource(int i) {
-    return resource[Objects.checkIndex(i, count)];
+    return scopeResource[scope(i)];
   }
 
   /**

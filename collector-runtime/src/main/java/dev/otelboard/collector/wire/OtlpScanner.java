@@ -1,6 +1,5 @@
 package dev.otelboard.collector.wire;
 
-import static dev.otelboard.collector.wire.ProtoReader.FIXED32;
 import static dev.otelboard.collector.wire.ProtoReader.FIXED64;
 import static dev.otelboard.collector.wire.ProtoReader.LEN;
 import static dev.otelboard.collector.wire.ProtoReader.VARINT;
@@ -8,73 +7,51 @@ import static dev.otelboard.collector.wire.ProtoReader.fields;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Walks the messages of the OTLP trace and log export requests down to spans and log records (data
- * points: {@link MetricPointCounter}). Each message is a loop over its fields up to its end; the
- * fields correlation needs are read, every other field is skipped by its wire type. One instance
- * per request.
+ * What the trace and log scanners ({@link SpanScanner}, {@link LogScanner}) share: the cursor over
+ * one export request, the two resource attributes correlation needs, string attribute values, and
+ * the sizing of batches. Each message is a loop over its fields up to its end; the fields
+ * correlation needs are read, every other field is skipped by its wire type. One instance per
+ * request.
  */
 final class OtlpScanner {
   // Wire types of every known field of the messages walked here (opentelemetry-proto 1.11).
   static final long EXPORT_REQUEST = fields(1, LEN);
   static final long RESOURCE_SIGNAL = fields(1, LEN, 2, LEN, 3, LEN);
   static final long SCOPE_SIGNAL = fields(1, LEN, 2, LEN, 3, LEN);
+  static final long SCOPE = fields(1, LEN, 2, LEN, 3, LEN, 4, VARINT);
   private static final long RESOURCE = fields(1, LEN, 2, VARINT, 3, LEN);
   private static final long KEY_VALUE = fields(1, LEN, 2, LEN, 3, VARINT);
   private static final long ANY_VALUE =
       fields(1, LEN, 2, VARINT, 3, VARINT, 4, FIXED64, 5, LEN, 6, LEN, 7, LEN, 8, VARINT);
-  private static final long SCOPE = fields(1, LEN, 2, LEN, 3, LEN, 4, VARINT);
-  private static final long SPAN =
-      fields(
-          1, LEN, 2, LEN, 3, LEN, 4, LEN, 5, LEN, 6, VARINT, 7, FIXED64, 8, FIXED64, 9, LEN, 10,
-          VARINT, 11, LEN, 12, VARINT, 13, LEN, 14, VARINT, 15, LEN, 16, FIXED32);
-  private static final long LOG_RECORD =
-      fields(
-          1, FIXED64, 2, VARINT, 3, LEN, 5, LEN, 6, LEN, 7, VARINT, 8, FIXED32, 9, LEN, 10, LEN, 11,
-          FIXED64, 12, LEN);
 
   static final int T_RESOURCE_SIGNAL = 1 << 3 | LEN;
-  private static final int T_RESOURCE = 1 << 3 | LEN;
+  static final int T_RESOURCE = 1 << 3 | LEN;
   static final int T_SCOPE_SIGNAL = 2 << 3 | LEN;
   static final int T_ITEM = 2 << 3 | LEN;
-  private static final int T_SCOPE = 1 << 3 | LEN;
-  private static final int T_SCOPE_NAME = 1 << 3 | LEN;
+  static final int T_SCOPE = 1 << 3 | LEN;
+  static final int T_STRING_VALUE = 1 << 3 | LEN;
   private static final int T_ATTRIBUTE = 1 << 3 | LEN;
   private static final int T_KEY = 1 << 3 | LEN;
   private static final int T_VALUE = 2 << 3 | LEN;
-  private static final int T_STRING_VALUE = 1 << 3 | LEN;
-
-  private static final int T_SPAN_TRACE_ID = 1 << 3 | LEN;
-  private static final int T_SPAN_SPAN_ID = 2 << 3 | LEN;
-  private static final int T_SPAN_PARENT = 4 << 3 | LEN;
-  private static final int T_SPAN_NAME = 5 << 3 | LEN;
-  private static final int T_SPAN_KIND = 6 << 3 | VARINT;
-  private static final int T_SPAN_START = 7 << 3 | FIXED64;
-  private static final int T_SPAN_END = 8 << 3 | FIXED64;
-  private static final int T_SPAN_ATTRIBUTE = 9 << 3 | LEN;
-  private static final int T_SPAN_STATUS = 15 << 3 | LEN;
-
-  private static final int T_LOG_TIME = 1 << 3 | FIXED64;
-  private static final int T_LOG_SEVERITY = 2 << 3 | VARINT;
-  private static final int T_LOG_SEVERITY_TEXT = 3 << 3 | LEN;
-  private static final int T_LOG_BODY = 5 << 3 | LEN;
-  private static final int T_LOG_FLAGS = 8 << 3 | FIXED32;
-  private static final int T_LOG_TRACE_ID = 9 << 3 | LEN;
-  private static final int T_LOG_SPAN_ID = 10 << 3 | LEN;
-  private static final int T_LOG_OBSERVED = 11 << 3 | FIXED64;
 
   private static final String SERVICE_NAME = "service.name";
   private static final String SERVICE_INSTANCE_ID = "service.instance.id";
 
   /**
    * At most this many rows per remaining request byte are reserved from a guess, so a hostile
-   * request of tiny items cannot make a batch reserve many times its own size (a batch row is
-   * 52 bytes); past it, batches grow by doubling as their rows arrive.
+   * request of tiny items cannot make a batch reserve many times its own size (a batch row is 48
+   * or 64 bytes); past it, batches grow by doubling as their rows arrive.
    */
   private static final int MIN_BYTES_PER_RESERVED_ROW = 48;
 
-  private final ProtoReader r;
-  private final byte[] buf;
-  private final int end;
+  /** Items whose mean size sizes a batch. */
+  private static final int SAMPLE_ITEMS = 8;
+
+  final ProtoReader r;
+  final byte[] buf;
+
+  /** The end of the request in {@link #buf}. */
+  final int end;
 
   /** Spans or log records seen so far, rejected ones included; names them in messages. */
   private int ordinal;
@@ -84,9 +61,12 @@ final class OtlpScanner {
   private int serviceNameLen;
   private int instanceIdOff;
   private int instanceIdLen;
-  // The last AnyValue scanned: its string value, or -1 when its value is not a string.
-  private int stringOff;
-  private int stringLen;
+
+  /** The string value of the last AnyValue scanned: where it starts in {@link #buf}. */
+  int stringOff;
+
+  /** The length of {@link #stringOff}'s value, or -1 when that AnyValue is not a string. */
+  int stringLen;
 
   OtlpScanner(byte[] buf, int off, int len) {
     this.r = new ProtoReader(buf, off);
@@ -94,133 +74,49 @@ final class OtlpScanner {
     this.end = off + len;
   }
 
+  /** The index of the next span or log record in the request, for error messages. */
+  int nextOrdinal() {
+    return ordinal++;
+  }
+
   /**
-   * Rows to reserve when an item of {@code itemLen} bytes starts at the cursor: the rest of the
-   * request divided by that item's size on the wire, plus a little. Items of one request are
-   * usually alike, so the batch is allocated once at about the right size instead of guessed and
-   * grown (growing copied every column once or twice per request).
+   * Rows to reserve when an item of {@code itemLen} bytes starts at the cursor, in a scope ending
+   * at {@code scopeEnd}: the rest of the request divided by the mean wire size of this item and up
+   * to {@link #SAMPLE_ITEMS} - 1 that follow, plus a little. Items of one request are alike on
+   * average, so the batch is allocated once at about the right size (the first item alone is
+   * often a smaller root span: 20% too many rows for the load generator's requests, each row
+   * zeroed for nothing).
    */
-  private int rowsGuess(int itemLen) {
+  int rowsGuess(int itemLen, int scopeEnd) {
+    byte[] b = buf;
+    int items = 1;
+    long bytes = itemLen + 2;
+    // A lenient peek: an item not where expected ends it; the scan proper checks everything.
+    int p = r.pos + itemLen;
+    while (items < SAMPLE_ITEMS && scopeEnd - p >= 3 && b[p] == T_ITEM) {
+      int len = b[p + 1];
+      int size = 2;
+      if (len < 0) {
+        if (b[p + 2] < 0) {
+          break;
+        }
+        len = len & 0x7F | b[p + 2] << 7;
+        size = 3;
+      }
+      if (len > scopeEnd - p - size) {
+        break;
+      }
+      bytes += len + size;
+      items++;
+      p += size + len;
+    }
     int left = end - r.pos + 2;
-    int rows = left / (itemLen + 2);
+    int rows = (int) (left * (long) items / bytes);
     return Math.min(rows + (rows >>> 4) + 4, left / MIN_BYTES_PER_RESERVED_ROW + 8);
   }
 
-  // ---- traces -------------------------------------------------------------------------------
-
-  SpanBatch scanTraces() throws MalformedOtlpException {
-    SpanBatch batch = new SpanBatch(buf, 0);
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_RESOURCE_SIGNAL) {
-        int len = r.readLength(end);
-        resourceSpans(batch, r.pos + len);
-      } else {
-        r.skipField(tag, end, EXPORT_REQUEST, "ExportTraceServiceRequest");
-      }
-    }
-    return batch;
-  }
-
-  private void resourceSpans(SpanBatch batch, int end) throws MalformedOtlpException {
-    // The resource may follow its spans on the wire, so spans get the index now and the
-    // resource is added once the whole ResourceSpans has been read.
-    int resourceIndex = batch.resources().size();
-    startResource();
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_SCOPE_SIGNAL) {
-        int len = r.readLength(end);
-        scopeSpans(batch, r.pos + len, resourceIndex);
-      } else if (tag == T_RESOURCE) {
-        int len = r.readLength(end);
-        resource(r.pos + len);
-      } else {
-        r.skipField(tag, end, RESOURCE_SIGNAL, "ResourceSpans");
-      }
-    }
-    batch.addResource(finishResource());
-  }
-
-  private void scopeSpans(SpanBatch batch, int end, int resourceIndex)
-      throws MalformedOtlpException {
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_ITEM) {
-        int len = r.readLength(end);
-        if (batch.count() == 0) {
-          batch.reserve(rowsGuess(len));
-        }
-        span(batch, r.pos + len, resourceIndex);
-      } else {
-        r.skipField(tag, end, SCOPE_SIGNAL, "ScopeSpans");
-      }
-    }
-  }
-
-  private void span(SpanBatch batch, int end, int resourceIndex) throws MalformedOtlpException {
-    int index = ordinal++;
-    long hi = 0;
-    long lo = 0;
-    long spanId = 0;
-    long parent = 0;
-    long start = 0;
-    long stop = 0;
-    int kind = 0;
-    int nameOff = 0;
-    int nameLen = 0;
-    while (r.pos < end) {
-      if (skipShortFields(T_SPAN_ATTRIBUTE, end)) {
-        continue;
-      }
-      int tag = r.readTag(end);
-      if (tag == T_SPAN_ATTRIBUTE) {
-        // Most fields of a span are attributes: skip them by length before the switch.
-        int len = r.readLength(end);
-        r.pos += len;
-        continue;
-      }
-      switch (tag) {
-        case T_SPAN_TRACE_ID -> {
-          int len = r.readLength(end);
-          if (len == 16) {
-            hi = r.readLongBigEndian();
-            lo = r.readLongBigEndian();
-          } else if (len == 0) {
-            hi = 0;
-            lo = 0;
-          } else {
-            throw r.malformed("span " + index + ": trace_id has " + len + " bytes, want 16");
-          }
-        }
-        case T_SPAN_SPAN_ID -> spanId = spanIdField(end, index, "span", "span_id");
-        case T_SPAN_PARENT -> parent = spanIdField(end, index, "span", "parent_span_id");
-        case T_SPAN_NAME -> {
-          nameLen = r.readLength(end);
-          nameOff = r.pos;
-          r.pos += nameLen;
-        }
-        case T_SPAN_KIND -> kind = (int) r.readVarint(end);
-        case T_SPAN_START -> start = r.readFixed64(end);
-        case T_SPAN_END -> stop = r.readFixed64(end);
-        // The bulk of a span, skipped by length without the generic field checks.
-        case T_SPAN_STATUS -> {
-          int len = r.readLength(end);
-          r.pos += len;
-        }
-        default -> r.skipField(tag, end, SPAN, "span", index);
-      }
-    }
-    if ((hi | lo) == 0 || spanId == 0) {
-      batch.reject();
-    } else {
-      batch.add(hi, lo, spanId, parent, kind, start, stop, resourceIndex, nameOff, nameLen);
-    }
-  }
-
-  /** An 8-byte id field; empty reads as 0 (absent). */
-  private long spanIdField(int end, int index, String item, String field)
-      throws MalformedOtlpException {
+  /** An 8-byte id field (span id, parent span id); empty reads as 0 (absent). */
+  long spanIdField(int end, int index, String item, String field) throws MalformedOtlpException {
     int len = r.readLength(end);
     if (len == 8) {
       return r.readLongBigEndian();
@@ -231,140 +127,16 @@ final class OtlpScanner {
     throw r.malformed(item + " " + index + ": " + field + " has " + len + " bytes, want 8");
   }
 
-  // ---- logs ---------------------------------------------------------------------------------
-
-  LogBatch scanLogs() throws MalformedOtlpException {
-    LogBatch batch = new LogBatch(buf, 0);
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_RESOURCE_SIGNAL) {
-        int len = r.readLength(end);
-        resourceLogs(batch, r.pos + len);
-      } else {
-        r.skipField(tag, end, EXPORT_REQUEST, "ExportLogsServiceRequest");
-      }
-    }
-    return batch;
-  }
-
-  private void resourceLogs(LogBatch batch, int end) throws MalformedOtlpException {
-    int resourceIndex = batch.resources().size();
-    startResource();
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_SCOPE_SIGNAL) {
-        int len = r.readLength(end);
-        scopeLogs(batch, r.pos + len, resourceIndex);
-      } else if (tag == T_RESOURCE) {
-        int len = r.readLength(end);
-        resource(r.pos + len);
-      } else {
-        r.skipField(tag, end, RESOURCE_SIGNAL, "ResourceLogs");
-      }
-    }
-    batch.addResource(finishResource());
-  }
-
-  private void scopeLogs(LogBatch batch, int end, int resourceIndex) throws MalformedOtlpException {
-    // Like the resource, the scope may follow its log records.
-    int scopeIndex = batch.nextScope();
-    int nameOff = 0;
-    int nameLen = 0;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_ITEM) {
-        int len = r.readLength(end);
-        if (batch.count() == 0) {
-          batch.reserve(rowsGuess(len));
-        }
-        logRecord(batch, r.pos + len, resourceIndex, scopeIndex);
-      } else if (tag == T_SCOPE) {
-        int len = r.readLength(end);
-        int scopeEnd = r.pos + len;
-        while (r.pos < scopeEnd) {
-          int scopeTag = r.readTag(scopeEnd);
-          if (scopeTag == T_SCOPE_NAME) {
-            nameLen = r.readLength(scopeEnd);
-            nameOff = r.pos;
-            r.pos += nameLen;
-          } else {
-            r.skipField(scopeTag, scopeEnd, SCOPE, "InstrumentationScope");
-          }
-        }
-      } else {
-        r.skipField(tag, end, SCOPE_SIGNAL, "ScopeLogs");
-      }
-    }
-    batch.addScope(nameOff, nameLen);
-  }
-
-  private void logRecord(LogBatch batch, int end, int resourceIndex, int scopeIndex)
-      throws MalformedOtlpException {
-    int index = ordinal++;
-    long time = 0;
-    long observed = 0;
-    int severity = 0;
-    long hi = 0;
-    long lo = 0;
-    long spanId = 0;
-    int bodyOff = 0;
-    int bodyLen = -1;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      switch (tag) {
-        case T_LOG_TIME -> time = r.readFixed64(end);
-        case T_LOG_OBSERVED -> observed = r.readFixed64(end);
-        case T_LOG_SEVERITY -> severity = (int) r.readVarint(end);
-        case T_LOG_TRACE_ID -> {
-          int len = r.readLength(end);
-          if (len == 16) {
-            hi = r.readLongBigEndian();
-            lo = r.readLongBigEndian();
-          } else if (len == 0) {
-            hi = 0;
-            lo = 0;
-          } else {
-            throw r.malformed("log record " + index + ": trace_id has " + len + " bytes, want 16");
-          }
-        }
-        case T_LOG_SPAN_ID -> spanId = spanIdField(end, index, "log record", "span_id");
-        case T_LOG_BODY -> {
-          int len = r.readLength(end);
-          anyValue(r.pos + len);
-          bodyOff = stringOff;
-          bodyLen = stringLen;
-        }
-        // Sent by every SDK, never needed: skipped without the generic field checks.
-        case T_LOG_SEVERITY_TEXT -> {
-          int len = r.readLength(end);
-          r.pos += len;
-        }
-        case T_LOG_FLAGS -> r.skipFixed32(end);
-        default -> r.skipField(tag, end, LOG_RECORD, "log record", index);
-      }
-    }
-    batch.add(
-        time != 0 ? time : observed,
-        severity,
-        hi,
-        lo,
-        spanId,
-        bodyOff,
-        bodyLen,
-        resourceIndex,
-        scopeIndex);
-  }
-
   // ---- resources and attribute values --------------------------------------------------------
 
-  private void startResource() {
+  void startResource() {
     serviceNameOff = -1;
     serviceNameLen = 0;
     instanceIdOff = -1;
     instanceIdLen = 0;
   }
 
-  private Resource finishResource() {
+  Resource finishResource() {
     return new Resource(
         serviceNameOff < 0
             ? Resource.UNKNOWN_SERVICE
@@ -372,7 +144,8 @@ final class OtlpScanner {
         instanceIdOff < 0 ? "" : new String(buf, instanceIdOff, instanceIdLen, UTF_8));
   }
 
-  private void resource(int end) throws MalformedOtlpException {
+  /** A Resource message ending at {@code end}; keeps the two attributes correlation needs. */
+  void resource(int end) throws MalformedOtlpException {
     while (r.pos < end) {
       int tag = r.readTag(end);
       if (tag == T_ATTRIBUTE) {
@@ -388,8 +161,8 @@ final class OtlpScanner {
   private void resourceAttribute(int end) throws MalformedOtlpException {
     int keyOff = 0;
     int keyLen = 0;
-    int valueOff = -1;
-    int valueLen = 0;
+    int valueOff = 0;
+    int valueLen = -1;
     while (r.pos < end) {
       int tag = r.readTag(end);
       if (tag == T_KEY) {
@@ -398,14 +171,14 @@ final class OtlpScanner {
         r.pos += keyLen;
       } else if (tag == T_VALUE) {
         int len = r.readLength(end);
-        anyValue(r.pos + len);
-        valueOff = stringLen < 0 ? -1 : stringOff;
+        anyValue(r.pos + len, valueOff, valueLen);
+        valueOff = stringOff;
         valueLen = stringLen;
       } else {
         r.skipField(tag, end, KEY_VALUE, "KeyValue");
       }
     }
-    if (valueOff < 0) {
+    if (valueLen < 0) {
       return;
     }
     if (asciiEquals(keyOff, keyLen, SERVICE_NAME)) {
@@ -419,9 +192,12 @@ final class OtlpScanner {
 
   /**
    * Scans an AnyValue, leaving its string value in {@link #stringOff}/{@link #stringLen}, or -1 in
-   * {@code stringLen} when the value is of another kind or unset. Nested values are skipped.
+   * {@code stringLen} when the value is of another kind or unset. Nested values are skipped. A
+   * message field sent twice is merged, as protobuf does: {@code off}/{@code len} is the value the
+   * field's earlier occurrences left ({@code len} -1 for none or not a string), and it stays when
+   * this occurrence sets no member of the oneof.
    */
-  private void anyValue(int end) throws MalformedOtlpException {
+  void anyValue(int end, int off, int len) throws MalformedOtlpException {
     int p = r.pos;
     // The usual value: one string field filling the message, with a one-byte length.
     if (end - p >= 2 && buf[p] == T_STRING_VALUE && buf[p + 1] == end - p - 2) {
@@ -430,8 +206,8 @@ final class OtlpScanner {
       r.pos = end;
       return;
     }
-    stringOff = 0;
-    stringLen = -1;
+    stringOff = off;
+    stringLen = len;
     while (r.pos < end) {
       int tag = r.readTag(end);
       if (tag == T_STRING_VALUE) {
@@ -447,25 +223,6 @@ final class OtlpScanner {
         }
       }
     }
-  }
-
-  /**
-   * Skips a run of fields with tag {@code tag} (one byte) whose lengths fit one byte and stay
-   * inside {@code end}: the bulk of a span is such attributes, and this costs a few instructions
-   * each. Anything else is left to the checked path. Returns whether it skipped any.
-   */
-  private boolean skipShortFields(int tag, int end) {
-    int start = r.pos;
-    int p = start;
-    while (end - p >= 2 && buf[p] == tag) {
-      int len = buf[p + 1];
-      if (len < 0 || len > end - p - 2) {
-        break;
-      }
-      p += 2 + len;
-    }
-    r.pos = p;
-    return p != start;
   }
 
   /** Compares key bytes to an ASCII constant without decoding them. */

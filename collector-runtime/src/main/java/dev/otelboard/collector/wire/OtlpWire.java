@@ -24,7 +24,7 @@ public final class OtlpWire {
    */
   public static SpanBatch scanTraces(byte[] buf, int off, int len) throws MalformedOtlpException {
     Objects.checkFromIndexSize(off, len, buf.length);
-    return new OtlpScanner(buf, off, len).scanTraces();
+    return new SpanScanner(new OtlpScanner(buf, off, len)).scan();
   }
 
   /**
@@ -39,7 +39,7 @@ public final class OtlpWire {
    */
   public static LogBatch scanLogs(byte[] buf, int off, int len) throws MalformedOtlpException {
     Objects.checkFromIndexSize(off, len, buf.length);
-    return new OtlpScanner(buf, off, len).scanLogs();
+    return new LogScanner(new OtlpScanner(buf, off, len)).scan();
   }
 
   /**

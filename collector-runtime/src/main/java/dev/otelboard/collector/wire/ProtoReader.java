@@ -109,6 +109,34 @@ final class ProtoReader {
     throw malformed("varint longer than 10 bytes at byte " + (pos - base));
   }
 
+  /**
+   * Reads the one-byte tag {@code tag} and a length of one or two bytes that fits before {@code
+   * end}, as an item of a repeated field mostly is, and returns the length, the cursor after it;
+   * returns -1 with the cursor unmoved when the bytes are anything else, for the checked path.
+   */
+  int readShortLengthField(int tag, int end) {
+    byte[] b = buf;
+    int p = pos;
+    if (end - p < 3 || b[p] != tag) {
+      return -1;
+    }
+    int len = b[p + 1];
+    int at = p + 2;
+    if (len < 0) {
+      int high = b[at];
+      if (high < 0) {
+        return -1;
+      }
+      len = len & 0x7F | high << 7;
+      at++;
+    }
+    if (len > end - at) {
+      return -1;
+    }
+    pos = at;
+    return len;
+  }
+
   /** Reads a length prefix and checks that that many bytes remain before {@code end}. */
   int readLength(int end) throws MalformedOtlpException {
     int at = pos;
@@ -138,6 +166,33 @@ final class ProtoReader {
   /** Skips a fixed32 value. */
   void skipFixed32(int end) throws MalformedOtlpException {
     skipBytes(4, end);
+  }
+
+  /** The 8 bytes at {@code at} as a big-endian long (an id); checked by the caller. */
+  static long longBigEndian(byte[] buf, int at) {
+    return (long) LONG_BE.get(buf, at);
+  }
+
+  /** The 8 bytes at {@code at} as a little-endian long (a fixed64); checked by the caller. */
+  static long longLittleEndian(byte[] buf, int at) {
+    return (long) LONG_LE.get(buf, at);
+  }
+
+  /**
+   * Skips a run of fields with tag {@code tag} (one byte) from {@code p} whose lengths fit one byte
+   * and stay inside {@code end}, and returns where the run ends: the bulk of a span is such
+   * attributes, and this costs a few instructions each. Anything else is left to the checked path.
+   * Static, on locals: a loop over the {@link #pos} field would store it at every step.
+   */
+  static int skipShortFields(byte[] buf, int p, int end, int tag) {
+    while (end - p >= 2 && buf[p] == tag) {
+      int len = buf[p + 1];
+      if (len < 0 || len > end - p - 2) {
+        break;
+      }
+      p += 2 + len;
+    }
+    return p;
   }
 
   /** Reads 8 bytes as a big-endian long; the caller has checked they are there. */

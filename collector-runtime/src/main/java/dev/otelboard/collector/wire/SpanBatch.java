@@ -15,34 +15,28 @@ import java.util.Objects;
  * {@link #name(int)} decodes one. Not thread-safe to build; safe to read once published.
  */
 public final class SpanBatch {
+  /** Longs per row: trace id hi, lo, span id, parent, start, end, name, kind and resource. */
+  private static final int ROW = 8;
+
+  private static final int NAME = 6;
+  private static final int KIND_RESOURCE = 7;
+
   private final byte[] buf;
   private final List<Resource> resources = new ArrayList<>();
   private final List<Resource> resourcesView = Collections.unmodifiableList(resources);
   private int count;
+  private int capacity;
   private int rejectedSpans;
-  private long[] traceIdHi;
-  private long[] traceIdLo;
-  private long[] spanId;
-  private long[] parentSpanId;
-  private long[] startNanos;
-  private long[] endNanos;
-  private int[] kind;
-  private int[] resource;
-  private int[] nameOffset;
-  private int[] nameLength;
 
-  SpanBatch(byte[] buf, int capacity) {
+  /**
+   * One row of {@link #ROW} longs per span, so that adding a span writes one run of memory
+   * instead of ten arrays (each its own allocation and bounds check): name offset and length,
+   * kind and resource share a long each.
+   */
+  private long[] rows = new long[0];
+
+  SpanBatch(byte[] buf) {
     this.buf = buf;
-    traceIdHi = new long[capacity];
-    traceIdLo = new long[capacity];
-    spanId = new long[capacity];
-    parentSpanId = new long[capacity];
-    startNanos = new long[capacity];
-    endNanos = new long[capacity];
-    kind = new int[capacity];
-    resource = new int[capacity];
-    nameOffset = new int[capacity];
-    nameLength = new int[capacity];
   }
 
   void add(
@@ -56,44 +50,35 @@ public final class SpanBatch {
       int resourceIndex,
       int nameOff,
       int nameLen) {
-    if (count == spanId.length) {
-      grow();
+    if (count == capacity) {
+      resize(Math.max(8, capacity * 2));
     }
-    int i = count++;
-    traceIdHi[i] = hi;
-    traceIdLo[i] = lo;
-    spanId[i] = span;
-    parentSpanId[i] = parent;
-    kind[i] = spanKind;
-    startNanos[i] = start;
-    endNanos[i] = end;
-    resource[i] = resourceIndex;
-    nameOffset[i] = nameOff;
-    nameLength[i] = nameLen;
-  }
-
-  private void grow() {
-    resize(Math.max(8, spanId.length * 2));
+    int at = count++ * ROW;
+    long[] row = rows;
+    row[at] = hi;
+    row[at + 1] = lo;
+    row[at + 2] = span;
+    row[at + 3] = parent;
+    row[at + 4] = start;
+    row[at + 5] = end;
+    row[at + NAME] = (long) nameOff << 32 | nameLen & 0xFFFF_FFFFL;
+    row[at + KIND_RESOURCE] = (long) spanKind << 32 | resourceIndex & 0xFFFF_FFFFL;
   }
 
   /** Makes room for {@code rows} rows in all, so that a well-guessed batch never copies. */
   void reserve(int rows) {
-    if (rows > spanId.length) {
+    if (rows > capacity) {
       resize(rows);
     }
   }
 
-  private void resize(int capacity) {
-    traceIdHi = Arrays.copyOf(traceIdHi, capacity);
-    traceIdLo = Arrays.copyOf(traceIdLo, capacity);
-    spanId = Arrays.copyOf(spanId, capacity);
-    parentSpanId = Arrays.copyOf(parentSpanId, capacity);
-    startNanos = Arrays.copyOf(startNanos, capacity);
-    endNanos = Arrays.copyOf(endNanos, capacity);
-    kind = Arrays.copyOf(kind, capacity);
-    resource = Arrays.copyOf(resource, capacity);
-    nameOffset = Arrays.copyOf(nameOffset, capacity);
-    nameLength = Arrays.copyOf(nameLength, capacity);
+  private void resize(int newCapacity) {
+    rows = count == 0 ? new long[newCapacity * ROW] : Arrays.copyOf(rows, newCapacity * ROW);
+    capacity = newCapacity;
+  }
+
+  private long at(int i, int column) {
+    return rows[Objects.checkIndex(i, count) * ROW + column];
   }
 
   void addResource(Resource r) {
@@ -116,22 +101,22 @@ public final class SpanBatch {
 
   /** The first 8 bytes of span {@code i}'s trace id, big-endian. */
   public long traceIdHi(int i) {
-    return traceIdHi[Objects.checkIndex(i, count)];
+    return at(i, 0);
   }
 
   /** The last 8 bytes of span {@code i}'s trace id, big-endian. */
   public long traceIdLo(int i) {
-    return traceIdLo[Objects.checkIndex(i, count)];
+    return at(i, 1);
   }
 
   /** Span {@code i}'s span id, big-endian; never 0. */
   public long spanId(int i) {
-    return spanId[Objects.checkIndex(i, count)];
+    return at(i, 2);
   }
 
   /** Span {@code i}'s parent span id, big-endian, or 0 for a root span. */
   public long parentSpanId(int i) {
-    return parentSpanId[Objects.checkIndex(i, count)];
+    return at(i, 3);
   }
 
   /**
@@ -139,38 +124,38 @@ public final class SpanBatch {
    * producer, 5 consumer (other values are passed through as sent).
    */
   public int kind(int i) {
-    return kind[Objects.checkIndex(i, count)];
+    return (int) (at(i, KIND_RESOURCE) >> 32);
   }
 
   /** Span {@code i}'s {@code start_time_unix_nano}. */
   public long startNanos(int i) {
-    return startNanos[Objects.checkIndex(i, count)];
+    return at(i, 4);
   }
 
   /** Span {@code i}'s {@code end_time_unix_nano}. */
   public long endNanos(int i) {
-    return endNanos[Objects.checkIndex(i, count)];
+    return at(i, 5);
   }
 
   /** Index into {@link #resources()} of span {@code i}'s resource. */
   public int resource(int i) {
-    return resource[Objects.checkIndex(i, count)];
+    return (int) at(i, KIND_RESOURCE);
   }
 
   /** Span {@code i}'s name, decoded from the request bytes on each call. */
   public String name(int i) {
-    Objects.checkIndex(i, count);
-    return new String(buf, nameOffset[i], nameLength[i], UTF_8);
+    long name = at(i, NAME);
+    return new String(buf, (int) (name >>> 32), (int) name, UTF_8);
   }
 
   /** Where span {@code i}'s UTF-8 name starts in {@link #buffer()}. */
   public int nameOffset(int i) {
-    return nameOffset[Objects.checkIndex(i, count)];
+    return (int) (at(i, NAME) >>> 32);
   }
 
   /** Length in bytes of span {@code i}'s UTF-8 name. */
   public int nameLength(int i) {
-    return nameLength[Objects.checkIndex(i, count)];
+    return (int) at(i, NAME);
   }
 
   /**

@@ -209,6 +209,24 @@ class ScanLogsTest {
   }
 
   @Test
+  void bodySentTwiceIsMergedSoAnEmptySecondKeepsTheString() throws Exception {
+    // A message field sent twice is merged, as protobuf-java does: an AnyValue that sets no
+    // member of the oneof leaves the first one's string in place.
+    byte[] stringBody = AnyValue.newBuilder().setStringValue("first").build().toByteArray();
+    byte[] record =
+        concat(
+            new byte[] {(byte) (5 << 3 | 2), (byte) stringBody.length},
+            stringBody,
+            new byte[] {(byte) (5 << 3 | 2), 0});
+    LogRecord parsed = LogRecord.parseFrom(record);
+
+    LogBatch batch = scan(scopeAndResourceWrapping(record));
+
+    assertThat(parsed.getBody().getStringValue()).isEqualTo("first");
+    assertThat(batch.body(0)).isEqualTo("first");
+  }
+
+  @Test
   void emptyRequestHasNoRecords() throws Exception {
     assertThat(scan(new byte[0]).count()).isZero();
   }

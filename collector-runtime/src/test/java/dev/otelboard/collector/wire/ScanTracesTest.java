@@ -284,6 +284,25 @@ class ScanTracesTest {
     assertSpansMatch(scan(request.toByteArray()), spansOf(request));
   }
 
+  @Test
+  void sizesTheBatchFromItsFirstItemsWhateverTheSizesThatFollow() throws Exception {
+    // Small spans first (the batch is sized too small and grows), then the reverse (too large).
+    Span.Builder[] spans = new Span.Builder[600];
+    for (int i = 0; i < spans.length; i++) {
+      spans[i] = Span.newBuilder().setTraceId(id16(2, i)).setSpanId(id8(i + 1));
+      if (i >= 8) {
+        spans[i].setName("n".repeat(200)).addAllAttributes(attributesOfEveryKind("a"));
+      }
+    }
+    ExportTraceServiceRequest growing = request(spans);
+    Span.Builder[] reversed = spans.clone();
+    java.util.Collections.reverse(Arrays.asList(reversed));
+    ExportTraceServiceRequest shrinking = request(reversed);
+
+    assertSpansMatch(scan(growing.toByteArray()), spansOf(growing));
+    assertSpansMatch(scan(shrinking.toByteArray()), spansOf(shrinking));
+  }
+
   static ExportTraceServiceRequest request(Span.Builder... spans) {
     ScopeSpans.Builder scope = ScopeSpans.newBuilder();
     for (Span.Builder span : spans) {
