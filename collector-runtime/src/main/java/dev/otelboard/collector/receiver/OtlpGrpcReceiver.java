@@ -26,6 +26,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * OTLP/gRPC receiver (TraceService, LogsService, MetricsService). Requests arrive as raw bytes
@@ -62,11 +63,16 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
 
   /** The bytes of a message stream, in one copy when the stream knows its length. */
   static byte[] readMessage(InputStream stream) throws IOException {
+    return readMessage(stream, byte[]::new);
+  }
+
+  /** {@link #readMessage(InputStream)} into an array from {@code arrays} when the length is known. */
+  static byte[] readMessage(InputStream stream, IntFunction<byte[]> arrays) throws IOException {
     if (!(stream instanceof KnownLength)) {
       return stream.readAllBytes();
     }
     int length = stream.available();
-    byte[] bytes = new byte[length];
+    byte[] bytes = arrays.apply(length);
     int read = stream.readNBytes(bytes, 0, length);
     if (read < length) {
       return Arrays.copyOf(bytes, read);
@@ -176,7 +182,9 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
 
   private static ServerServiceDefinition service(
       Signal signal, Ingest ingest, ScheduledExecutorService timer) {
-    MethodDescriptor<byte[], byte[]> method = exportMethod(signal);
+    // Requests are read into arrays the pipeline may have handed back (Ingest.requestArray).
+    MethodDescriptor<byte[], byte[]> method =
+        exportMethod(signal).toBuilder(requestReader(ingest), BYTES).build();
     return ServerServiceDefinition.builder(method.getServiceName())
         .addMethod(
             method,
@@ -184,6 +192,24 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
                 (byte[] request, StreamObserver<byte[]> response) ->
                     export(signal, ingest, timer, request, response)))
         .build();
+  }
+
+  private static MethodDescriptor.Marshaller<byte[]> requestReader(Ingest ingest) {
+    return new MethodDescriptor.Marshaller<>() {
+      @Override
+      public InputStream stream(byte[] value) {
+        return new ByteArrayStream(value);
+      }
+
+      @Override
+      public byte[] parse(InputStream stream) {
+        try {
+          return readMessage(stream, ingest::requestArray);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
   }
 
   private static void export(

@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import dev.otelboard.collector.pipeline.Pipeline;
 import dev.otelboard.collector.pipeline.Signal;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -228,18 +229,19 @@ public final class OtlpHttpReceiver implements AutoCloseable {
             HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
             "unsupported content type \"" + contentType + "\"; use " + PROTOBUF + " or " + JSON);
       }
-      byte[] body = ByteBufUtil.getBytes(request.content());
+      ByteBuf content = request.content();
       byte[] protobuf;
       if (json) {
         try {
-          protobuf = OtlpJson.toProtobuf(signal, body);
+          protobuf = OtlpJson.toProtobuf(signal, ByteBufUtil.getBytes(content));
         } catch (OtlpJson.InvalidOtlpJsonException e) {
           pipeline.stats().malformed(signal);
           return status(HttpResponseStatus.BAD_REQUEST, true,
               OtlpResponses.errorStatus(IngestResult.malformed("malformed OTLP JSON: " + e.getMessage())));
         }
       } else {
-        protobuf = body;
+        protobuf = ingest.requestArray(content.readableBytes());
+        content.getBytes(content.readerIndex(), protobuf);
       }
       IngestResult result = ingest.accept(signal, protobuf, onProcessed);
       if (result.isAccepted()) {
