@@ -35,6 +35,7 @@ public final class Pipeline implements AutoCloseable {
   private final List<Sink> sinks;
   private final BlockingQueue<Entry> queue;
   private final MemoryLimiter memoryLimiter;
+  private final boolean recyclesPayloads;
   private final PipelineStats stats = new PipelineStats();
   private final Thread worker;
   private final CountDownLatch drained = new CountDownLatch(1);
@@ -54,6 +55,9 @@ public final class Pipeline implements AutoCloseable {
     this.sinks = List.copyOf(sinks);
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.memoryLimiter = Objects.requireNonNull(memoryLimiter, "memoryLimiter");
+    // A processor may keep the batch it was given (or its bytes) in ways no flag of ours covers.
+    this.recyclesPayloads =
+        this.processors.isEmpty() && this.sinks.stream().noneMatch(Sink::retainsPayload);
     this.worker = new Thread(this::work, "otelboard-pipeline");
     this.worker.setDaemon(true);
   }
@@ -127,6 +131,15 @@ public final class Pipeline implements AutoCloseable {
    */
   public boolean isBusy() {
     return memoryLimiter.inUseBytes() > busyBytes();
+  }
+
+  /**
+   * Whether a receiver may reuse an accepted batch's payload array for a later request once the
+   * batch's {@code onProcessed} callback ran: true only when no sink {@link Sink#retainsPayload
+   * retains payloads} and no processor is configured, so nothing reads the bytes after that.
+   */
+  public boolean recyclesPayloads() {
+    return recyclesPayloads;
   }
 
   /** Queued bytes past which {@link #isBusy()} holds: 1/32 of the memory limit. */

@@ -12,6 +12,17 @@ public interface Sink extends AutoCloseable {
   /** Takes one batch. A sink that may lose data (forwarding) counts what it drops itself. */
   void consume(Batch batch);
 
+  /**
+   * Whether this sink may still read a batch's {@link Batch#payload() payload} after {@link
+   * #consume} returned (it queues the batch for another thread, or keeps it). While any sink of a
+   * pipeline does, receivers never reuse a request's array for a later request (see {@link
+   * Pipeline#recyclesPayloads()}); a sink that reads the bytes only inside {@code consume} says
+   * false and lets them.
+   */
+  default boolean retainsPayload() {
+    return true;
+  }
+
   /** Makes everything consumed so far durable or visible; called when the queue runs empty. */
   default void flush() {}
 

@@ -1,15 +1,12 @@
 package dev.otelboard.collector.receiver;
 
 import dev.otelboard.collector.pipeline.Pipeline;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * The answer to one accepted export, for either transport. While the pipeline is
  * {@link Pipeline#isBusy busy} it is sent once the batch has been processed, or after
- * {@link #MAX_HOLD_MILLIS} at the latest (so a stalled sink never stalls a client for long; the
+ * {@link #MAX_HOLD_MILLIS} (plus a {@link HoldTimer} sweep) at the latest (so a stalled sink never stalls a client for long; the
  * memory limit still refuses what does not fit): well-behaved clients, with a bounded number of
  * exports in flight, are paced by the worker instead of filling the queue. Otherwise it is sent at
  * once. Sent exactly once, from whichever thread gets there first.
@@ -21,7 +18,8 @@ final class HeldReply<T> {
   private final Consumer<T> send;
   private T answer;
   private boolean processed;
-  private boolean sent;
+  private volatile boolean sent;
+  private long heldSinceNanos;
 
   HeldReply(Consumer<T> send) {
     this.send = send;
@@ -36,25 +34,34 @@ final class HeldReply<T> {
   }
 
   /** The receiver has the answer; sends it now unless the pipeline is busy. */
-  void ready(T answer, boolean busy, ScheduledExecutorService timer) {
+  void ready(T answer, boolean busy, HoldTimer timer) {
     boolean hold;
     synchronized (this) {
       this.answer = answer;
       hold = busy && !processed;
-      if (!hold) {
+      if (hold) {
+        heldSinceNanos = System.nanoTime();
+      } else {
         send();
       }
     }
     if (hold) {
-      try {
-        timer.schedule(this::timeout, MAX_HOLD_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (RejectedExecutionException shuttingDown) {
-        timeout();
-      }
+      timer.hold(this);
     }
   }
 
-  private synchronized void timeout() {
+  /** When the answer began to be held ({@link System#nanoTime}). */
+  synchronized long heldSinceNanos() {
+    return heldSinceNanos;
+  }
+
+  /** Whether the answer went out. */
+  boolean isSent() {
+    return sent;
+  }
+
+  /** Held long enough: sends the answer unless it went out already. */
+  synchronized void timeout() {
     send();
   }
 

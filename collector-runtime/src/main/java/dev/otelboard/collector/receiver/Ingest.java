@@ -16,9 +16,20 @@ import dev.otelboard.collector.wire.SpanBatch;
  */
 final class Ingest {
   private final Pipeline pipeline;
+  /** Null when a sink or processor may read payloads after processing. */
+  private final RequestArrays arrays;
 
   Ingest(Pipeline pipeline) {
     this.pipeline = pipeline;
+    this.arrays = pipeline.recyclesPayloads() ? new RequestArrays() : null;
+  }
+
+  /**
+   * An array for a request body of {@code length} bytes, to be filled completely and passed to
+   * {@link #accept}: one the pipeline is done with when possible.
+   */
+  byte[] requestArray(int length) {
+    return arrays == null ? new byte[length] : arrays.take(length);
   }
 
   /** Whether the pipeline's queue is long enough that answers should wait for processing. */
@@ -28,9 +39,28 @@ final class Ingest {
 
   /**
    * Scans and offers a request; {@code onProcessed} (may be null) runs once an accepted batch has
-   * been processed, see {@link Pipeline#offer(Batch, Runnable)}.
+   * been processed, see {@link Pipeline#offer(Batch, Runnable)}. The payload is the pipeline's
+   * from here on: the caller must not touch it after this returns (it may be reused).
    */
   IngestResult accept(Signal signal, byte[] payload, Runnable onProcessed) {
+    if (arrays == null) {
+      return offer(signal, payload, onProcessed);
+    }
+    IngestResult result = offer(signal, payload, () -> {
+      // Every sink is done with the bytes (Pipeline.recyclesPayloads): they may serve again.
+      arrays.give(payload);
+      if (onProcessed != null) {
+        onProcessed.run();
+      }
+    });
+    if (!result.isAccepted()) {
+      // Refused or malformed: no batch holds the array.
+      arrays.give(payload);
+    }
+    return result;
+  }
+
+  private IngestResult offer(Signal signal, byte[] payload, Runnable onProcessed) {
     Admission room = pipeline.precheck(signal, payload.length);
     if (room != Admission.ACCEPTED) {
       return new IngestResult(room, 0, refusal(room));

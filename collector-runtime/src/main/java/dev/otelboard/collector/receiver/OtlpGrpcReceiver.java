@@ -22,10 +22,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * OTLP/gRPC receiver (TraceService, LogsService, MetricsService). Requests arrive as raw bytes
@@ -62,11 +62,16 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
 
   /** The bytes of a message stream, in one copy when the stream knows its length. */
   static byte[] readMessage(InputStream stream) throws IOException {
+    return readMessage(stream, byte[]::new);
+  }
+
+  /** {@link #readMessage(InputStream)} into an array from {@code arrays} when the length is known. */
+  static byte[] readMessage(InputStream stream, IntFunction<byte[]> arrays) throws IOException {
     if (!(stream instanceof KnownLength)) {
       return stream.readAllBytes();
     }
     int length = stream.available();
-    byte[] bytes = new byte[length];
+    byte[] bytes = arrays.apply(length);
     int read = stream.readNBytes(bytes, 0, length);
     if (read < length) {
       return Arrays.copyOf(bytes, read);
@@ -109,6 +114,7 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
 
   private final Server server;
   private final ScheduledExecutorService timer;
+  private final HoldTimer holds;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
 
@@ -137,8 +143,8 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    holdTimer.setExecuteExistingDelayedTasksAfterShutdownPolicy(true);
     this.timer = holdTimer;
+    this.holds = new HoldTimer(holdTimer);
     // Our own event loops, because grpc-java takes a channel type only together with them.
     this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     this.workers = new MultiThreadIoEventLoopGroup(WORKER_THREADS, NioIoHandler.newFactory());
@@ -153,11 +159,12 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
             // Handlers only scan bytes and offer to a non-blocking queue: no need for a pool.
             .directExecutor();
     for (Signal signal : Signal.values()) {
-      builder.addService(service(signal, ingest, timer));
+      builder.addService(service(signal, ingest, holds));
     }
     try {
       this.server = builder.build().start();
     } catch (IOException | RuntimeException e) {
+      holds.close();
       timer.shutdownNow();
       shutdownEventLoops();
       throw e;
@@ -175,21 +182,41 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
   }
 
   private static ServerServiceDefinition service(
-      Signal signal, Ingest ingest, ScheduledExecutorService timer) {
-    MethodDescriptor<byte[], byte[]> method = exportMethod(signal);
+      Signal signal, Ingest ingest, HoldTimer holds) {
+    // Requests are read into arrays the pipeline may have handed back (Ingest.requestArray).
+    MethodDescriptor<byte[], byte[]> method =
+        exportMethod(signal).toBuilder(requestReader(ingest), BYTES).build();
     return ServerServiceDefinition.builder(method.getServiceName())
         .addMethod(
             method,
             ServerCalls.asyncUnaryCall(
                 (byte[] request, StreamObserver<byte[]> response) ->
-                    export(signal, ingest, timer, request, response)))
+                    export(signal, ingest, holds, request, response)))
         .build();
+  }
+
+  private static MethodDescriptor.Marshaller<byte[]> requestReader(Ingest ingest) {
+    return new MethodDescriptor.Marshaller<>() {
+      @Override
+      public InputStream stream(byte[] value) {
+        return new ByteArrayStream(value);
+      }
+
+      @Override
+      public byte[] parse(InputStream stream) {
+        try {
+          return readMessage(stream, ingest::requestArray);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
   }
 
   private static void export(
       Signal signal,
       Ingest ingest,
-      ScheduledExecutorService timer,
+      HoldTimer holds,
       byte[] request,
       StreamObserver<byte[]> response) {
     HeldReply<byte[]> reply =
@@ -204,7 +231,7 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
             });
     IngestResult result = ingest.accept(signal, request, reply::processed);
     if (result.isAccepted()) {
-      reply.ready(OtlpResponses.exportResponse(signal, result).toByteArray(), ingest.busy(), timer);
+      reply.ready(OtlpResponses.exportResponse(signal, result).toByteArray(), ingest.busy(), holds);
     } else {
       response.onError(StatusProto.toStatusRuntimeException(OtlpResponses.errorStatus(result)));
     }
@@ -227,7 +254,8 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
       server.shutdownNow();
       Thread.currentThread().interrupt();
     } finally {
-      // Held answers still go out when their time is up (or when their batch is processed).
+      // Answers still held go out now (late calls are ignored by a stopped server).
+      holds.close();
       timer.shutdown();
       shutdownEventLoops();
     }

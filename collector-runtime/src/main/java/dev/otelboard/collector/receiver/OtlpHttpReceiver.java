@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import dev.otelboard.collector.pipeline.Pipeline;
 import dev.otelboard.collector.pipeline.Signal;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -61,6 +62,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
   private static final int MAX_CHUNK_BYTES = 1 << 20;
 
   private final EventLoopGroup group;
+  private final HoldTimer holds;
   private final Channel channel;
 
   /** Binds the receiver; {@code port} 0 picks a free port, see {@link #port()}. */
@@ -77,6 +79,8 @@ public final class OtlpHttpReceiver implements AutoCloseable {
       WrongProtocols wrong) throws InterruptedException {
     Ingest ingest = new Ingest(pipeline);
     this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    // Swept on one of the event loops: cheaper than a thread of its own.
+    this.holds = new HoldTimer(group.next());
     try {
       ServerBootstrap bootstrap =
           new ServerBootstrap()
@@ -95,11 +99,12 @@ public final class OtlpHttpReceiver implements AutoCloseable {
                           .addLast(path)
                           .addLast(new HttpContentDecompressor())
                           .addLast(new CountingAggregator(maxRequestBytes, pipeline))
-                          .addLast(new ExportHandler(ingest, pipeline, path));
+                          .addLast(new ExportHandler(ingest, pipeline, path, holds));
                     }
                   });
       this.channel = bootstrap.bind(address).sync().channel();
     } catch (RuntimeException | InterruptedException e) {
+      holds.close();
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       throw e;
     }
@@ -114,6 +119,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
   @Override
   public void close() {
     channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    holds.close();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
   }
 
@@ -156,14 +162,16 @@ public final class OtlpHttpReceiver implements AutoCloseable {
     private final Ingest ingest;
     private final Pipeline pipeline;
     private final RequestPath path;
+    private final HoldTimer holds;
     /**
      * Answers not yet written, oldest first; touched on the event loop only. A held answer (see
      * {@link HeldReply}) must not be overtaken by the answer to a pipelined request behind it.
      */
     private final ArrayDeque<FullHttpResponse[]> answers = new ArrayDeque<>();
 
-    ExportHandler(Ingest ingest, Pipeline pipeline, RequestPath path) {
+    ExportHandler(Ingest ingest, Pipeline pipeline, RequestPath path, HoldTimer holds) {
       this.ingest = ingest;
+      this.holds = holds;
       this.pipeline = pipeline;
       this.path = path;
     }
@@ -187,7 +195,7 @@ public final class OtlpHttpReceiver implements AutoCloseable {
       HttpUtil.setKeepAlive(response, keepAlive);
       // Only an accepted export (200) has a batch in the queue to wait for; errors go out at once.
       boolean accepted = response.status().code() == HttpResponseStatus.OK.code();
-      reply.ready(response, accepted && ingest.busy(), ctx.executor());
+      reply.ready(response, accepted && ingest.busy(), holds);
     }
 
     /** Fills an answer's slot, then writes every answer at the head of the line that is ready. */
@@ -228,18 +236,19 @@ public final class OtlpHttpReceiver implements AutoCloseable {
             HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE,
             "unsupported content type \"" + contentType + "\"; use " + PROTOBUF + " or " + JSON);
       }
-      byte[] body = ByteBufUtil.getBytes(request.content());
+      ByteBuf content = request.content();
       byte[] protobuf;
       if (json) {
         try {
-          protobuf = OtlpJson.toProtobuf(signal, body);
+          protobuf = OtlpJson.toProtobuf(signal, ByteBufUtil.getBytes(content));
         } catch (OtlpJson.InvalidOtlpJsonException e) {
           pipeline.stats().malformed(signal);
           return status(HttpResponseStatus.BAD_REQUEST, true,
               OtlpResponses.errorStatus(IngestResult.malformed("malformed OTLP JSON: " + e.getMessage())));
         }
       } else {
-        protobuf = body;
+        protobuf = ingest.requestArray(content.readableBytes());
+        content.getBytes(content.readerIndex(), protobuf);
       }
       IngestResult result = ingest.accept(signal, protobuf, onProcessed);
       if (result.isAccepted()) {

@@ -75,6 +75,12 @@ public final class CaptureSink implements Sink {
     return "capture";
   }
 
+  /** Parses the bytes (protobuf copies what it keeps) inside {@link #consume}. */
+  @Override
+  public boolean retainsPayload() {
+    return false;
+  }
+
   @Override
   public synchronized void consume(Batch batch) {
     try {

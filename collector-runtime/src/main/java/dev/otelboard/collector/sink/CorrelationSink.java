@@ -18,6 +18,12 @@ public final class CorrelationSink implements Sink {
     return "correlation";
   }
 
+  /** Reads only the scanned columns, inside {@link #consume}. */
+  @Override
+  public boolean retainsPayload() {
+    return false;
+  }
+
   @Override
   public void consume(Batch batch) {
     if (batch.spans() != null) {

@@ -36,6 +36,12 @@ public final class OtlpJsonFileSink implements Sink {
     return "file " + file;
   }
 
+  /** Parses the bytes (protobuf copies what it keeps) inside {@link #consume}. */
+  @Override
+  public boolean retainsPayload() {
+    return false;
+  }
+
   @Override
   public void consume(Batch batch) {
     String line;
