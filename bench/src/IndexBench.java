@@ -4,6 +4,9 @@ import dev.otelboard.collector.correlate.CorrelationReport;
 import dev.otelboard.collector.wire.LogBatch;
 import dev.otelboard.collector.wire.OtlpWire;
 import dev.otelboard.collector.wire.SpanBatch;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
@@ -12,13 +15,19 @@ import java.lang.management.ThreadMXBean;
  * to a 10M-span correlation index on one thread, and each phase's thread CPU time is measured
  * (robust to other tenants of the machine, unlike wall-clock throughput).
  *
- * <p>Run: bash bench/index-bench.sh [SECONDS] (measured seconds, after the warm-up).
+ * <p>Run: bash bench/index-bench.sh [SECONDS] [parents|children] (measured seconds, after the
+ * warm-up; span order within a trace: the load generator's parent first, or children first as real
+ * SDKs export them, since a span is exported when it ends).
  */
 public final class IndexBench {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    boolean childrenFirst = args.length > 1 && args[1].equals("children");
     Payloads p = new Payloads(512, "loadgen", "bench-1");
+    // The request as sent: the payload's, or the same spans with each trace's root moved last.
+    byte[] traces = childrenFirst ? rootsLast(p.traces) : p.traces;
+    int[] traceIdOffsets = traceIdOffsets(traces);
     CorrelationIndex index = CorrelationIndex.builder().setSpanCapacity(10_000_000).build();
     long[] cpu = new long[4];
     long spans = 0;
@@ -36,9 +45,15 @@ public final class IndexBench {
         wallStart = System.nanoTime();
         end = wallStart + seconds * 1_000_000_000L;
       }
-      p.renew(prefix++);
+      p.renew(prefix);
+      if (childrenFirst) {
+        for (int offset : traceIdOffsets) {
+          LONG_BE.set(traces, offset, prefix);
+        }
+      }
+      prefix++;
       long t0 = mx.getCurrentThreadCpuTime();
-      SpanBatch sb = OtlpWire.scanTraces(p.traces, 0, p.traces.length);
+      SpanBatch sb = OtlpWire.scanTraces(traces, 0, traces.length);
       long t1 = mx.getCurrentThreadCpuTime();
       index.addSpans(sb);
       long t2 = mx.getCurrentThreadCpuTime();
@@ -62,7 +77,52 @@ public final class IndexBench {
     System.out.printf("%-22s %7.1f ns per span+log pair -> %.2f M pairs/s per core (CPU), %.2f M/s wall%n",
         "total", (double) total / spans, spans * 1e3 / total, spans / wall / 1e6);
     CorrelationReport r = index.report();
-    System.out.printf("spans %d logs %d evicted %d correlated in-request %.4f%n",
-        r.spans(), r.logs(), r.evictedSpans(), r.inRequestCorrelation());
+    System.out.printf("spans %d logs %d evicted %d correlated in-request %.4f orphans %d (%s first)%n",
+        r.spans(), r.logs(), r.evictedSpans(), r.inRequestCorrelation(), r.orphanSpans(),
+        childrenFirst ? "children" : "parents");
+  }
+
+  private static final java.lang.invoke.VarHandle LONG_BE =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+  /** The trace request with each trace's root span (the payload's first of the trace) moved last. */
+  private static byte[] rootsLast(byte[] request) throws Exception {
+    ExportTraceServiceRequest.Builder r = ExportTraceServiceRequest.parseFrom(request).toBuilder();
+    for (var rs : r.getResourceSpansBuilderList()) {
+      for (ScopeSpans.Builder ss : rs.getScopeSpansBuilderList()) {
+        java.util.List<Span> out = new java.util.ArrayList<>();
+        Span root = null;
+        for (Span s : ss.getSpansList()) {
+          if (s.getParentSpanId().isEmpty()) {
+            // The payload's traces are contiguous: a root goes after its trace's last child.
+            if (root != null) {
+              out.add(root);
+            }
+            root = s;
+          } else {
+            out.add(s);
+          }
+        }
+        if (root != null) {
+          out.add(root);
+        }
+        ss.clearSpans().addAllSpans(out);
+      }
+    }
+    return r.build().toByteArray();
+  }
+
+  /** Where the payload's trace ids start (its trace-id prefix is written there to renew them). */
+  private static int[] traceIdOffsets(byte[] request) throws Exception {
+    ExportTraceServiceRequest r = ExportTraceServiceRequest.parseFrom(request);
+    byte[] first = r.getResourceSpans(0).getScopeSpans(0).getSpans(0).getTraceId().substring(0, 8).toByteArray();
+    java.util.List<Integer> at = new java.util.ArrayList<>();
+    for (int i = 0; i + 8 <= request.length; i++) {
+      if (java.util.Arrays.equals(request, i, i + 8, first, 0, 8)) {
+        at.add(i);
+        i += 7;
+      }
+    }
+    return at.stream().mapToInt(Integer::intValue).toArray();
   }
 }

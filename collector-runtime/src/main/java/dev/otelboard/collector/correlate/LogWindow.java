@@ -151,10 +151,10 @@ final class LogWindow {
     while (logs.dequeued() < toSeq) {
       // In chunks: touch the table entries of a chunk's lookups first, so their misses overlap.
       int chunk = (int) Math.min(toSeq - logs.dequeued(), SETTLE_CHUNK);
+      // A record without context has span key 0: touching its entry is wasted but harmless, and
+      // cheaper than reading its meta to skip it.
       for (int k = 0, slot = logs.headSlot(); k < chunk; k++, slot = logs.nextSlot(slot)) {
-        if ((logs.meta(slot) & LogQueue.HAS_CONTEXT) != 0) {
-          spans.touch(logs.spanKey(slot));
-        }
+        spans.touch(logs.spanKey(slot));
       }
       for (int k = 0; k < chunk; k++) {
         int slot = logs.headSlot();

@@ -73,6 +73,10 @@ final class SpanStore {
   private int shift;
 
   private int size;
+
+  /** The size at which an append doubles the table: {@code size + 1 > length * MAX_LOAD}. */
+  private int growAt;
+
   private long appended;
 
   /** Slots of the oldest span and of the next append; kept to avoid a division per span. */
@@ -112,6 +116,7 @@ final class SpanStore {
 
   private void setTable(long[] t) {
     table = t;
+    growAt = (int) Math.ceil(t.length * MAX_LOAD) - 1;
     mask = t.length - 1;
     shift = 32 - Integer.numberOfTrailingZeros(t.length);
   }
@@ -230,7 +235,7 @@ final class SpanStore {
    * when a span with the same keys is already in the window (a retried export).
    */
   int append(int trace, int key, int parent, int spanMeta) {
-    if (size + 1 > table.length * MAX_LOAD && table.length < maxTableLength) {
+    if (size >= growAt && table.length < maxTableLength) {
       // Near the end, go straight to the final length: the last doublings would briefly hold the
       // old and the new table together (64 + 128 MiB at a 10M window), which is what a 512 MiB
       // heap cannot spare; skipping them caps the transient at a quarter more than the final table.

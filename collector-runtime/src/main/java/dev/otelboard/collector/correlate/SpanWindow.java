@@ -31,10 +31,7 @@ final class SpanWindow {
   private long[] byInstance = new long[16];
   private long[] evictedOrphansByName = new long[16];
 
-  // Keys of the batch being added, computed in a first pass.
-  private int[] scratchTrace = new int[0];
-  private int[] scratchKey = new int[0];
-  private int[] scratchParent = new int[0];
+  private final BatchSpans batchSpans = new BatchSpans();
 
   private long settledSeq;
   long received;
@@ -57,7 +54,8 @@ final class SpanWindow {
     byte[] buf = batch.buffer();
     int n = batch.count();
     received += n;
-    ensureScratch(n);
+    BatchSpans b = batchSpans;
+    b.reset(n);
     long lastHi = 0;
     long lastLo = 0;
     long fp = Hashing.traceFingerprint(0, 0);
@@ -71,17 +69,18 @@ final class SpanWindow {
         lastLo = lo;
       }
       long parent = batch.parentSpanId(i);
-      scratchTrace[i] = Hashing.traceKey(fp);
-      scratchKey[i] = Hashing.spanKey(fp, batch.spanId(i));
-      scratchParent[i] = parent == 0 ? 0 : Hashing.spanKey(fp, parent);
+      b.trace[i] = Hashing.traceKey(fp);
+      b.key[i] = Hashing.spanKey(fp, batch.spanId(i));
+      b.parent[i] = parent == 0 ? 0 : Hashing.spanKey(fp, parent);
     }
+    b.link(n);
     // Touch every table entry this batch will probe (its lookups and its inserts; evictions do not
-    // probe) in a tight loop of independent loads, so that the cache misses overlap; the work
-    // below then finds them in cache.
+    // probe; a parent in the batch probes at its own key) in a tight loop of independent loads, so
+    // that the cache misses overlap; the work below then finds them in cache.
     for (int i = 0; i < n; i++) {
-      store.touch(scratchKey[i]);
-      if (scratchParent[i] != 0) {
-        store.touch(scratchParent[i]);
+      store.touch(b.key[i]);
+      if (b.parent[i] != 0 && b.parentAt[i] < 0) {
+        store.touch(b.parent[i]);
       }
     }
     for (int i = 0; i < n; i++) {
@@ -91,13 +90,16 @@ final class SpanWindow {
       if (kind < 0 || kind > MAX_KIND) {
         kind = 0;
       }
-      int trace = scratchTrace[i];
-      int parentKey = scratchParent[i];
+      int trace = b.trace[i];
+      int parentKey = b.parent[i];
       int meta = kind;
       int parentSlot = -1;
       if (batch.parentSpanId(i) != 0) {
         meta |= HAS_PARENT;
-        parentSlot = store.find(trace, parentKey);
+        parentSlot = b.earlierParentSlot(i, store.headSeq());
+        if (parentSlot < 0) {
+          parentSlot = store.find(trace, parentKey);
+        }
         if (parentSlot >= 0) {
           meta |= PARENT_SEEN;
         }
@@ -114,9 +116,17 @@ final class SpanWindow {
       if (store.isFull() && evictOldest() == parentSlot) {
         parentSlot = -1;
       }
-      if (store.append(trace, scratchKey[i], parentKey, meta) < 0) {
+      int slot = store.append(trace, b.key[i], parentKey, meta);
+      if (slot < 0) {
         duplicates++;
         continue;
+      }
+      b.appended(i, slot, store.appended() - 1);
+      if ((meta & (HAS_PARENT | PARENT_SEEN)) == HAS_PARENT && b.parentAt[i] >= i) {
+        b.waitForParent(i);
+      }
+      if (b.firstChild[i] >= 0) {
+        resolveWaitingChildren(i, slot);
       }
       if (kind == SERVER && parentSlot >= 0) {
         markServerChild(parentSlot);
@@ -128,12 +138,23 @@ final class SpanWindow {
     arrivals.record(store.appended(), now);
   }
 
-  private void ensureScratch(int n) {
-    if (scratchKey.length < n) {
-      int length = Math.max(n, scratchKey.length * 2);
-      scratchTrace = new int[length];
-      scratchKey = new int[length];
-      scratchParent = new int[length];
+  /**
+   * Marks the children of batch span {@code p} (just appended at {@code parentSlot}) that came
+   * before it, as their settling would: those still in the window and not settled yet (a settled
+   * one keeps its orphan count until its eviction or the report looks again, as before).
+   */
+  private void resolveWaitingChildren(int p, int parentSlot) {
+    BatchSpans b = batchSpans;
+    long from = Math.max(store.headSeq(), settledSeq);
+    for (int c = b.firstChild[p]; c >= 0; c = b.nextChild[c]) {
+      if (b.seq[c] >= from) {
+        int childSlot = b.slot[c];
+        int meta = store.meta(childSlot) | PARENT_SEEN;
+        store.setMeta(childSlot, meta);
+        if ((meta & KIND_MASK) == SERVER) {
+          markServerChild(parentSlot);
+        }
+      }
     }
   }
 
