@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What correlation needs from one {@code ExportLogsServiceRequest}, one column per field, one row
- * per log record in request order. Bodies and scope names stay in the request bytes until {@link
- * #body(int)} or {@link #scopeName(int)} decodes one. Not thread-safe to build; safe to read once
- * published.
+ * What correlation needs from one {@code ExportLogsServiceRequest}, one row per log record in
+ * request order. Bodies and scope names stay in the request bytes until {@link #body(int)} or
+ * {@link #scopeName(int)} decodes one. Not thread-safe to build; safe to read once published.
  */
 public final class LogBatch {
   /** Longs per row: time, trace id hi, lo, span id, body, severity and scope. */
   private static final int ROW = 6;
+
+  private static final int MAX_ROWS = (Integer.MAX_VALUE - 8) / ROW;
 
   private static final int BODY = 4;
   private static final int SEVERITY_SCOPE = 5;
@@ -66,6 +67,11 @@ public final class LogBatch {
   }
 
   private void resize(int newCapacity) {
+    // Only a request of hundreds of MB of empty items gets here: the same failure as before, when
+    // each column of that many rows was an array of its own.
+    if (newCapacity > MAX_ROWS) {
+      throw new OutOfMemoryError(newCapacity + " rows exceed the largest long[]");
+    }
     rows = count == 0 ? new long[newCapacity * ROW] : Arrays.copyOf(rows, newCapacity * ROW);
     capacity = newCapacity;
   }

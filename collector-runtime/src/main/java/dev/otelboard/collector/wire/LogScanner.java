@@ -134,11 +134,16 @@ final class LogScanner {
     int bodyOff = 0;
     int bodyLen = -1;
     // Fast path, as for spans (see SpanScanner.span): the fields in field-number order with
-    // one-byte lengths, anything else left to the checked loop.
+    // one-byte lengths, anything else left to the checked loop; but the OTel Java SDK writes
+    // observed_time_unix_nano second, so it is looked for there too.
     byte[] b = buf;
     int p = r.pos;
     if (end - p >= 9 && b[p] == T_TIME) {
       time = longLittleEndian(b, p + 1);
+      p += 9;
+    }
+    if (end - p >= 9 && b[p] == T_OBSERVED) {
+      observed = longLittleEndian(b, p + 1);
       p += 9;
     }
     if (end - p >= 2 && b[p] == T_SEVERITY && b[p + 1] >= 0) {

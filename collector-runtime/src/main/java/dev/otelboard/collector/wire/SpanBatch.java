@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What correlation needs from one {@code ExportTraceServiceRequest}, one column per field, one row
- * per accepted span in request order. Spans with an invalid (empty or all-zero) trace or span id
- * are not rows; they are counted by {@link #rejectedSpans()}. Names stay in the request bytes until
- * {@link #name(int)} decodes one. Not thread-safe to build; safe to read once published.
+ * What correlation needs from one {@code ExportTraceServiceRequest}, one row per accepted span in
+ * request order. Spans with an invalid (empty or all-zero) trace or span id are not rows; they are
+ * counted by {@link #rejectedSpans()}. Names stay in the request bytes until {@link #name(int)}
+ * decodes one. Not thread-safe to build; safe to read once published.
  */
 public final class SpanBatch {
   /** Longs per row: trace id hi, lo, span id, parent, start, end, name, kind and resource. */
   private static final int ROW = 8;
+
+  private static final int MAX_ROWS = (Integer.MAX_VALUE - 8) / ROW;
 
   private static final int NAME = 6;
   private static final int KIND_RESOURCE = 7;
@@ -73,6 +75,11 @@ public final class SpanBatch {
   }
 
   private void resize(int newCapacity) {
+    // Only a request of hundreds of MB of empty items gets here: the same failure as before, when
+    // each column of that many rows was an array of its own.
+    if (newCapacity > MAX_ROWS) {
+      throw new OutOfMemoryError(newCapacity + " rows exceed the largest long[]");
+    }
     rows = count == 0 ? new long[newCapacity * ROW] : Arrays.copyOf(rows, newCapacity * ROW);
     capacity = newCapacity;
   }

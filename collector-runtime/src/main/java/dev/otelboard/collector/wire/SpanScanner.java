@@ -35,6 +35,7 @@ final class SpanScanner {
   private static final int T_END = 8 << 3 | FIXED64;
   private static final int T_ATTRIBUTE = 9 << 3 | LEN;
   private static final int T_STATUS = 15 << 3 | LEN;
+  private static final int T_FLAGS = 16 << 3 | FIXED32;
 
   private final OtlpScanner s;
   private final ProtoReader r;
@@ -153,6 +154,10 @@ final class SpanScanner {
     p = skipShortFields(b, p, end, T_ATTRIBUTE);
     if (end - p >= 2 && b[p] == T_STATUS && b[p + 1] >= 0 && b[p + 1] <= end - p - 2) {
       p += 2 + b[p + 1];
+    }
+    // flags (field 16, fixed32: a two-byte tag), which the OTel Java SDK writes last.
+    if (end - p >= 6 && b[p] == (byte) T_FLAGS && b[p + 1] == T_FLAGS >>> 7) {
+      p += 6;
     }
     r.pos = p;
     while (r.pos < end) {
