@@ -28,7 +28,11 @@ public final class IndexBench {
     // The request as sent: the payload's, or the same spans with each trace's root moved last.
     byte[] traces = childrenFirst ? rootsLast(p.traces) : p.traces;
     int[] traceIdOffsets = traceIdOffsets(traces);
-    CorrelationIndex index = CorrelationIndex.builder().setSpanCapacity(10_000_000).build();
+    CorrelationIndex index = CorrelationIndex.builder()
+        .setSpanCapacity(10_000_000)
+        // A smaller log window (JAVA_OPTS=-Dindex.logCapacity=N) measures records settled early.
+        .setLogCapacity(Integer.getInteger("index.logCapacity", CorrelationIndex.DEFAULT_LOG_CAPACITY))
+        .build();
     long[] cpu = new long[4];
     long spans = 0;
     long prefix = 1;

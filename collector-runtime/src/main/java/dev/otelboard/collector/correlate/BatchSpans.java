@@ -91,7 +91,7 @@ final class BatchSpans {
   }
 
   /**
-   * The slot of span {@code p}'s parent if it was appended earlier in the batch and is still in
+   * The slot of span {@code i}'s parent if it was appended earlier in the batch and is still in
    * the window (sequence numbers from {@code headSeq} on), else -1.
    */
   int earlierParentSlot(int i, long headSeq) {

@@ -53,6 +53,17 @@ final class LogWindow {
     byte[] buf = batch.buffer();
     int n = batch.count();
     received += n;
+    // A full window settles its oldest records early, one per record pushed. Those that this batch
+    // will push out of the window are settled here at once instead, in prefetched chunks (one by
+    // one, each lookup was a cache miss of its own, doubling the cost of a log record whenever
+    // records come faster than the window holds); their verdicts are the same, because adding
+    // records changes nothing they are judged by. Only a batch larger than the whole window still
+    // pushes out its own records one by one, below.
+    long early = Math.min(logs.size(), (long) logs.size() + n - logs.capacity);
+    if (early > 0) {
+      settleLogs(logs.dequeued() + early);
+      evicted += early;
+    }
     int lastScopeOff = -1;
     int lastScopeLen = -1;
     int lastInstance = -1;

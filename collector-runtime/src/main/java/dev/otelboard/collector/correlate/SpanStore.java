@@ -286,8 +286,9 @@ final class SpanStore {
    * Walks the next {@code entries} table entries in order (at most the whole table) and deletes the
    * stale ones. The walk only notes where they are, without a branch (about one entry in eight is
    * stale, at random); the deletes then go from the last to the first, so that no delete moves an
-   * entry still to be deleted. Should one have moved all the same (a run that wraps around a small
-   * table), it is no longer stale-checked as noted and is left for the next sweep.
+   * entry still to be deleted. Should one move all the same (a run that wraps around a table no
+   * longer than the sweep), each noted place is checked again before its delete, and a stale entry
+   * that moved waits for the next sweep.
    */
   private void sweep(int entries) {
     long[] t = table;
