@@ -8,6 +8,7 @@ import dev.otelboard.collector.pipeline.Pipeline;
 import dev.otelboard.collector.pipeline.PipelineStats.SignalStats;
 import dev.otelboard.collector.pipeline.Signal;
 import dev.otelboard.collector.pipeline.Sink;
+import dev.otelboard.collector.processor.Processor;
 import dev.otelboard.collector.wire.LogBatch;
 import dev.otelboard.collector.wire.OtlpWire;
 import dev.otelboard.collector.wire.ScannedRequests;
@@ -148,7 +149,31 @@ class IngestRowReuseTest {
   @Test
   void batchesStayIntactWhileASinkRetainsThem() throws Exception {
     Digesting sink = new Digesting(true, new CountDownLatch(0));
-    Pipeline pipeline = pipeline(sink);
+    assertProcessedBatchesStayIntact(sink, List.of());
+  }
+
+  @Test
+  void batchesStayIntactWhenAProcessorRuns() throws Exception {
+    Digesting sink = new Digesting(false, new CountDownLatch(0));
+    Processor passThrough =
+        new Processor() {
+          @Override
+          public String name() {
+            return "pass";
+          }
+
+          @Override
+          public Batch process(Batch batch) {
+            return batch;
+          }
+        };
+    assertProcessedBatchesStayIntact(sink, List.of(passThrough));
+  }
+
+  private static void assertProcessedBatchesStayIntact(Digesting sink, List<Processor> processors)
+      throws Exception {
+    Pipeline pipeline = new Pipeline(processors, List.of(sink), 64, new MemoryLimiter(1 << 26));
+    pipeline.start();
     try {
       assertThat(pipeline.recyclesPayloads()).isFalse();
       Ingest ingest = new Ingest(pipeline);
