@@ -134,9 +134,10 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
-   * Whether a receiver may reuse an accepted batch's payload array for a later request once the
-   * batch's {@code onProcessed} callback ran: true only when no sink {@link Sink#retainsPayload
-   * retains payloads} and no processor is configured, so nothing reads the bytes after that.
+   * Whether a receiver may reuse an accepted batch's payload array and its scanned rows for a later
+   * request once the batch's {@code onProcessed} callback ran: true only when no sink {@link
+   * Sink#retainsPayload retains payloads} and no processor is configured (a processor may hand
+   * sinks a batch of its own, or keep one), so nothing reads the batch after that.
    */
   public boolean recyclesPayloads() {
     return recyclesPayloads;

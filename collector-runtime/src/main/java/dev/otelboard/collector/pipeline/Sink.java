@@ -13,11 +13,12 @@ public interface Sink extends AutoCloseable {
   void consume(Batch batch);
 
   /**
-   * Whether this sink may still read a batch's {@link Batch#payload() payload} after {@link
-   * #consume} returned (it queues the batch for another thread, or keeps it). While any sink of a
-   * pipeline does, receivers never reuse a request's array for a later request (see {@link
-   * Pipeline#recyclesPayloads()}); a sink that reads the bytes only inside {@code consume} says
-   * false and lets them.
+   * Whether this sink may still read a batch after {@link #consume} returned: its {@link
+   * Batch#payload() payload}, its scanned {@link Batch#spans() spans} or {@link Batch#logs() logs}
+   * (it queues the batch for another thread, or keeps it or part of it). While any sink of a
+   * pipeline does, receivers never reuse a request's array or a batch's rows for a later request
+   * (see {@link Pipeline#recyclesPayloads()}); a sink that reads the batch only inside {@code
+   * consume} says false and lets them.
    */
   default boolean retainsPayload() {
     return true;

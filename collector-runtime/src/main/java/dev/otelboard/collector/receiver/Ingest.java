@@ -7,6 +7,7 @@ import dev.otelboard.collector.pipeline.Signal;
 import dev.otelboard.collector.wire.LogBatch;
 import dev.otelboard.collector.wire.MalformedOtlpException;
 import dev.otelboard.collector.wire.OtlpWire;
+import dev.otelboard.collector.wire.RowArrays;
 import dev.otelboard.collector.wire.SpanBatch;
 
 /**
@@ -16,12 +17,16 @@ import dev.otelboard.collector.wire.SpanBatch;
  */
 final class Ingest {
   private final Pipeline pipeline;
-  /** Null when a sink or processor may read payloads after processing. */
+  /** Null when a sink or processor may read payloads or scanned batches after processing. */
   private final RequestArrays arrays;
+  /** The scanned batches' rows; null exactly when {@link #arrays} is. */
+  private final RowArrays rows;
 
   Ingest(Pipeline pipeline) {
     this.pipeline = pipeline;
-    this.arrays = pipeline.recyclesPayloads() ? new RequestArrays() : null;
+    boolean recycles = pipeline.recyclesPayloads();
+    this.arrays = recycles ? new RequestArrays() : null;
+    this.rows = recycles ? new RowArrays() : null;
   }
 
   /**
@@ -43,26 +48,9 @@ final class Ingest {
    * from here on: the caller must not touch it after this returns (it may be reused).
    */
   IngestResult accept(Signal signal, byte[] payload, Runnable onProcessed) {
-    if (arrays == null) {
-      return offer(signal, payload, onProcessed);
-    }
-    IngestResult result = offer(signal, payload, () -> {
-      // Every sink is done with the bytes (Pipeline.recyclesPayloads): they may serve again.
-      arrays.give(payload);
-      if (onProcessed != null) {
-        onProcessed.run();
-      }
-    });
-    if (!result.isAccepted()) {
-      // Refused or malformed: no batch holds the array.
-      arrays.give(payload);
-    }
-    return result;
-  }
-
-  private IngestResult offer(Signal signal, byte[] payload, Runnable onProcessed) {
     Admission room = pipeline.precheck(signal, payload.length);
     if (room != Admission.ACCEPTED) {
+      recycle(payload);
       return new IngestResult(room, 0, refusal(room));
     }
     Batch batch;
@@ -70,12 +58,12 @@ final class Ingest {
     try {
       switch (signal) {
         case TRACES -> {
-          SpanBatch spans = OtlpWire.scanTraces(payload, 0, payload.length);
+          SpanBatch spans = OtlpWire.scanTraces(payload, 0, payload.length, rows);
           rejected = spans.rejectedSpans();
           batch = new Batch(signal, payload, spans, null, spans.count());
         }
         case LOGS -> {
-          LogBatch logs = OtlpWire.scanLogs(payload, 0, payload.length);
+          LogBatch logs = OtlpWire.scanLogs(payload, 0, payload.length, rows);
           rejected = 0;
           batch = new Batch(signal, payload, null, logs, logs.count());
         }
@@ -87,19 +75,54 @@ final class Ingest {
         default -> throw new IllegalStateException("unknown signal " + signal);
       }
     } catch (MalformedOtlpException e) {
+      // The scanner gave the rows back already.
+      recycle(payload);
       pipeline.stats().malformed(signal);
       return IngestResult.malformed("malformed OTLP " + signal.name().toLowerCase() + ": " + e.getMessage());
     }
-    Admission admission = pipeline.offer(batch, onProcessed);
+    Runnable done = onProcessed;
+    if (arrays != null) {
+      done = () -> {
+        // Every sink is done with the batch (Pipeline.recyclesPayloads): bytes and rows may serve
+        // again.
+        recycle(batch);
+        if (onProcessed != null) {
+          onProcessed.run();
+        }
+      };
+    }
+    Admission admission = pipeline.offer(batch, done);
     if (admission != Admission.ACCEPTED) {
+      // Refused: nothing holds the batch.
+      recycle(batch);
       return new IngestResult(admission, 0, refusal(admission));
     }
+    // Not a word about the batch from here on: the worker may have released it already.
     if (rejected > 0) {
       pipeline.stats().rejectedItems(signal, rejected);
       return new IngestResult(
           admission, rejected, rejected + " " + signal.itemName() + " with an invalid trace or span id");
     }
     return new IngestResult(admission, 0, "");
+  }
+
+  private void recycle(byte[] payload) {
+    if (arrays != null) {
+      arrays.give(payload);
+    }
+  }
+
+  private void recycle(Batch batch) {
+    if (arrays == null) {
+      return;
+    }
+    if (batch.spans() != null) {
+      batch.spans().release();
+    }
+    if (batch.logs() != null) {
+      batch.logs().release();
+    }
+    arrays.give(batch.payload());
   }
 
   private static String refusal(Admission admission) {

@@ -17,6 +17,8 @@ public final class LogBatch {
   /** Longs per row: time, trace id hi, lo, span id, body, severity and scope. */
   private static final int ROW = 6;
 
+  private static final long[] NO_ROWS = new long[0];
+
   private static final int MAX_ROWS = (Integer.MAX_VALUE - 8) / ROW;
 
   private static final int BODY = 4;
@@ -33,15 +35,19 @@ public final class LogBatch {
    * offset and length (-1 when absent or not a string), severity and scope share a long each; a
    * record's resource is its scope's.
    */
-  private long[] rows = new long[0];
+  private long[] rows = NO_ROWS;
+
+  /** Where rows come from and go back to on {@link #release()}; null: plain new arrays. */
+  private final RowArrays arrays;
 
   private int scopeCount;
   private int[] scopeNameOffset = new int[4];
   private int[] scopeNameLength = new int[4];
   private int[] scopeResource = new int[4];
 
-  LogBatch(byte[] buf) {
+  LogBatch(byte[] buf, RowArrays arrays) {
     this.buf = buf;
+    this.arrays = arrays;
   }
 
   void add(
@@ -72,8 +78,30 @@ public final class LogBatch {
     if (newCapacity > MAX_ROWS) {
       throw new OutOfMemoryError(newCapacity + " rows exceed the largest long[]");
     }
-    rows = count == 0 ? new long[newCapacity * ROW] : Arrays.copyOf(rows, newCapacity * ROW);
-    capacity = newCapacity;
+    long[] old = rows;
+    long[] grown = arrays == null ? new long[newCapacity * ROW] : arrays.take(newCapacity * ROW);
+    System.arraycopy(old, 0, grown, 0, count * ROW);
+    rows = grown;
+    // A reused array may be longer than asked (its size class).
+    capacity = grown.length / ROW;
+    if (arrays != null) {
+      arrays.give(old);
+    }
+  }
+
+  /**
+   * Gives this batch's rows back to the {@link RowArrays} it was scanned with (nothing without),
+   * for later batches; it then reads as empty. Only for the batch's last reader: every reader
+   * must be done with it (see {@code Sink#retainsPayload}).
+   */
+  public void release() {
+    long[] old = rows;
+    rows = NO_ROWS;
+    count = 0;
+    capacity = 0;
+    if (arrays != null) {
+      arrays.give(old);
+    }
   }
 
   private long at(int i, int column) {

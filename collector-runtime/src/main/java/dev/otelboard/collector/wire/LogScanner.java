@@ -43,24 +43,32 @@ final class LogScanner {
   private final OtlpScanner s;
   private final ProtoReader r;
   private final byte[] buf;
+  private final RowArrays arrays;
 
-  LogScanner(OtlpScanner s) {
+  LogScanner(OtlpScanner s, RowArrays arrays) {
     this.s = s;
     this.r = s.r;
     this.buf = s.buf;
+    this.arrays = arrays;
   }
 
   LogBatch scan() throws MalformedOtlpException {
-    LogBatch batch = new LogBatch(buf);
+    LogBatch batch = new LogBatch(buf, arrays);
     int end = s.end;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_RESOURCE_SIGNAL) {
-        int len = r.readLength(end);
-        resourceLogs(batch, r.pos + len);
-      } else {
-        r.skipField(tag, end, EXPORT_REQUEST, "ExportLogsServiceRequest");
+    try {
+      while (r.pos < end) {
+        int tag = r.readTag(end);
+        if (tag == T_RESOURCE_SIGNAL) {
+          int len = r.readLength(end);
+          resourceLogs(batch, r.pos + len);
+        } else {
+          r.skipField(tag, end, EXPORT_REQUEST, "ExportLogsServiceRequest");
+        }
       }
+    } catch (MalformedOtlpException e) {
+      // No batch to release later: its rows serve the next request.
+      batch.release();
+      throw e;
     }
     return batch;
   }

@@ -23,8 +23,17 @@ public final class OtlpWire {
    * @throws MalformedOtlpException when the bytes are not a well-formed request
    */
   public static SpanBatch scanTraces(byte[] buf, int off, int len) throws MalformedOtlpException {
+    return scanTraces(buf, off, len, null);
+  }
+
+  /**
+   * Scans like {@link #scanTraces(byte[], int, int)}, with rows from {@code arrays} (none: new
+   * ones); {@link SpanBatch#release()} gives them back once nothing reads the batch any more.
+   */
+  public static SpanBatch scanTraces(byte[] buf, int off, int len, RowArrays arrays)
+      throws MalformedOtlpException {
     Objects.checkFromIndexSize(off, len, buf.length);
-    return new SpanScanner(new OtlpScanner(buf, off, len)).scan();
+    return new SpanScanner(new OtlpScanner(buf, off, len), arrays).scan();
   }
 
   /**
@@ -38,8 +47,17 @@ public final class OtlpWire {
    * @throws MalformedOtlpException when the bytes are not a well-formed request
    */
   public static LogBatch scanLogs(byte[] buf, int off, int len) throws MalformedOtlpException {
+    return scanLogs(buf, off, len, null);
+  }
+
+  /**
+   * Scans like {@link #scanLogs(byte[], int, int)}, with rows from {@code arrays} (none: new ones);
+   * {@link LogBatch#release()} gives them back once nothing reads the batch any more.
+   */
+  public static LogBatch scanLogs(byte[] buf, int off, int len, RowArrays arrays)
+      throws MalformedOtlpException {
     Objects.checkFromIndexSize(off, len, buf.length);
-    return new LogScanner(new OtlpScanner(buf, off, len)).scan();
+    return new LogScanner(new OtlpScanner(buf, off, len), arrays).scan();
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.otelboard.collector.wire;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +16,8 @@ import java.util.Objects;
 public final class SpanBatch {
   /** Longs per row: trace id hi, lo, span id, parent, start, end, name, kind and resource. */
   private static final int ROW = 8;
+
+  private static final long[] NO_ROWS = new long[0];
 
   private static final int MAX_ROWS = (Integer.MAX_VALUE - 8) / ROW;
 
@@ -35,10 +36,14 @@ public final class SpanBatch {
    * instead of ten arrays (each its own allocation and bounds check): name offset and length,
    * kind and resource share a long each.
    */
-  private long[] rows = new long[0];
+  private long[] rows = NO_ROWS;
 
-  SpanBatch(byte[] buf) {
+  /** Where rows come from and go back to on {@link #release()}; null: plain new arrays. */
+  private final RowArrays arrays;
+
+  SpanBatch(byte[] buf, RowArrays arrays) {
     this.buf = buf;
+    this.arrays = arrays;
   }
 
   void add(
@@ -80,8 +85,30 @@ public final class SpanBatch {
     if (newCapacity > MAX_ROWS) {
       throw new OutOfMemoryError(newCapacity + " rows exceed the largest long[]");
     }
-    rows = count == 0 ? new long[newCapacity * ROW] : Arrays.copyOf(rows, newCapacity * ROW);
-    capacity = newCapacity;
+    long[] old = rows;
+    long[] grown = arrays == null ? new long[newCapacity * ROW] : arrays.take(newCapacity * ROW);
+    System.arraycopy(old, 0, grown, 0, count * ROW);
+    rows = grown;
+    // A reused array may be longer than asked (its size class).
+    capacity = grown.length / ROW;
+    if (arrays != null) {
+      arrays.give(old);
+    }
+  }
+
+  /**
+   * Gives this batch's rows back to the {@link RowArrays} it was scanned with (nothing without),
+   * for later batches; it then reads as empty. Only for the batch's last reader: every reader
+   * must be done with it (see {@code Sink#retainsPayload}).
+   */
+  public void release() {
+    long[] old = rows;
+    rows = NO_ROWS;
+    count = 0;
+    capacity = 0;
+    if (arrays != null) {
+      arrays.give(old);
+    }
   }
 
   private long at(int i, int column) {

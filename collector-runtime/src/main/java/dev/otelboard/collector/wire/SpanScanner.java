@@ -40,24 +40,32 @@ final class SpanScanner {
   private final OtlpScanner s;
   private final ProtoReader r;
   private final byte[] buf;
+  private final RowArrays arrays;
 
-  SpanScanner(OtlpScanner s) {
+  SpanScanner(OtlpScanner s, RowArrays arrays) {
     this.s = s;
     this.r = s.r;
     this.buf = s.buf;
+    this.arrays = arrays;
   }
 
   SpanBatch scan() throws MalformedOtlpException {
-    SpanBatch batch = new SpanBatch(buf);
+    SpanBatch batch = new SpanBatch(buf, arrays);
     int end = s.end;
-    while (r.pos < end) {
-      int tag = r.readTag(end);
-      if (tag == T_RESOURCE_SIGNAL) {
-        int len = r.readLength(end);
-        resourceSpans(batch, r.pos + len);
-      } else {
-        r.skipField(tag, end, EXPORT_REQUEST, "ExportTraceServiceRequest");
+    try {
+      while (r.pos < end) {
+        int tag = r.readTag(end);
+        if (tag == T_RESOURCE_SIGNAL) {
+          int len = r.readLength(end);
+          resourceSpans(batch, r.pos + len);
+        } else {
+          r.skipField(tag, end, EXPORT_REQUEST, "ExportTraceServiceRequest");
+        }
       }
+    } catch (MalformedOtlpException e) {
+      // No batch to release later: its rows serve the next request.
+      batch.release();
+      throw e;
     }
     return batch;
   }
