@@ -107,7 +107,9 @@ class IngestRowReuseTest {
   }
 
   private static Pipeline pipeline(Sink sink) {
-    Pipeline pipeline = new Pipeline(List.of(), List.of(sink), 64, new MemoryLimiter(1 << 26));
+    // Room for every request any test sends at once (4 x 60): a full queue would refuse one, and
+    // whether it fills depends on how fast the worker runs on a busy machine.
+    Pipeline pipeline = new Pipeline(List.of(), List.of(sink), 512, new MemoryLimiter(1 << 28));
     pipeline.start();
     return pipeline;
   }
