@@ -3,12 +3,12 @@ package dev.otelboard.cli.loadgen;
 import dev.otelboard.collector.pipeline.Signal;
 import dev.otelboard.collector.receiver.OtlpGrpcReceiver;
 import io.grpc.CallOptions;
+import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.ClientCalls;
-import io.grpc.stub.StreamObserver;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import java.util.ArrayList;
@@ -21,6 +21,8 @@ import java.util.function.Consumer;
 /**
  * OTLP/gRPC: {@code connections} HTTP/2 channels, the slots of a connection multiplexed on it.
  * Request bytes go to grpc-java as a sized, drainable stream, copied once into transport buffers.
+ * Calls carry no deadline: its grpc-timeout header differs on every call, so HPACK could never
+ * index it and each call re-encoded it and churned the encoder's table.
  */
 final class GrpcTransport implements Transport {
   private final Map<Signal, MethodDescriptor<byte[], byte[]>> methods = new EnumMap<>(Signal.class);
@@ -60,27 +62,24 @@ final class GrpcTransport implements Transport {
     return new Lane() {
       @Override
       public void send(Signal signal, byte[] body, Consumer<Answer> answer) {
-        ClientCalls.asyncUnaryCall(
-            channel.newCall(methods.get(signal), CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS)),
-            body,
-            new StreamObserver<byte[]>() {
+        ClientCall<byte[], byte[]> call = channel.newCall(methods.get(signal), CallOptions.DEFAULT);
+        call.start(
+            new ClientCall.Listener<>() {
               @Override
-              public void onNext(byte[] value) {}
-
-              @Override
-              public void onError(Throwable t) {
-                Status.Code code = Status.fromThrowable(t).getCode();
+              public void onClose(Status status, Metadata trailers) {
+                Status.Code code = status.getCode();
                 answer.accept(
-                    code == Status.Code.UNAVAILABLE || code == Status.Code.RESOURCE_EXHAUSTED
-                        ? Answer.REFUSED
-                        : Answer.FAILED);
+                    status.isOk()
+                        ? Answer.ACCEPTED
+                        : code == Status.Code.UNAVAILABLE || code == Status.Code.RESOURCE_EXHAUSTED
+                            ? Answer.REFUSED
+                            : Answer.FAILED);
               }
-
-              @Override
-              public void onCompleted() {
-                answer.accept(Answer.ACCEPTED);
-              }
-            });
+            },
+            new Metadata());
+        call.request(1);
+        call.sendMessage(body);
+        call.halfClose();
       }
 
       @Override
@@ -96,7 +95,10 @@ final class GrpcTransport implements Transport {
       channel.shutdown();
     }
     for (ManagedChannel channel : channels) {
-      channel.awaitTermination(10, TimeUnit.SECONDS);
+      // Calls have no deadline: one the collector never answers must not hold the exit.
+      if (!channel.awaitTermination(10, TimeUnit.SECONDS)) {
+        channel.shutdownNow();
+      }
     }
   }
 }

@@ -144,9 +144,22 @@ public final class Payloads {
 
   /** Gives every trace in both requests a new id prefix; spans and logs stay joined. */
   public void renew(long prefix) {
+    renewTraces(prefix);
+    renewLogs(prefix);
+  }
+
+  /**
+   * Writes {@code prefix} into the trace request only. A sender renews each body just before it
+   * sends it, while the copy into the transport is about to read the same cache lines.
+   */
+  void renewTraces(long prefix) {
     for (int offset : traceIdOffsets) {
       put(traces, offset, prefix);
     }
+  }
+
+  /** Writes {@code prefix} into the log request only: its records join the traces of that prefix. */
+  void renewLogs(long prefix) {
     for (int offset : logTraceIdOffsets) {
       put(logs, offset, prefix);
     }
