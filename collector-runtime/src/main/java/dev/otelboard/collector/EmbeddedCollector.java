@@ -16,7 +16,6 @@ import dev.otelboard.collector.sink.CorrelationSink;
 import dev.otelboard.collector.sink.OtlpForwarder;
 import dev.otelboard.collector.sink.OtlpJsonFileSink;
 import dev.otelboard.collector.processor.Processor;
-import io.netty.util.ResourceLeakDetector;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -45,7 +44,6 @@ public final class EmbeddedCollector implements AutoCloseable {
   private CollectorReport finalReport;
 
   private EmbeddedCollector(Builder b) throws IOException {
-    quietNettyLeakDetection();
     // Downstream first: sinks, then the pipeline, then the receivers that feed it.
     index = b.correlation.build();
     List<Sink> sinks = new ArrayList<>();
@@ -94,17 +92,6 @@ public final class EmbeddedCollector implements AutoCloseable {
     heapWatermark = new HeapWatermark();
   }
 
-  /**
-   * Netty's leak detector samples 1 in 128 buffer allocations of the receivers, and each sample
-   * fills in a stack trace (0.4% of the collector's CPU under load). The level is Netty's, for the
-   * whole JVM: it is turned off unless Netty's own property chose one.
-   */
-  private static void quietNettyLeakDetection() {
-    if (System.getProperty("io.netty.leakDetection.level") == null
-        && System.getProperty("io.netty.leakDetectionLevel") == null) {
-      ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-    }
-  }
 
   private static String portMessage(Builder b, Exception e) {
     String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -3,7 +3,6 @@ package dev.otelboard.cli.loadgen;
 import static java.util.Objects.requireNonNull;
 
 import dev.otelboard.collector.pipeline.Signal;
-import io.netty.util.ResourceLeakDetector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -92,7 +91,6 @@ public final class LoadGenerator {
    * pause from a timer thread, never by sleeping on the event loop.
    */
   public Result run(Consumer<String> progress) throws InterruptedException {
-    quietNettyLeakDetection();
     Payloads template =
         new Payloads(options.spansPerBatch, options.serviceName, "bench-1", options.protocol == Protocol.HTTP_JSON);
     Counters counters = new Counters();
@@ -277,18 +275,6 @@ public final class LoadGenerator {
           }
         }
       });
-    }
-  }
-
-  /**
-   * Netty's leak detector samples 1 in 128 buffer allocations and fills in a stack trace for each
-   * (0.6% of the generator's CPU): off for the JVM unless Netty's own property chose a level, as the
-   * collector does.
-   */
-  private static void quietNettyLeakDetection() {
-    if (System.getProperty("io.netty.leakDetection.level") == null
-        && System.getProperty("io.netty.leakDetectionLevel") == null) {
-      ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
     }
   }
 

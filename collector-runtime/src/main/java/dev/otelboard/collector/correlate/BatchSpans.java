@@ -33,10 +33,14 @@ final class BatchSpans {
   /** Batch index + 1 by span key (open addressing, linear probing); 0 is empty. */
   private int[] table = new int[16];
 
+  /** Spans of a batch the arrays stay sized for; a larger batch's arrays go with the next batch. */
+  private static final int KEEP = 1 << 16;
+
   /** Makes room for a batch of {@code n} spans; their keys are then set before {@link #link}. */
   void reset(int n) {
-    if (key.length < n) {
-      int length = Math.max(n, key.length * 2);
+    // One huge request (up to ~1M tiny spans in 32 MiB) must not pin ~36 B per span for good.
+    if (key.length < n || (key.length > KEEP && n <= KEEP)) {
+      int length = n > KEEP ? n : Math.max(n, Math.min(key.length * 2, KEEP));
       trace = new int[length];
       key = new int[length];
       parent = new int[length];
@@ -109,5 +113,10 @@ final class BatchSpans {
     int p = parentAt[i];
     nextChild[i] = firstChild[p];
     firstChild[p] = i;
+  }
+
+  /** Heap held by the arrays. */
+  long bytes() {
+    return 4L * (7L * key.length + table.length) + 8L * seq.length;
   }
 }

@@ -279,6 +279,7 @@ final class SpanWindow {
 
   long bytes() {
     return store.bytes()
+        + batchSpans.bytes()
         + arrivals.bytes()
         + 8L * (byInstance.length + evictedOrphansByName.length);
   }

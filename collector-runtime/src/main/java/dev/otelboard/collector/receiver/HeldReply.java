@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 /**
  * The answer to one accepted export, for either transport. While the pipeline is
  * {@link Pipeline#isBusy busy} it is sent once the batch has been processed, or after
- * {@link #MAX_HOLD_MILLIS} (plus a {@link HoldTimer} sweep) at the latest (so a stalled sink never stalls a client for long; the
- * memory limit still refuses what does not fit): well-behaved clients, with a bounded number of
+ * {@link #MAX_HOLD_MILLIS} (plus a {@link HoldTimer} sweep) at the latest (so a stalled sink
+ * never stalls a client for long; the memory limit still refuses what does not fit): well-behaved clients, with a bounded number of
  * exports in flight, are paced by the worker instead of filling the queue. Otherwise it is sent at
  * once. Sent exactly once, from whichever thread gets there first.
  */

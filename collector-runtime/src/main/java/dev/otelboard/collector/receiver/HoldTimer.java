@@ -20,10 +20,17 @@ final class HoldTimer implements AutoCloseable {
 
   private final ConcurrentLinkedQueue<HeldReply<?>> held = new ConcurrentLinkedQueue<>();
   private final ScheduledFuture<?> sweeping;
+  private final long maxHoldNanos;
   private volatile boolean closed;
 
   /** Sweeps on {@code executor}, which the caller owns (and shuts down after {@link #close}). */
   HoldTimer(ScheduledExecutorService executor) {
+    this(executor, HeldReply.MAX_HOLD_MILLIS);
+  }
+
+  /** A timer that holds answers up to {@code maxHoldMillis}; tests that are not about it pass hours. */
+  HoldTimer(ScheduledExecutorService executor, long maxHoldMillis) {
+    this.maxHoldNanos = TimeUnit.MILLISECONDS.toNanos(maxHoldMillis);
     this.sweeping =
         executor.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
   }
@@ -33,20 +40,23 @@ final class HoldTimer implements AutoCloseable {
     held.add(reply);
     if (closed) {
       // Raced with close(): nobody sweeps any more.
-      release(Long.MAX_VALUE);
+      release(true, 0);
     }
   }
 
   private void sweep() {
-    release(System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(HeldReply.MAX_HOLD_MILLIS));
+    release(false, System.nanoTime() - maxHoldNanos);
   }
 
-  /** Times out the replies held since {@code heldBefore} (nanoTime) or earlier; drops sent ones. */
-  private void release(long heldBefore) {
+  /**
+   * Times out every reply ({@code all}) or those held since {@code heldBefore} (nanoTime) or
+   * earlier; drops sent ones. A flag, not a sentinel time: nanoTime may be any long.
+   */
+  private void release(boolean all, long heldBefore) {
     HeldReply<?> reply;
     while ((reply = held.peek()) != null) {
       // Replies are queued in the order they were held, so the first young one ends the sweep.
-      if (!reply.isSent() && reply.heldSinceNanos() - heldBefore > 0) {
+      if (!all && !reply.isSent() && reply.heldSinceNanos() - heldBefore > 0) {
         return;
       }
       if (held.remove(reply)) {
@@ -60,6 +70,6 @@ final class HoldTimer implements AutoCloseable {
   public void close() {
     closed = true;
     sweeping.cancel(false);
-    release(Long.MAX_VALUE);
+    release(true, 0);
   }
 }
