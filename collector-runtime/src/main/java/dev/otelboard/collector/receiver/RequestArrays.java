@@ -1,8 +1,6 @@
 package dev.otelboard.collector.receiver;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import dev.otelboard.collector.wire.ArraySlots;
 
 /**
  * Request arrays handed back once the pipeline has processed their batch, for later requests of
@@ -13,8 +11,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * requests of a stable size (a fixed batch of similar items) hit, others just allocate as before.
  *
  * <p>Bounded: at most {@link #SLOTS} arrays of at most {@link #MAX_ARRAY_BYTES} each are kept
- * idle; when every slot is taken, a returned array replaces the slots in turn, so lengths nobody
- * asks for again age out. Lock-free: event loops take, the pipeline worker gives back.
+ * idle, in {@link ArraySlots} (lock-free; lengths nobody asks for again age out).
  */
 final class RequestArrays {
   /** Arrays kept idle at most; more than the requests a few busy clients have in flight. */
@@ -24,22 +21,14 @@ final class RequestArrays {
   /** Above this arrays are not kept: the slots pin at most 16 MiB of heap. */
   static final int MAX_ARRAY_BYTES = 512 * 1024;
 
-  private final AtomicReferenceArray<byte[]> arrays = new AtomicReferenceArray<>(SLOTS);
-  // The slots' lengths, so that a search reads two cache lines instead of every array's header.
-  private final AtomicIntegerArray lengths = new AtomicIntegerArray(SLOTS);
-  private final AtomicInteger nextVictim = new AtomicInteger();
+  private final ArraySlots<byte[]> slots = new ArraySlots<>(SLOTS, a -> a.length);
 
   /** An array of exactly {@code length} bytes: an idle one if there is one, else a new one. */
   byte[] take(int length) {
     if (length >= MIN_ARRAY_BYTES && length <= MAX_ARRAY_BYTES) {
-      for (int i = 0; i < SLOTS; i++) {
-        if (lengths.get(i) == length) {
-          byte[] a = arrays.get(i);
-          // The length may be stale (a slot replaced meanwhile): the array's own length decides.
-          if (a != null && a.length == length && arrays.compareAndSet(i, a, null)) {
-            return a;
-          }
-        }
+      byte[] idle = slots.take(length);
+      if (idle != null) {
+        return idle;
       }
     }
     return new byte[length];
@@ -54,25 +43,11 @@ final class RequestArrays {
     if (length < MIN_ARRAY_BYTES || length > MAX_ARRAY_BYTES) {
       return;
     }
-    for (int i = 0; i < SLOTS; i++) {
-      if (arrays.get(i) == null && arrays.compareAndSet(i, null, array)) {
-        lengths.set(i, length);
-        return;
-      }
-    }
-    int victim = Math.floorMod(nextVictim.getAndIncrement(), SLOTS);
-    arrays.set(victim, array);
-    lengths.set(victim, length);
+    slots.give(array);
   }
 
   /** Arrays idle right now (for tests). */
   int idle() {
-    int n = 0;
-    for (int i = 0; i < SLOTS; i++) {
-      if (arrays.get(i) != null) {
-        n++;
-      }
-    }
-    return n;
+    return slots.idle();
   }
 }

@@ -19,7 +19,6 @@ public final class LogBatch {
 
   private static final long[] NO_ROWS = new long[0];
 
-  private static final int MAX_ROWS = (Integer.MAX_VALUE - 8) / ROW;
 
   private static final int BODY = 4;
   private static final int SEVERITY_SCOPE = 5;
@@ -73,20 +72,9 @@ public final class LogBatch {
   }
 
   private void resize(int newCapacity) {
-    // Only a request of hundreds of MB of empty items gets here: the same failure as before, when
-    // each column of that many rows was an array of its own.
-    if (newCapacity > MAX_ROWS) {
-      throw new OutOfMemoryError(newCapacity + " rows exceed the largest long[]");
-    }
-    long[] old = rows;
-    long[] grown = arrays == null ? new long[newCapacity * ROW] : arrays.take(newCapacity * ROW);
-    System.arraycopy(old, 0, grown, 0, count * ROW);
-    rows = grown;
+    rows = RowArrays.grow(arrays, rows, count * ROW, (long) newCapacity * ROW);
     // A reused array may be longer than asked (its size class).
-    capacity = grown.length / ROW;
-    if (arrays != null) {
-      arrays.give(old);
-    }
+    capacity = rows.length / ROW;
   }
 
   /**
@@ -99,9 +87,7 @@ public final class LogBatch {
     rows = NO_ROWS;
     count = 0;
     capacity = 0;
-    if (arrays != null) {
-      arrays.give(old);
-    }
+    RowArrays.giveBack(arrays, old);
   }
 
   private long at(int i, int column) {

@@ -1,9 +1,5 @@
 package dev.otelboard.collector.wire;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-
 /**
  * Row arrays of scanned batches, handed back by {@link SpanBatch#release()} and {@link
  * LogBatch#release()} once nothing reads the batch any more, for the rows of later batches. Why:
@@ -15,9 +11,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Arrays come in size classes, eight per power of two, so that requests of similar size (one
  * exporter's batches, guessed a little differently each time) share arrays; a fresh array is
  * allocated at its class's length, at most 1/8 more than asked. Bounded: at most {@link #SLOTS}
- * arrays of at most {@link #MAX_LONGS} longs each are kept idle (16 MiB); when every slot is
- * taken, a returned array replaces the slots in turn. Lock-free: event loops take, the pipeline
- * worker gives back.
+ * arrays of at most {@link #MAX_LONGS} longs each are kept idle (16 MiB), in {@link ArraySlots}.
  */
 public final class RowArrays {
   /** Arrays kept idle at most; more than the requests a few busy clients have in flight. */
@@ -27,10 +21,9 @@ public final class RowArrays {
   /** Above this arrays are not kept (a power of two: a class never rounds past it). */
   static final int MAX_LONGS = 1 << 16;
 
-  private final AtomicReferenceArray<long[]> arrays = new AtomicReferenceArray<>(SLOTS);
-  // The slots' lengths, so that a search reads two cache lines instead of every array's header.
-  private final AtomicIntegerArray lengths = new AtomicIntegerArray(SLOTS);
-  private final AtomicInteger nextVictim = new AtomicInteger();
+  private static final int MAX_ARRAY_LONGS = Integer.MAX_VALUE - 8;
+
+  private final ArraySlots<long[]> slots = new ArraySlots<>(SLOTS, a -> a.length);
 
   /** Arrays no batch has yet; batches scanned with them must be {@code release()}d to reuse any. */
   public RowArrays() {}
@@ -44,16 +37,8 @@ public final class RowArrays {
       return new long[longs];
     }
     int length = classLength(longs);
-    for (int i = 0; i < SLOTS; i++) {
-      if (lengths.get(i) == length) {
-        long[] a = arrays.get(i);
-        // The length may be stale (a slot replaced meanwhile): the array's own length decides.
-        if (a != null && a.length == length && arrays.compareAndSet(i, a, null)) {
-          return a;
-        }
-      }
-    }
-    return new long[length];
+    long[] idle = slots.take(length);
+    return idle != null ? idle : new long[length];
   }
 
   /**
@@ -65,15 +50,7 @@ public final class RowArrays {
     if (length < MIN_LONGS || length > MAX_LONGS || classLength(length) != length) {
       return;
     }
-    for (int i = 0; i < SLOTS; i++) {
-      if (arrays.get(i) == null && arrays.compareAndSet(i, null, array)) {
-        lengths.set(i, length);
-        return;
-      }
-    }
-    int victim = Math.floorMod(nextVictim.getAndIncrement(), SLOTS);
-    arrays.set(victim, array);
-    lengths.set(victim, length);
+    slots.give(array);
   }
 
   /** {@code longs} rounded up to the next of eight steps between consecutive powers of two. */
@@ -82,14 +59,32 @@ public final class RowArrays {
     return (longs + step - 1) & -step;
   }
 
+  /**
+   * Rows of {@code rows} longs for a batch that has {@code used} longs in {@code old}: from {@code
+   * arrays} (null: a plain new array), the used part copied, {@code old} given back. Shared by the
+   * span and the log batch.
+   */
+  static long[] grow(RowArrays arrays, long[] old, int used, long rows) {
+    // Only a request of hundreds of MB of empty items gets here: the same failure as when each
+    // column of that many rows was an array of its own.
+    if (rows > MAX_ARRAY_LONGS) {
+      throw new OutOfMemoryError(rows + " longs of rows exceed the largest long[]");
+    }
+    long[] grown = arrays == null ? new long[(int) rows] : arrays.take((int) rows);
+    System.arraycopy(old, 0, grown, 0, used);
+    giveBack(arrays, old);
+    return grown;
+  }
+
+  /** Gives a batch's rows back to {@code arrays}; nothing when they came from plain new arrays. */
+  static void giveBack(RowArrays arrays, long[] rows) {
+    if (arrays != null) {
+      arrays.give(rows);
+    }
+  }
+
   /** Arrays idle right now (for tests). */
   int idle() {
-    int n = 0;
-    for (int i = 0; i < SLOTS; i++) {
-      if (arrays.get(i) != null) {
-        n++;
-      }
-    }
-    return n;
+    return slots.idle();
   }
 }

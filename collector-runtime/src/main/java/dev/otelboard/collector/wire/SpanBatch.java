@@ -19,7 +19,6 @@ public final class SpanBatch {
 
   private static final long[] NO_ROWS = new long[0];
 
-  private static final int MAX_ROWS = (Integer.MAX_VALUE - 8) / ROW;
 
   private static final int NAME = 6;
   private static final int KIND_RESOURCE = 7;
@@ -80,20 +79,9 @@ public final class SpanBatch {
   }
 
   private void resize(int newCapacity) {
-    // Only a request of hundreds of MB of empty items gets here: the same failure as before, when
-    // each column of that many rows was an array of its own.
-    if (newCapacity > MAX_ROWS) {
-      throw new OutOfMemoryError(newCapacity + " rows exceed the largest long[]");
-    }
-    long[] old = rows;
-    long[] grown = arrays == null ? new long[newCapacity * ROW] : arrays.take(newCapacity * ROW);
-    System.arraycopy(old, 0, grown, 0, count * ROW);
-    rows = grown;
+    rows = RowArrays.grow(arrays, rows, count * ROW, (long) newCapacity * ROW);
     // A reused array may be longer than asked (its size class).
-    capacity = grown.length / ROW;
-    if (arrays != null) {
-      arrays.give(old);
-    }
+    capacity = rows.length / ROW;
   }
 
   /**
@@ -106,9 +94,7 @@ public final class SpanBatch {
     rows = NO_ROWS;
     count = 0;
     capacity = 0;
-    if (arrays != null) {
-      arrays.give(old);
-    }
+    RowArrays.giveBack(arrays, old);
   }
 
   private long at(int i, int column) {
