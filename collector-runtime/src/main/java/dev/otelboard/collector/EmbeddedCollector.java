@@ -92,7 +92,6 @@ public final class EmbeddedCollector implements AutoCloseable {
     heapWatermark = new HeapWatermark();
   }
 
-
   private static String portMessage(Builder b, Exception e) {
     String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (cause.contains("Address already in use") || e.getCause() instanceof java.net.BindException) {

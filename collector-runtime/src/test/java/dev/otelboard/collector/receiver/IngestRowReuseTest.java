@@ -136,7 +136,7 @@ class IngestRowReuseTest {
       // Processed: the rows went back (a sink that kept a batch against its word sees it empty).
       assertThat(sink.kept)
           .allSatisfy(b -> assertThat(b.spans() != null ? b.spans().count() : b.logs().count()).isZero());
-      // Later requests reuse them and still read right.
+      // Later requests (served from the pool where sizes match) still read right.
       CountDownLatch again = new CountDownLatch(2);
       offer(ingest, 6, again);
       offer(ingest, 1006, again);
