@@ -43,22 +43,26 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
    * a list of 8 KiB chunks, the top CPU frame of the receiver before). Outgoing messages are
    * streams grpc-java can size and drain in one copy (see {@link ByteArrayStream}).
    */
-  public static final MethodDescriptor.Marshaller<byte[]> BYTES =
-      new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-          return new ByteArrayStream(value);
-        }
+  public static final MethodDescriptor.Marshaller<byte[]> BYTES = marshaller(byte[]::new);
 
-        @Override
-        public byte[] parse(InputStream stream) {
-          try {
-            return readMessage(stream);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+  /** The bytes marshaller reading each message into an array from {@code arrays}. */
+  private static MethodDescriptor.Marshaller<byte[]> marshaller(IntFunction<byte[]> arrays) {
+    return new MethodDescriptor.Marshaller<>() {
+      @Override
+      public InputStream stream(byte[] value) {
+        return new ByteArrayStream(value);
+      }
+
+      @Override
+      public byte[] parse(InputStream stream) {
+        try {
+          return readMessage(stream, arrays);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
-      };
+      }
+    };
+  }
 
   /** The bytes of a message stream, in one copy when the stream knows its length. */
   static byte[] readMessage(InputStream stream) throws IOException {
@@ -185,7 +189,7 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
       Signal signal, Ingest ingest, HoldTimer holds) {
     // Requests are read into arrays the pipeline may have handed back (Ingest.requestArray).
     MethodDescriptor<byte[], byte[]> method =
-        exportMethod(signal).toBuilder(requestReader(ingest), BYTES).build();
+        exportMethod(signal).toBuilder(marshaller(ingest::requestArray), BYTES).build();
     return ServerServiceDefinition.builder(method.getServiceName())
         .addMethod(
             method,
@@ -193,24 +197,6 @@ public final class OtlpGrpcReceiver implements AutoCloseable {
                 (byte[] request, StreamObserver<byte[]> response) ->
                     export(signal, ingest, holds, request, response)))
         .build();
-  }
-
-  private static MethodDescriptor.Marshaller<byte[]> requestReader(Ingest ingest) {
-    return new MethodDescriptor.Marshaller<>() {
-      @Override
-      public InputStream stream(byte[] value) {
-        return new ByteArrayStream(value);
-      }
-
-      @Override
-      public byte[] parse(InputStream stream) {
-        try {
-          return readMessage(stream, ingest::requestArray);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    };
   }
 
   private static void export(
