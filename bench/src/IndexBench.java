@@ -23,7 +23,12 @@ public final class IndexBench {
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    boolean childrenFirst = args.length > 1 && args[1].equals("children");
+    String order = args.length > 1 ? args[1] : "parents";
+    if (!order.equals("parents") && !order.equals("children")) {
+      System.err.println("index-bench: span order must be parents or children, not " + order);
+      System.exit(2);
+    }
+    boolean childrenFirst = order.equals("children");
     Payloads p = new Payloads(512, "loadgen", "bench-1");
     // The request as sent: the payload's, or the same spans with each trace's root moved last.
     byte[] traces = childrenFirst ? rootsLast(p.traces) : p.traces;
